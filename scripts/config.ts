@@ -1,0 +1,36 @@
+// Every setting of the launcher, read once from the environment with its default.
+// The README's configuration table lists the same variables.
+import path from "node:path";
+
+const env = process.env;
+const int = (name: string, fallback: number) => {
+  const value = env[name];
+  if (value === undefined || value === "") return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer, got "${value}"`);
+  return n;
+};
+
+export function readConfig() {
+  const port = int("PORT", 3000);
+  const oidcPort = int("OIDC_PORT", 9400);
+  return {
+    port,
+    appUrl: env.AUTH_URL ?? env.APP_URL ?? `http://localhost:${port}`,
+    dataDir: path.resolve(env.DATA_DIR ?? ".data"),
+    /** Set → external PostgreSQL; unset → the embedded one under DATA_DIR. */
+    databaseUrl: env.DATABASE_URL || undefined,
+    embeddedPgPort: int("EMBEDDED_PG_PORT", 54329),
+    /** Seed the demo workspace. Default: yes with the embedded database, no with an external one. */
+    seedDemo: env.SEED_DEMO ? env.SEED_DEMO === "1" || env.SEED_DEMO === "true" : !env.DATABASE_URL,
+    /** Set → external OpenID provider; unset → the local one on OIDC_PORT. */
+    oidcIssuer: env.OIDC_ISSUER || undefined,
+    oidcPort,
+    oidcClientId: env.OIDC_CLIENT_ID || "one-dashboard",
+    oidcClientSecret: env.OIDC_CLIENT_SECRET || undefined,
+    oidcAudience: env.OIDC_AUDIENCE || "urn:one:api",
+    authSecret: env.AUTH_SECRET || undefined,
+  };
+}
+
+export type LauncherConfig = ReturnType<typeof readConfig>;

@@ -1,0 +1,13 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  test: {
+    include: ["tests/**/*.test.ts"],
+    globalSetup: ["tests/setup/database.ts"],
+    setupFiles: ["tests/setup/env.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
