@@ -1,17 +1,39 @@
-// Optimistic redirect of signed-out visitors to sign-in, keeping where they were going.
-// This is a convenience, not the security boundary: every page, server action and route
-// handler checks the caller itself through lib/auth.
+// Runs before every page: sets the Content-Security-Policy with a fresh nonce, and sends
+// signed-out visitors of dashboard pages to sign-in, keeping where they were going.
+// The redirect is a convenience, not the security boundary: every page, server action and
+// route handler checks the caller itself through lib/auth.
 import { NextResponse } from "next/server";
 import { auth } from "@/lib/auth/next-auth";
+import { contentSecurityPolicy } from "@/lib/security-headers";
+
+const PUBLIC_PAGES = ["/signin", "/signed-out"];
 
 export default auth((request) => {
-  if (request.auth) return NextResponse.next();
-  const signIn = new URL("/signin", request.nextUrl.origin);
-  signIn.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
-  return NextResponse.redirect(signIn);
+  const { pathname, search, origin, protocol } = request.nextUrl;
+  if (!request.auth && !PUBLIC_PAGES.includes(pathname)) {
+    const signIn = new URL("/signin", origin);
+    signIn.searchParams.set("callbackUrl", pathname + search);
+    return NextResponse.redirect(signIn);
+  }
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const csp = contentSecurityPolicy(nonce, protocol === "https:");
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
 });
 
 export const config = {
-  // Dashboard pages only: not the API, sign-in, Auth.js or static files.
-  matcher: ["/((?!api/|signin|signed-out|_next/|favicon.ico).*)"],
+  // Pages only: not the REST API, Auth.js, or static files.
+  matcher: [
+    {
+      source: "/((?!api/|_next/static|_next/image|favicon.ico).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
 };

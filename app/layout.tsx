@@ -7,6 +7,9 @@ export const metadata: Metadata = {
   description: "Workspace settings and API keys",
 };
 
+// Every page is rendered per request: the CSP nonce (proxy.ts) must be fresh each time.
+export const dynamic = "force-dynamic";
+
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">

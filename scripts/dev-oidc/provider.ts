@@ -173,7 +173,8 @@ async function handleInteraction(provider: Provider, req: IncomingMessage, res: 
   }
 
   if (req.method === "GET") {
-    sendHtml(res, 200, signInPage({ action, email: "", wrongCredentials: false }));
+    const loginHint = typeof interaction.params.login_hint === "string" ? interaction.params.login_hint : "";
+    sendHtml(res, 200, signInPage({ action, email: loginHint, wrongCredentials: false }));
     return;
   }
   if (req.method !== "POST") {

@@ -1,20 +1,30 @@
+import { listApiKeys } from "@/lib/api-keys/list";
 import { requireUser } from "@/lib/auth/session";
+import { PERMISSIONS, roleMay } from "@/lib/permissions";
+import { ApiKeysPanel } from "@/components/api-keys/api-keys-panel";
 import { NoWorkspace } from "@/components/no-workspace";
+import { QueryProvider } from "@/components/query-provider";
+import { createApiKeyAction, listApiKeysAction, revokeApiKeyAction } from "./actions";
 
 export const metadata = { title: "API Keys" };
 
 export default async function ApiKeysPage() {
   const actor = await requireUser("/settings/developer/api-keys");
   if (!actor.workspace) return <NoWorkspace email={actor.email} />;
+  const initial = await listApiKeys(actor);
+  const allowance = (permission: "apiKeys.create" | "apiKeys.revoke") => ({
+    allowed: roleMay(actor.workspace?.role, permission),
+    reason: PERMISSIONS[permission].deniedReason,
+  });
   return (
-    <section>
-      <h1 className="text-2xl font-semibold">API Keys</h1>
-      <p className="mt-2 text-zinc-600 dark:text-zinc-400">
-        API keys let trusted backend services, CI jobs and internal automation call the REST API for {actor.workspace.name}.
-      </p>
-      <p className="mt-8 rounded-lg border border-dashed border-zinc-300 p-8 text-center text-zinc-500 dark:border-zinc-700">
-        No API keys yet.
-      </p>
-    </section>
+    <QueryProvider>
+      <ApiKeysPanel
+        workspace={{ id: actor.workspace.id, name: actor.workspace.name }}
+        initial={initial}
+        permissions={{ create: allowance("apiKeys.create"), revoke: allowance("apiKeys.revoke") }}
+        actions={{ list: listApiKeysAction, create: createApiKeyAction, revoke: revokeApiKeyAction }}
+        apiOrigin={process.env.AUTH_URL ?? "http://localhost:3000"}
+      />
+    </QueryProvider>
   );
 }

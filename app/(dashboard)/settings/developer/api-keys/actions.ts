@@ -1,0 +1,21 @@
+"use server";
+// Server actions are public POST endpoints: each one builds the actor from the session
+// itself and calls the same operation the REST API uses, which checks the permission.
+import { createApiKey } from "@/lib/api-keys/create";
+import { listApiKeys } from "@/lib/api-keys/list";
+import { revokeApiKey } from "@/lib/api-keys/revoke";
+import type { CreateApiKeyInput } from "@/lib/api-keys/schemas";
+import { actorFromSession } from "@/lib/auth/actor";
+import { toActionResult } from "@/lib/ui/action-result";
+
+export async function listApiKeysAction() {
+  return toActionResult(async () => listApiKeys(await actorFromSession()));
+}
+
+export async function createApiKeyAction(input: CreateApiKeyInput) {
+  return toActionResult(async () => createApiKey(await actorFromSession(), input));
+}
+
+export async function revokeApiKeyAction(keyId: string) {
+  return toActionResult(async () => revokeApiKey(await actorFromSession(), { keyId }));
+}

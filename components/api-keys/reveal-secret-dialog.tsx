@@ -1,0 +1,89 @@
+"use client";
+// The one time a secret is shown. It lives only in this component's props/state: closing
+// (button, Escape, click outside) asks first, then the parent drops it. While it is open,
+// leaving the page asks the browser to confirm.
+import * as AlertDialog from "@radix-ui/react-alert-dialog";
+import * as Dialog from "@radix-ui/react-dialog";
+import { useEffect, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { contentClass, descriptionClass, overlayClass, titleClass } from "@/components/ui/dialog-styles";
+import { CopyButton } from "./copy-button";
+
+type Props = {
+  created: { description: string; secret: string } | null;
+  apiOrigin: string;
+  onClosed: () => void;
+};
+
+export function RevealSecretDialog({ created, apiOrigin, onClosed }: Props) {
+  const [confirming, setConfirming] = useState(false);
+
+  useEffect(() => {
+    if (!created) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [created]);
+
+  const curl = `curl -H "Authorization: Bearer $ONE_API_KEY" ${apiOrigin}/api/v1/workspaces/current/tasks`;
+
+  return (
+    <Dialog.Root open={!!created} onOpenChange={(open) => !open && setConfirming(true)}>
+      <Dialog.Portal>
+        <Dialog.Overlay className={overlayClass} />
+        <Dialog.Content className={contentClass}>
+          <Dialog.Title className={titleClass}>Copy your new API key</Dialog.Title>
+          <Dialog.Description className={descriptionClass}>
+            This is the only time the secret of <strong className="font-medium text-zinc-900 dark:text-zinc-100">{created?.description}</strong>{" "}
+            is shown. Store it in a secrets manager or in an environment variable such as <code>ONE_API_KEY</code>; you will
+            not be able to see it again.
+          </Dialog.Description>
+          <div className="mt-4 flex items-center gap-2">
+            <code
+              aria-label="API key secret"
+              className="min-w-0 flex-1 rounded-md border border-zinc-300 bg-zinc-50 px-3 py-2 font-mono text-sm break-all select-all dark:border-zinc-700 dark:bg-zinc-950"
+            >
+              {created?.secret}
+            </code>
+            <CopyButton text={created?.secret ?? ""} label="Copy API key" />
+          </div>
+          <p className="mt-4 text-sm font-medium">Try it</p>
+          <div className="mt-1 flex items-center gap-2">
+            <code className="min-w-0 flex-1 rounded-md bg-zinc-100 px-3 py-2 font-mono text-xs break-all dark:bg-zinc-800">{curl}</code>
+            <CopyButton text={curl} label="Copy curl command" />
+          </div>
+          <div className="mt-6 flex justify-end">
+            <Button onClick={() => setConfirming(true)}>Done</Button>
+          </div>
+
+          <AlertDialog.Root open={confirming} onOpenChange={setConfirming}>
+            <AlertDialog.Portal>
+              <AlertDialog.Overlay className={overlayClass} />
+              <AlertDialog.Content className={contentClass}>
+                <AlertDialog.Title className={titleClass}>Have you saved the key?</AlertDialog.Title>
+                <AlertDialog.Description className={descriptionClass}>
+                  Once you close this, the secret cannot be shown again. If you lose it, you will have to create a new key.
+                </AlertDialog.Description>
+                <div className="mt-6 flex justify-end gap-2">
+                  <AlertDialog.Cancel asChild>
+                    <Button variant="secondary">Go back</Button>
+                  </AlertDialog.Cancel>
+                  <AlertDialog.Action asChild>
+                    <Button
+                      onClick={() => {
+                        setConfirming(false);
+                        onClosed();
+                      }}
+                    >
+                      Close, I saved it
+                    </Button>
+                  </AlertDialog.Action>
+                </div>
+              </AlertDialog.Content>
+            </AlertDialog.Portal>
+          </AlertDialog.Root>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}

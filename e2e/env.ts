@@ -1,0 +1,11 @@
+// Ports and folders of the end-to-end run, shared by playwright.config.ts and the tests.
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+export const E2E_OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? 9410);
+export const E2E_PG_PORT = Number(process.env.E2E_PG_PORT ?? 54339);
+/** Recreated empty by e2e/server.ts at every run; tests read its secrets to seed data. */
+export const E2E_DATA_DIR = path.join(tmpdir(), `one-e2e-${E2E_PORT}`);
+export const E2E_BASE_URL = `http://localhost:${E2E_PORT}`;
+export const E2E_ISSUER = `http://127.0.0.1:${E2E_OIDC_PORT}`;

@@ -1,0 +1,39 @@
+// Direct access to the e2e run's database, to set up state a test needs (like 20 keys)
+// and to check what was stored. The password comes from the run's own data folder.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { generateSecret, hashSecret, hintFor } from "../../lib/api-keys/secret";
+import { E2E_DATA_DIR, E2E_PG_PORT } from "../env";
+
+function databaseUrl(): string {
+  const { pgPassword } = JSON.parse(readFileSync(path.join(E2E_DATA_DIR, "secrets.json"), "utf8"));
+  return `postgresql://postgres:${encodeURIComponent(pgPassword)}@127.0.0.1:${E2E_PG_PORT}/one`;
+}
+
+export async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: databaseUrl() });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Adds an active key to Acme as if the owner had created it; returns its id and secret. */
+export async function insertAcmeKey(description: string): Promise<{ id: string; secret: string }> {
+  const secret = generateSecret();
+  const [row] = await sql<{ id: string }>(
+    `INSERT INTO api_keys (id, workspace_id, description, hash, hint, created_by_id)
+     SELECT gen_random_uuid()::text, w.id, $1, $2, $3, u.id FROM workspaces w, users u
+     WHERE w.slug = 'acme' AND u.email = 'owner@example.com' RETURNING id`,
+    [description, hashSecret(secret), hintFor(secret)],
+  );
+  return { id: row!.id, secret };
+}
+
+/** Revokes every active key of Acme, so a test starts from an empty list. */
+export async function revokeAllAcmeKeys() {
+  await sql(`UPDATE api_keys SET revoked_at = now() WHERE revoked_at IS NULL AND workspace_id = (SELECT id FROM workspaces WHERE slug = 'acme')`);
+}

@@ -1,0 +1,10 @@
+import { AppError } from "@/lib/errors";
+import { MAX_ACTIVE_KEYS } from "./schemas";
+
+export const keyNotFound = () => new AppError("not_found", "No API key with this id exists in this workspace.");
+
+export const keyLimitReached = () =>
+  new AppError(
+    "key_limit_reached",
+    `This workspace already has ${MAX_ACTIVE_KEYS} active API keys, the most it can have. Revoke a key you no longer use, then try again.`,
+  );

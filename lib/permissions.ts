@@ -1,0 +1,30 @@
+// Who may do what: the one table the server checks before every operation and the
+// dashboard reads to show, hide or disable controls (with the reason).
+import type { Role } from "@/lib/generated/prisma/enums";
+
+type Rule = {
+  /** Workspace roles (browser session or OAuth token) allowed. */
+  roles: readonly Role[];
+  /** Whether an API key of the workspace may do it. */
+  apiKeys: boolean;
+  /** Shown to people who may not. */
+  deniedReason: string;
+};
+
+const EVERY_ROLE = ["OWNER", "ADMIN", "MEMBER"] as const satisfies readonly Role[];
+const MANAGERS = ["OWNER", "ADMIN"] as const satisfies readonly Role[];
+
+export const PERMISSIONS = {
+  "apiKeys.list": { roles: EVERY_ROLE, apiKeys: false, deniedReason: "Only members of the workspace can see its API keys." },
+  "apiKeys.create": { roles: MANAGERS, apiKeys: false, deniedReason: "Only workspace owners and admins can add API keys." },
+  "apiKeys.revoke": { roles: MANAGERS, apiKeys: false, deniedReason: "Only workspace owners and admins can revoke API keys." },
+  "tasks.read": { roles: EVERY_ROLE, apiKeys: true, deniedReason: "Only members of the workspace can read its tasks." },
+  "tasks.write": { roles: EVERY_ROLE, apiKeys: true, deniedReason: "Only members of the workspace can change its tasks." },
+  "agent.read": { roles: EVERY_ROLE, apiKeys: false, deniedReason: "Agent endpoints need a signed-in user." },
+} as const satisfies Record<string, Rule>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function roleMay(role: Role | null | undefined, permission: Permission): boolean {
+  return !!role && (PERMISSIONS[permission].roles as readonly Role[]).includes(role);
+}

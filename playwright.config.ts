@@ -1,0 +1,51 @@
+// End-to-end tests in real Chromium against the real app: `e2e/server.ts` runs the same
+// launcher as `npm start` (embedded PostgreSQL, local OpenID provider, Next.js) on its own
+// ports with a fresh data folder under the system's temp folder, so tests never touch the developer's .data/.
+import { defineConfig, devices } from "@playwright/test";
+import { existsSync } from "node:fs";
+import { E2E_BASE_URL, E2E_DATA_DIR, E2E_OIDC_PORT, E2E_PG_PORT, E2E_PORT } from "./e2e/env";
+
+// Debian's Chromium when present (these machines cannot download Playwright's browser).
+const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  reporter: [["list"]],
+  timeout: 60_000,
+  use: {
+    baseURL: E2E_BASE_URL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath,
+          args: ["--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: "npx tsx e2e/server.ts",
+    url: `${E2E_BASE_URL}/signed-out`,
+    reuseExistingServer: false,
+    timeout: 240_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      PORT: String(E2E_PORT),
+      OIDC_PORT: String(E2E_OIDC_PORT),
+      EMBEDDED_PG_PORT: String(E2E_PG_PORT),
+      DATA_DIR: E2E_DATA_DIR,
+    },
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+  },
+});
