@@ -23,6 +23,7 @@ type Props = {
 export function ApiKeysPanel({ workspace, initial, permissions, actions, apiOrigin }: Props) {
   const queryClient = useQueryClient();
   const addButton = useRef<HTMLButtonElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
   const [created, setCreated] = useState<{ description: string; secret: string } | null>(null);
   const query = useQuery({
     queryKey: queryKeys.apiKeys(workspace.id),
@@ -47,7 +48,7 @@ export function ApiKeysPanel({ workspace, initial, permissions, actions, apiOrig
     <section aria-labelledby="api-keys-heading">
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div className="max-w-2xl">
-          <h1 id="api-keys-heading" className="text-2xl font-semibold">
+          <h1 id="api-keys-heading" ref={heading} tabIndex={-1} className="text-2xl font-semibold focus:outline-none">
             API Keys
           </h1>
           <p className="mt-2 text-zinc-600 dark:text-zinc-400">
@@ -130,7 +131,12 @@ export function ApiKeysPanel({ workspace, initial, permissions, actions, apiOrig
                   <td className="px-4 py-3 whitespace-nowrap">{key.lastUsedAt ? <RelativeTime iso={key.lastUsedAt} /> : "Never"}</td>
                   {permissions.revoke.allowed && (
                     <td className="px-4 py-3 text-right">
-                      <RevokeKeyDialog apiKey={key} workspaceId={workspace.id} revoke={actions.revoke} />
+                      <RevokeKeyDialog
+                        apiKey={key}
+                        workspaceId={workspace.id}
+                        revoke={actions.revoke}
+                        onRevoked={() => heading.current?.focus()}
+                      />
                     </td>
                   )}
                 </tr>
@@ -143,10 +149,8 @@ export function ApiKeysPanel({ workspace, initial, permissions, actions, apiOrig
       <RevealSecretDialog
         created={created}
         apiOrigin={apiOrigin}
-        onClosed={() => {
-          setCreated(null);
-          addButton.current?.focus();
-        }}
+        onClosed={() => setCreated(null)}
+        returnFocus={() => addButton.current?.focus()}
       />
     </section>
   );

@@ -13,9 +13,11 @@ type Props = {
   created: { description: string; secret: string } | null;
   apiOrigin: string;
   onClosed: () => void;
+  /** Where focus goes once the dialog is gone (it has no trigger to return to). */
+  returnFocus: () => void;
 };
 
-export function RevealSecretDialog({ created, apiOrigin, onClosed }: Props) {
+export function RevealSecretDialog({ created, apiOrigin, onClosed, returnFocus }: Props) {
   const [confirming, setConfirming] = useState(false);
 
   useEffect(() => {
@@ -31,7 +33,13 @@ export function RevealSecretDialog({ created, apiOrigin, onClosed }: Props) {
     <Dialog.Root open={!!created} onOpenChange={(open) => !open && setConfirming(true)}>
       <Dialog.Portal>
         <Dialog.Overlay className={overlayClass} />
-        <Dialog.Content className={contentClass}>
+        <Dialog.Content
+          className={contentClass}
+          onCloseAutoFocus={(event) => {
+            event.preventDefault();
+            returnFocus();
+          }}
+        >
           <Dialog.Title className={titleClass}>Copy your new API key</Dialog.Title>
           <Dialog.Description className={descriptionClass}>
             This is the only time the secret of <strong className="font-medium text-zinc-900 dark:text-zinc-100">{created?.description}</strong>{" "}

@@ -3,7 +3,7 @@
 // still using it starts failing at once.
 import * as AlertDialog from "@radix-ui/react-alert-dialog";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { toast } from "sonner";
 import { queryKeys } from "@/lib/ui/query-keys";
 import { Button } from "@/components/ui/button";
@@ -11,10 +11,17 @@ import { contentClass, descriptionClass, overlayClass, titleClass } from "@/comp
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { ApiKeyActions, ApiKeyDto } from "./types";
 
-type Props = { apiKey: ApiKeyDto; workspaceId: string; revoke: ApiKeyActions["revoke"] };
+type Props = {
+  apiKey: ApiKeyDto;
+  workspaceId: string;
+  revoke: ApiKeyActions["revoke"];
+  /** Called once the dialog has closed after a revoke: the row (and this button) are going away. */
+  onRevoked: () => void;
+};
 
-export function RevokeKeyDialog({ apiKey, workspaceId, revoke }: Props) {
+export function RevokeKeyDialog({ apiKey, workspaceId, revoke, onRevoked }: Props) {
   const [open, setOpen] = useState(false);
+  const revoked = useRef(false);
   const queryClient = useQueryClient();
   const mutation = useMutation({
     mutationFn: async () => {
@@ -23,6 +30,7 @@ export function RevokeKeyDialog({ apiKey, workspaceId, revoke }: Props) {
       return result.data;
     },
     onSuccess: async () => {
+      revoked.current = true;
       setOpen(false);
       toast.success(`Revoked “${apiKey.description}”. Requests with it now fail.`);
       await queryClient.invalidateQueries({ queryKey: queryKeys.apiKeys(workspaceId) });
@@ -45,7 +53,14 @@ export function RevokeKeyDialog({ apiKey, workspaceId, revoke }: Props) {
       </AlertDialog.Trigger>
       <AlertDialog.Portal>
         <AlertDialog.Overlay className={overlayClass} />
-        <AlertDialog.Content className={contentClass}>
+        <AlertDialog.Content
+          className={contentClass}
+          onCloseAutoFocus={(event) => {
+            if (!revoked.current) return;
+            event.preventDefault();
+            onRevoked();
+          }}
+        >
           <AlertDialog.Title className={titleClass}>Revoke “{apiKey.description}”?</AlertDialog.Title>
           <AlertDialog.Description asChild>
             <div className={descriptionClass}>
