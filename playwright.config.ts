@@ -33,6 +33,7 @@ export default defineConfig({
       },
     },
   ],
+  globalTeardown: "./e2e/global-teardown.ts",
   webServer: {
     command: "npx tsx e2e/server.ts",
     url: `${E2E_BASE_URL}/signed-out`,

@@ -9,6 +9,10 @@ export const ERROR_CODES = [
   "key_limit_reached",
   "rate_limited",
   "unavailable",
+  // Transport-level refusals of the REST API.
+  "method_not_allowed",
+  "payload_too_large",
+  "unsupported_media_type",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -17,12 +21,19 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   /** Per-field messages for invalid input. */
   readonly fields?: Record<string, string>;
+  /** Seconds after which trying again makes sense (rate limits, outages). */
+  readonly retryAfterSeconds?: number;
 
-  constructor(code: ErrorCode, message: string, options?: { fields?: Record<string, string>; cause?: unknown }) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options?: { fields?: Record<string, string>; retryAfterSeconds?: number; cause?: unknown },
+  ) {
     super(message, { cause: options?.cause });
     this.name = "AppError";
     this.code = code;
     this.fields = options?.fields;
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
 }
 

@@ -9,18 +9,42 @@ type Rule = {
   apiKeys: boolean;
   /** Shown to people who may not. */
   deniedReason: string;
+  /** Shown to API keys that may not. */
+  apiKeyDeniedReason?: string;
 };
 
 const EVERY_ROLE = ["OWNER", "ADMIN", "MEMBER"] as const satisfies readonly Role[];
 const MANAGERS = ["OWNER", "ADMIN"] as const satisfies readonly Role[];
+const KEYS_CANNOT_MANAGE_KEYS = "API keys cannot list, create, or revoke API keys. Use an OAuth token from a workspace owner or admin.";
+const AGENT_NEEDS_USER = "Agent endpoints need an OAuth access token of a user; API keys cannot call them.";
 
 export const PERMISSIONS = {
-  "apiKeys.list": { roles: EVERY_ROLE, apiKeys: false, deniedReason: "Only members of the workspace can see its API keys." },
-  "apiKeys.create": { roles: MANAGERS, apiKeys: false, deniedReason: "Only workspace owners and admins can add API keys." },
-  "apiKeys.revoke": { roles: MANAGERS, apiKeys: false, deniedReason: "Only workspace owners and admins can revoke API keys." },
+  "apiKeys.list": {
+    roles: EVERY_ROLE,
+    apiKeys: false,
+    deniedReason: "Only members of the workspace can see its API keys.",
+    apiKeyDeniedReason: KEYS_CANNOT_MANAGE_KEYS,
+  },
+  "apiKeys.create": {
+    roles: MANAGERS,
+    apiKeys: false,
+    deniedReason: "Only workspace owners and admins can add API keys.",
+    apiKeyDeniedReason: KEYS_CANNOT_MANAGE_KEYS,
+  },
+  "apiKeys.revoke": {
+    roles: MANAGERS,
+    apiKeys: false,
+    deniedReason: "Only workspace owners and admins can revoke API keys.",
+    apiKeyDeniedReason: KEYS_CANNOT_MANAGE_KEYS,
+  },
   "tasks.read": { roles: EVERY_ROLE, apiKeys: true, deniedReason: "Only members of the workspace can read its tasks." },
   "tasks.write": { roles: EVERY_ROLE, apiKeys: true, deniedReason: "Only members of the workspace can change its tasks." },
-  "agent.read": { roles: EVERY_ROLE, apiKeys: false, deniedReason: "Agent endpoints need a signed-in user." },
+  "agent.access": {
+    roles: EVERY_ROLE,
+    apiKeys: false,
+    deniedReason: "Only members of the workspace can use its agent endpoints.",
+    apiKeyDeniedReason: AGENT_NEEDS_USER,
+  },
 } as const satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof PERMISSIONS;

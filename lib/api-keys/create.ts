@@ -8,11 +8,11 @@ import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
 import { parseInput } from "@/lib/validation";
 import { keyLimitReached } from "./errors";
-import { MAX_ACTIVE_KEYS, createApiKeyInput, type ApiKeyDto, type CreateApiKeyInput } from "./schemas";
+import { MAX_ACTIVE_KEYS, createApiKeyInput, type ApiKeyDto } from "./schemas";
 import { generateSecret, hashSecret, hintFor } from "./secret";
 import { keyInclude, toApiKeyDto } from "./serialize";
 
-export async function createApiKey(actor: Actor, input: CreateApiKeyInput): Promise<{ key: ApiKeyDto; secret: string }> {
+export async function createApiKey(actor: Actor, input: unknown): Promise<{ key: ApiKeyDto; secret: string }> {
   const scope = authorize(actor, "apiKeys.create");
   const { description } = parseInput(createApiKeyInput, input);
   const secret = generateSecret();

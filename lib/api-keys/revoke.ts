@@ -5,14 +5,15 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
-import { parseInput } from "@/lib/validation";
+import { isPlausibleId } from "@/lib/ids";
 import { keyNotFound } from "./errors";
-import { keyIdInput, type ApiKeyDto } from "./schemas";
+import type { ApiKeyDto } from "./schemas";
 import { keyInclude, toApiKeyDto } from "./serialize";
 
 export async function revokeApiKey(actor: Actor, input: { keyId: string }): Promise<ApiKeyDto> {
   const scope = authorize(actor, "apiKeys.revoke");
-  const { keyId } = parseInput(keyIdInput, input);
+  const { keyId } = input;
+  if (!isPlausibleId(keyId)) throw keyNotFound();
 
   const row = await db().$transaction(async (tx) => {
     const revoked = await tx.apiKey.updateMany({

@@ -21,7 +21,6 @@ export const createApiKeyInput = z.object({
 });
 export type CreateApiKeyInput = z.input<typeof createApiKeyInput>;
 
-export const keyIdInput = z.object({ keyId: z.string().min(1).max(64) });
 
 export const apiKeySchema = z.object({
   id: z.string(),

@@ -2,6 +2,8 @@
 // Actor here; operations in lib/ then decide what that actor may do (lib/auth/authorize.ts).
 // Role and workspace always come from the database, never from a token or cookie alone.
 import { headers } from "next/headers";
+import { authenticateApiKey } from "@/lib/api-keys/authenticate";
+import { KEY_PREFIX } from "@/lib/api-keys/secret";
 import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { verifyAccessToken } from "./access-token";
@@ -9,10 +11,17 @@ import { auth } from "./next-auth";
 
 export type { Role };
 
-/** Where a request comes from, for audit events. */
+/** Where a request comes from, for audit events and throttling. */
 export type Client = { ip: string | null; userAgent: string | null };
 
-export type WorkspaceMembership = { id: string; name: string; slug: string; role: Role };
+export type Workspace = { id: string; name: string; slug: string };
+export type WorkspaceMembership = Workspace & { role: Role };
+
+/**
+ * Which workspace a request is about: "current" (the API key's workspace, or the user's
+ * first one) or a workspace id from the URL.
+ */
+export type WorkspaceRef = "current" | (string & {});
 
 export type UserActor = {
   kind: "user";
@@ -21,8 +30,16 @@ export type UserActor = {
   userId: string;
   email: string;
   name: string;
-  /** The user's current workspace (their first membership), or null when they have none. */
+  /** The workspace asked for, with the user's role; null when they are not a member. */
   workspace: WorkspaceMembership | null;
+};
+
+export type ApiKeyActor = {
+  kind: "apiKey";
+  client: Client;
+  keyId: string;
+  /** The key's workspace when the request is about it; null for any other workspace. */
+  workspace: Workspace | null;
 };
 
 export type AnonymousActor = {
@@ -32,9 +49,7 @@ export type AnonymousActor = {
   reason: "missing" | "invalid";
 };
 
-export type Actor = UserActor | AnonymousActor;
-
-const API_KEY_PREFIX = "one_";
+export type Actor = UserActor | ApiKeyActor | AnonymousActor;
 
 export function clientOf(requestHeaders: Headers): Client {
   const forwarded = requestHeaders.get("x-forwarded-for")?.split(",")[0]?.trim();
@@ -44,11 +59,16 @@ export function clientOf(requestHeaders: Headers): Client {
   };
 }
 
-export async function loadUserActor(subject: string, via: UserActor["via"], client: Client): Promise<Actor> {
+export async function loadUserActor(subject: string, via: UserActor["via"], client: Client, ref: WorkspaceRef = "current"): Promise<Actor> {
   const user = await db().user.findUnique({
     where: { oidcSubject: subject },
     include: {
-      memberships: { orderBy: { createdAt: "asc" }, take: 1, include: { workspace: true } },
+      memberships: {
+        where: ref === "current" ? {} : { workspaceId: ref },
+        orderBy: { createdAt: "asc" },
+        take: 1,
+        include: { workspace: { select: { id: true, name: true, slug: true } } },
+      },
     },
   });
   if (!user) return { kind: "anonymous", reason: "invalid", client };
@@ -60,35 +80,44 @@ export async function loadUserActor(subject: string, via: UserActor["via"], clie
     userId: user.id,
     email: user.email,
     name: user.name,
-    workspace: membership
-      ? { id: membership.workspace.id, name: membership.workspace.name, slug: membership.workspace.slug, role: membership.role }
-      : null,
+    workspace: membership ? { ...membership.workspace, role: membership.role } : null,
   };
 }
 
 /** The actor behind the session cookie (pages and server actions). */
-export async function actorFromSession(): Promise<Actor> {
+export async function actorFromSession(ref: WorkspaceRef = "current"): Promise<Actor> {
   const client = clientOf(await headers());
   const session = await auth();
   if (!session?.subject) return { kind: "anonymous", reason: "missing", client };
-  return loadUserActor(session.subject, "session", client);
+  return loadUserActor(session.subject, "session", client, ref);
+}
+
+/** The bearer token of a request: undefined without an Authorization header, null when malformed. */
+export function bearerToken(request: Request): string | null | undefined {
+  const header = request.headers.get("authorization");
+  if (header === null) return undefined;
+  return /^Bearer +(\S+) *$/i.exec(header)?.[1] ?? null;
 }
 
 /**
- * The actor behind a REST request: `Authorization: Bearer <OAuth access token>`, or for GET
- * only the session cookie, so that a cross-site form can never change anything with it.
- * API keys (`one_…`) are not accepted here yet: until key authentication lands, they are
- * refused like any token that does not verify.
+ * The actor behind a REST request: `Authorization: Bearer one_…` is an API key; any other
+ * bearer token is an OAuth access token; without one, GET may use the session cookie
+ * (mutations may not, so a cross-site form can never change anything with it).
  */
-export async function actorFromRequest(request: Request): Promise<Actor> {
+export async function actorFromRequest(request: Request, ref: WorkspaceRef = "current"): Promise<Actor> {
   const client = clientOf(request.headers);
-  const header = request.headers.get("authorization");
-  if (header !== null) {
-    const match = /^Bearer +(\S+)$/i.exec(header.trim());
-    if (!match?.[1] || match[1].startsWith(API_KEY_PREFIX)) return { kind: "anonymous", reason: "invalid", client };
-    const subject = await verifyAccessToken(match[1]);
-    return subject ? loadUserActor(subject, "oauth", client) : { kind: "anonymous", reason: "invalid", client };
+  const token = bearerToken(request);
+  if (token === null) return { kind: "anonymous", reason: "invalid", client };
+  if (token === undefined) {
+    if (request.method === "GET" || request.method === "HEAD") return actorFromSession(ref);
+    return { kind: "anonymous", reason: "missing", client };
   }
-  if (request.method === "GET" || request.method === "HEAD") return actorFromSession();
-  return { kind: "anonymous", reason: "missing", client };
+  if (token.startsWith(KEY_PREFIX)) {
+    const key = await authenticateApiKey(token, client.ip);
+    if (!key) return { kind: "anonymous", reason: "invalid", client };
+    const ours = ref === "current" || ref === key.workspace.id;
+    return { kind: "apiKey", client, keyId: key.keyId, workspace: ours ? key.workspace : null };
+  }
+  const subject = await verifyAccessToken(token);
+  return subject ? loadUserActor(subject, "oauth", client, ref) : { kind: "anonymous", reason: "invalid", client };
 }

@@ -12,15 +12,25 @@ export type WorkspaceScope = {
   keyId: string | null;
 };
 
+const notAMember = () => new AppError("not_found", "No workspace with this id exists, or you are not a member of it.");
+
 export function authorize(actor: Actor, permission: Permission): WorkspaceScope {
-  if (actor.kind === "anonymous") {
-    throw new AppError("unauthenticated", "Sign in, or send a valid bearer token in the Authorization header.");
+  const rule: { deniedReason: string; apiKeyDeniedReason?: string; apiKeys: boolean } = PERMISSIONS[permission];
+  switch (actor.kind) {
+    case "anonymous":
+      throw new AppError(
+        "unauthenticated",
+        actor.reason === "invalid"
+          ? "The bearer token is not valid: it is malformed, unknown, revoked or expired."
+          : "Send a bearer token (an API key or an OAuth access token) in the Authorization header.",
+      );
+    case "apiKey":
+      if (!rule.apiKeys) throw new AppError("forbidden", rule.apiKeyDeniedReason ?? rule.deniedReason);
+      if (!actor.workspace) throw notAMember();
+      return { workspaceId: actor.workspace.id, userId: null, keyId: actor.keyId };
+    case "user":
+      if (!actor.workspace) throw notAMember();
+      if (!roleMay(actor.workspace.role, permission)) throw new AppError("forbidden", rule.deniedReason);
+      return { workspaceId: actor.workspace.id, userId: actor.userId, keyId: null };
   }
-  if (!actor.workspace) {
-    throw new AppError("not_found", "You are not a member of this workspace.");
-  }
-  if (!roleMay(actor.workspace.role, permission)) {
-    throw new AppError("forbidden", PERMISSIONS[permission].deniedReason);
-  }
-  return { workspaceId: actor.workspace.id, userId: actor.userId, keyId: null };
 }

@@ -8,11 +8,19 @@ export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: Action
 
 const UNEXPECTED = "Something went wrong on our side. Try again in a moment.";
 
+/** Where the dashboard says something other than the operation's own message. */
+const UI_MESSAGES: Partial<Record<ErrorCode, string>> = {
+  unauthenticated: "Your session has ended. Reload the page to sign in again.",
+  unavailable: "The service is briefly unavailable. Try again in a moment.",
+};
+
 export async function toActionResult<T>(run: () => Promise<T>): Promise<ActionResult<T>> {
   try {
     return { ok: true, data: await run() };
   } catch (error) {
-    if (isAppError(error)) return { ok: false, error: { code: error.code, message: error.message, fields: error.fields } };
+    if (isAppError(error)) {
+      return { ok: false, error: { code: error.code, message: UI_MESSAGES[error.code] ?? error.message, fields: error.fields } };
+    }
     // Errors from lib/ never carry secrets; log the cause for operators, show a generic message.
     console.error("Server action failed:", error);
     return { ok: false, error: { code: "unexpected", message: UNEXPECTED } };

@@ -66,8 +66,7 @@ export async function startDevOidcProvider(options: DevOidcProviderOptions): Pro
 
   const providerCallback = provider.callback();
   server.on("request", (req: IncomingMessage, res: ServerResponse) => {
-    const path = new URL(req.url ?? "/", issuer).pathname;
-    if (path.startsWith("/interaction/")) {
+    if (req.url?.startsWith("/interaction/")) {
       handleInteraction(provider, req, res).catch((error: unknown) => {
         console.error(`dev-oidc: sign-in page failed: ${error instanceof Error ? error.message : String(error)}`);
         if (!res.headersSent) sendHtml(res, 500, errorPage("Something went wrong", "Go back to the app and sign in again."));
@@ -144,7 +143,8 @@ function configuration(options: DevOidcProviderOptions, jwks: Configuration["jwk
     clientBasedCORS: () => false,
     renderError: (ctx, out) => {
       ctx.type = "html";
-      ctx.body = errorPage("Sign-in failed", String(out.error_description ?? out.error ?? "Go back to the app and try again."));
+      const description = typeof out.error_description === "string" ? `${out.error_description} ` : "";
+      ctx.body = errorPage("Sign-in failed", `${description}(${String(out.error)}). Go back to the app and try again.`);
     },
   };
 }

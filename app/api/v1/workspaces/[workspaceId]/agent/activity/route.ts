@@ -1,0 +1,6 @@
+import { listActivity } from "@/lib/agent/activity";
+import { apiRoute, methodsNotAllowed } from "@/lib/http/route";
+
+export const GET = apiRoute(({ actor, query }) => listActivity(actor, query));
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed("GET");

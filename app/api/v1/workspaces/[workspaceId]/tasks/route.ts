@@ -1,0 +1,9 @@
+import { apiRoute, methodsNotAllowed } from "@/lib/http/route";
+import { createTask } from "@/lib/tasks/create";
+import { listTasks } from "@/lib/tasks/list";
+
+export const GET = apiRoute(({ actor, query }) => listTasks(actor, query));
+
+export const POST = apiRoute(({ actor, body }) => createTask(actor, body), { status: 201, body: true });
+
+export const { PUT, PATCH, DELETE } = methodsNotAllowed("GET, POST");

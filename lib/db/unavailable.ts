@@ -1,0 +1,34 @@
+// Recognises "the database cannot be reached" among errors from pg and Prisma, so callers
+// answer 503 (try again) instead of 500, and never let a request through unauthenticated.
+const CONNECTION_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "EHOSTUNREACH",
+  "57P01", // admin_shutdown
+  "57P02", // crash_shutdown
+  "57P03", // cannot_connect_now
+  "08000",
+  "08001",
+  "08003",
+  "08004",
+  "08006",
+  "P1001", // Prisma: can't reach database server
+  "P1017", // Prisma: server closed the connection
+  "P2024", // Prisma: timed out fetching a connection from the pool
+]);
+const CONNECTION_MESSAGES = /connection terminated|connection refused|ECONNREFUSED|ECONNRESET|terminating connection|the database system is (starting up|shutting down)|Connection ended|timeout exceeded when trying to connect|Unable to start a transaction in the given time/i;
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 6; depth++) {
+    if (typeof current !== "object") break;
+    const candidate = current as { code?: unknown; message?: unknown; cause?: unknown; originalCode?: unknown; kind?: unknown };
+    if (typeof candidate.code === "string" && CONNECTION_CODES.has(candidate.code)) return true;
+    if (typeof candidate.originalCode === "string" && CONNECTION_CODES.has(candidate.originalCode)) return true;
+    if (typeof candidate.message === "string" && CONNECTION_MESSAGES.test(candidate.message)) return true;
+    current = candidate.cause;
+  }
+  return false;
+}

@@ -1,0 +1,131 @@
+// The OpenAPI 3.1 document of /api/v1, generated from the zod schemas that validate the
+// requests (zod's JSON Schema output is the 2020-12 dialect OpenAPI 3.1 uses). Each entry
+// below names a served route; a test checks that every route file is listed here.
+import { z } from "zod";
+import { activityEventSchema, activityQuery } from "@/lib/agent/activity";
+import { apiKeySchema, createApiKeyInput, DESCRIPTION_MAX, MAX_ACTIVE_KEYS } from "@/lib/api-keys/schemas";
+import { createTaskInput, listTasksQuery, taskSchema, updateTaskInput } from "@/lib/tasks/schemas";
+import { HTTP_STATUS } from "./errors";
+
+type Who = "user" | "user-or-key" | "anyone";
+
+type Operation = {
+  method: "get" | "post" | "patch" | "delete";
+  path: string;
+  summary: string;
+  who: Who;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  status: number;
+  response: z.ZodType;
+  errors: number[];
+};
+
+const keyWithSecret = apiKeySchema.extend({
+  secret: z.string().describe("The API key. Returned once, by this response only; store it in a secrets manager."),
+});
+const list = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item) });
+
+const AUTH_ERRORS = [401, 404, 429, 503];
+const WS = "/workspaces/{workspaceId}";
+
+export const API_OPERATIONS: Operation[] = [
+  { method: "get", path: `${WS}/api-keys`, summary: "List the workspace's active API keys, newest first", who: "user", status: 200, response: list(apiKeySchema).extend({ limit: z.number().int() }), errors: [...AUTH_ERRORS, 403] },
+  { method: "post", path: `${WS}/api-keys`, summary: `Create an API key (owners and admins; at most ${MAX_ACTIVE_KEYS} active per workspace)`, who: "user", body: createApiKeyInput, status: 201, response: keyWithSecret, errors: [...AUTH_ERRORS, 400, 403, 409, 413, 415] },
+  { method: "get", path: `${WS}/api-keys/{keyId}`, summary: "Get one API key (active or revoked)", who: "user", status: 200, response: apiKeySchema, errors: [...AUTH_ERRORS, 403] },
+  { method: "delete", path: `${WS}/api-keys/{keyId}`, summary: "Revoke an API key (owners and admins); repeating it is harmless", who: "user", status: 200, response: apiKeySchema, errors: [...AUTH_ERRORS, 403] },
+  { method: "get", path: `${WS}/tasks`, summary: "List open tasks, newest first (all=true includes done tasks)", who: "user-or-key", query: listTasksQuery, status: 200, response: list(taskSchema), errors: [...AUTH_ERRORS, 400] },
+  { method: "post", path: `${WS}/tasks`, summary: "Create a task", who: "user-or-key", body: createTaskInput, status: 201, response: taskSchema, errors: [...AUTH_ERRORS, 400, 413, 415] },
+  { method: "get", path: `${WS}/tasks/{taskId}`, summary: "Get a task", who: "user-or-key", status: 200, response: taskSchema, errors: AUTH_ERRORS },
+  { method: "patch", path: `${WS}/tasks/{taskId}`, summary: "Change a task's title or done state", who: "user-or-key", body: updateTaskInput, status: 200, response: taskSchema, errors: [...AUTH_ERRORS, 400, 413, 415] },
+  { method: "get", path: `${WS}/agent/activity`, summary: "The workspace's audit events, newest first (users only; API keys get 403)", who: "user", query: activityQuery, status: 200, response: list(activityEventSchema).extend({ nextCursor: z.string().nullable() }), errors: [...AUTH_ERRORS, 400, 403] },
+  { method: "get", path: "/openapi.json", summary: "This document", who: "anyone", status: 200, response: z.object({ openapi: z.string() }).loose(), errors: [] },
+];
+
+const REASONS: Record<number, string> = {
+  400: "The input is not valid; `fields` names each problem.",
+  401: "No bearer token, or one that is malformed, unknown, revoked or expired.",
+  403: "The caller may not do this (role, or an API key on a user-only endpoint).",
+  404: "No such workspace for this caller, or no such item in it.",
+  409: `The workspace already has ${MAX_ACTIVE_KEYS} active API keys.`,
+  413: "The body is too large.",
+  415: "The body is not JSON.",
+  429: "The workspace's rate limit is used up; see Retry-After.",
+  503: "The service is briefly unavailable; see Retry-After.",
+};
+
+// Schemas inside the document inherit its dialect; drop each one's own "$schema".
+const schema = (type: z.ZodType, io: "input" | "output") => {
+  const json = z.toJSONSchema(type, { io, unrepresentable: "any" }) as Record<string, unknown>;
+  delete json.$schema;
+  return json;
+};
+
+const PATH_PARAMETERS: Record<string, string> = {
+  workspaceId: "A workspace id, or `current`: the API key's workspace, or the user's current workspace.",
+  keyId: "The API key's id.",
+  taskId: "The task's id.",
+};
+
+function operationObject(op: Operation) {
+  const pathParameters = [...op.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+    name,
+    in: "path",
+    required: true,
+    description: PATH_PARAMETERS[name!],
+    schema: { type: "string" },
+  }));
+  const queryParameters = op.query
+    ? Object.entries(op.query.shape).map(([name, field]) => ({
+        name,
+        in: "query",
+        required: !(field as z.ZodType).safeParse(undefined).success,
+        schema: schema(field as z.ZodType, "input"),
+      }))
+    : [];
+  return {
+    summary: op.summary,
+    operationId: `${op.method}${op.path.replace(/\{(\w+)\}/g, "By-$1").replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ""))}`,
+    security: op.who === "anyone" ? [] : [{ bearer: [] }],
+    ...(op.who === "user" ? { description: "Needs a user: an OAuth access token, or the session cookie for GET. API keys get 403." } : {}),
+    parameters: [...pathParameters, ...queryParameters],
+    ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: schema(op.body, "input") } } } } : {}),
+    responses: {
+      [op.status]: { description: "OK", content: { "application/json": { schema: schema(op.response, "output") } } },
+      ...Object.fromEntries(
+        [...new Set(op.errors)].sort().map((status) => [status, { $ref: `#/components/responses/E${status}` }]),
+      ),
+    },
+  };
+}
+
+export function openApiDocument(serverUrl: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of API_OPERATIONS) (paths[op.path] ??= {})[op.method] = operationObject(op);
+  const errorSchema = z.object({ code: z.number().int(), message: z.string(), fields: z.record(z.string(), z.string()).optional() });
+  const usedStatuses = [...new Set(API_OPERATIONS.flatMap((op) => op.errors))].sort();
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "One REST API",
+      version: "1.0.0",
+      description: `Workspace API keys and the data they give access to. Authenticate with \`Authorization: Bearer <token>\`: an API key (\`one_…\`) or an OAuth access token. API keys of one workspace share its rate limit. Descriptions of keys are 1–${DESCRIPTION_MAX} characters.`,
+    },
+    servers: [{ url: `${serverUrl.replace(/\/$/, "")}/api/v1` }],
+    paths,
+    components: {
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer", description: "An API key (one_…, for tasks) or an OAuth access token (JWT) of a user." },
+      },
+      responses: Object.fromEntries(
+        usedStatuses.map((status) => [
+          `E${status}`,
+          {
+            description: REASONS[status] ?? Object.entries(HTTP_STATUS).find(([, s]) => s === status)?.[0] ?? "Error",
+            content: { "application/json": { schema: schema(errorSchema, "output") } },
+          },
+        ]),
+      ),
+    },
+  };
+}

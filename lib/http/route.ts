@@ -1,0 +1,41 @@
+// The REST adapter: every route handler under app/api/v1 is `apiRoute(…)` around one
+// operation of lib/. It authenticates the caller (lib/auth/actor.ts), reads the JSON body
+// when the route takes one, calls the operation, and maps errors (lib/http/errors.ts).
+import { actorFromRequest, type Actor } from "@/lib/auth/actor";
+import { AppError } from "@/lib/errors";
+import { readJsonBody } from "./body";
+import { errorResponse } from "./errors";
+import { jsonResponse } from "./json";
+
+export type RouteInput = {
+  actor: Actor;
+  params: Record<string, string>;
+  query: Record<string, string>;
+  body: Record<string, unknown>;
+};
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+const flatten = (params: Record<string, string | string[]>) =>
+  Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value.join("/") : value]));
+
+export function apiRoute(handler: (input: RouteInput) => Promise<unknown>, options: { status?: number; body?: boolean } = {}) {
+  return async (request: Request, context: RouteContext): Promise<Response> => {
+    try {
+      const params = flatten(await context.params);
+      const actor = await actorFromRequest(request, params.workspaceId ?? "current");
+      const body = options.body ? await readJsonBody(request) : {};
+      const query = Object.fromEntries(new URL(request.url).searchParams);
+      return jsonResponse(options.status ?? 200, await handler({ actor, params, query, body }));
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+/** Handlers for the methods a route does not serve: 405 with the Allow header. */
+export function methodsNotAllowed(allowed: string) {
+  const refuse = async () =>
+    errorResponse(new AppError("method_not_allowed", `This endpoint accepts ${allowed} only.`), { Allow: allowed });
+  return { GET: refuse, POST: refuse, PUT: refuse, PATCH: refuse, DELETE: refuse };
+}

@@ -1,0 +1,41 @@
+// Tasks: the workspace data that API keys read and write.
+import { z } from "zod";
+
+const title = z
+  .string({ error: "Enter a title." })
+  .trim()
+  .min(1, "Enter a title.")
+  .max(200, "Keep the title to 200 characters or fewer.")
+  .refine((value) => !/\p{Cc}/u.test(value), "The title cannot contain control characters or line breaks.");
+
+export const createTaskInput = z.object({
+  title: title.describe("What needs doing."),
+  done: z.boolean({ error: "done must be true or false." }).optional().describe("Defaults to false."),
+});
+export type CreateTaskInput = z.input<typeof createTaskInput>;
+
+export const updateTaskInput = z
+  .object({
+    title: title.optional(),
+    done: z.boolean({ error: "done must be true or false." }).optional(),
+  })
+  .refine((value) => value.title !== undefined || value.done !== undefined, "Send at least one of title or done.");
+export type UpdateTaskInput = z.input<typeof updateTaskInput>;
+
+export const listTasksQuery = z.object({
+  all: z.enum(["true", "false"], { error: "all must be true or false." }).optional().describe("true includes done tasks."),
+});
+
+
+export const taskSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  done: z.boolean(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type TaskDto = z.infer<typeof taskSchema>;
+
+export function toTaskDto(row: { id: string; title: string; done: boolean; createdAt: Date; updatedAt: Date }): TaskDto {
+  return { id: row.id, title: row.title, done: row.done, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
+}
