@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { E2E_BASE_URL } from "./env";
 import { insertAcmeKey, revokeAllAcmeKeys, sql } from "./helpers/db";
 import { API_KEYS_PATH, signIn } from "./helpers/sign-in";
 
@@ -52,10 +53,13 @@ test("owner adds a key, copies the secret once, and afterwards only sees its hin
 
 test("admin revokes a key after a confirmation that names it and its last use", async ({ page }) => {
   const key = await insertAcmeKey("ci-staging");
+  const used = await fetch(`${E2E_BASE_URL}/api/v1/workspaces/current/tasks`, { headers: { Authorization: `Bearer ${key.secret}` } });
+  expect(used.status).toBe(200);
   await signIn(page, "admin@example.com");
+  await expect(page.getByRole("row", { name: /ci-staging/ })).toContainText("just now");
   await page.getByRole("button", { name: "Revoke ci-staging" }).click();
   const confirm = page.getByRole("alertdialog", { name: "Revoke “ci-staging”?" });
-  await expect(confirm).toContainText("last used never");
+  await expect(confirm).toContainText("was last used just now");
   await expect(confirm).toContainText("will fail immediately");
   await confirm.getByRole("button", { name: "Revoke key" }).click();
   await expect(page.getByText("Revoked “ci-staging”")).toBeVisible();
@@ -68,7 +72,7 @@ test("admin revokes a key after a confirmation that names it and its last use", 
 test("a member sees the list read-only, with no Add key or Revoke controls", async ({ page }) => {
   await insertAcmeKey("deploy-bot");
   await signIn(page, "member@example.com");
-  await expect(page.getByRole("row", { name: /deploy-bot/ })).toBeVisible();
+  await expect(page.getByRole("row", { name: /deploy-bot/ })).toContainText("Never");
   await expect(page.getByText("Only workspace owners and admins can add API keys.")).toBeVisible();
   expect({
     add: await page.getByRole("button", { name: "Add key" }).count(),

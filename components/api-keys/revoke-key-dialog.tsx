@@ -65,8 +65,14 @@ export function RevokeKeyDialog({ apiKey, workspaceId, revoke, onRevoked }: Prop
           <AlertDialog.Description asChild>
             <div className={descriptionClass}>
               <p>
-                Key <code>{apiKey.hint}</code> was last used{" "}
-                {apiKey.lastUsedAt ? <RelativeTime iso={apiKey.lastUsedAt} /> : "never"}.
+                Key <code>{apiKey.hint}</code>{" "}
+                {apiKey.lastUsedAt ? (
+                  <>
+                    was last used <RelativeTime iso={apiKey.lastUsedAt} />.
+                  </>
+                ) : (
+                  "has never been used."
+                )}
               </p>
               <p className="mt-2">Any request that uses it will fail immediately. This cannot be undone.</p>
             </div>
