@@ -1,6 +1,8 @@
 // Every setting of the launcher, read once from the environment with its default.
 // The README's configuration table lists the same variables.
 import path from "node:path";
+import type { LocalSecrets } from "./local-secrets";
+import type { AppEnv } from "./serve-next";
 
 const env = process.env;
 const int = (name: string, fallback: number) => {
@@ -34,3 +36,25 @@ export function readConfig() {
 }
 
 export type LauncherConfig = ReturnType<typeof readConfig>;
+
+/**
+ * What the app process is given. Values set in the environment win; the local secrets fill
+ * in for the embedded setup. With an external OpenID provider, its client secret and an
+ * AUTH_SECRET must be set explicitly.
+ */
+export function appEnv(config: LauncherConfig, secrets: LocalSecrets, databaseUrl: string, issuer: string): AppEnv {
+  const external = !!config.oidcIssuer;
+  if (external && (!config.oidcClientSecret || !config.authSecret)) {
+    throw new Error("With OIDC_ISSUER set, OIDC_CLIENT_SECRET and AUTH_SECRET must be set too.");
+  }
+  return {
+    DATABASE_URL: databaseUrl,
+    AUTH_URL: config.appUrl,
+    AUTH_SECRET: config.authSecret ?? secrets.authSecret,
+    OIDC_ISSUER: issuer,
+    OIDC_CLIENT_ID: config.oidcClientId,
+    OIDC_CLIENT_SECRET: config.oidcClientSecret ?? secrets.oidcClientSecret,
+    OIDC_AUDIENCE: config.oidcAudience,
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY || secrets.serverActionsKey,
+  };
+}

@@ -47,6 +47,9 @@ export async function startEmbeddedPostgres(options: {
     await admin.end();
   }
 
-  const url = `postgresql://postgres:${encodeURIComponent(options.password)}@127.0.0.1:${options.port}/${encodeURIComponent(options.database)}`;
-  return { url, stop: () => server.stop() };
+  return { url: embeddedDatabaseUrl(options), stop: () => server.stop() };
+}
+
+export function embeddedDatabaseUrl(options: { port: number; password: string; database: string }): string {
+  return `postgresql://postgres:${encodeURIComponent(options.password)}@127.0.0.1:${options.port}/${encodeURIComponent(options.database)}`;
 }

@@ -1,5 +1,6 @@
 // Create a key: check the role, validate, generate the secret, then in one transaction lock
-// the workspace row (so concurrent creates queue up and the 20-key cap holds exactly),
+// the workspace row (so concurrent creates queue up and the 20-key cap holds exactly; "no
+// key update" so rows that merely reference the workspace are not held up),
 // count active keys, insert the key (hash and hint only) and its audit event.
 // The secret is returned here, once, and exists nowhere else.
 import type { Actor } from "@/lib/auth/actor";
@@ -19,7 +20,7 @@ export async function createApiKey(actor: Actor, input: unknown): Promise<{ key:
 
   const key = await db().$transaction(
     async (tx) => {
-      await tx.$executeRaw`SELECT 1 FROM workspaces WHERE id = ${scope.workspaceId} FOR UPDATE`;
+      await tx.$executeRaw`SELECT 1 FROM workspaces WHERE id = ${scope.workspaceId} FOR NO KEY UPDATE`;
       const active = await tx.apiKey.count({ where: { workspaceId: scope.workspaceId, revokedAt: null } });
       if (active >= MAX_ACTIVE_KEYS) throw keyLimitReached();
       const row = await tx.apiKey.create({

@@ -38,6 +38,8 @@ export type ApiKeyActor = {
   kind: "apiKey";
   client: Client;
   keyId: string;
+  /** The workspace that owns the key: its requests count against this workspace's rate limit. */
+  keyWorkspaceId: string;
   /** The key's workspace when the request is about it; null for any other workspace. */
   workspace: Workspace | null;
 };
@@ -51,8 +53,13 @@ export type AnonymousActor = {
 
 export type Actor = UserActor | ApiKeyActor | AnonymousActor;
 
+/**
+ * The client's address is the right-most X-Forwarded-For entry: the one the nearest proxy
+ * appended (or, without a proxy, the socket address Next.js puts there). Entries to its left
+ * come from the client and cannot be trusted.
+ */
 export function clientOf(requestHeaders: Headers): Client {
-  const forwarded = requestHeaders.get("x-forwarded-for")?.split(",")[0]?.trim();
+  const forwarded = requestHeaders.get("x-forwarded-for")?.split(",").at(-1)?.trim();
   return {
     ip: forwarded || requestHeaders.get("x-real-ip") || null,
     userAgent: requestHeaders.get("user-agent")?.slice(0, 500) ?? null,
@@ -116,7 +123,7 @@ export async function actorFromRequest(request: Request, ref: WorkspaceRef = "cu
     const key = await authenticateApiKey(token, client.ip);
     if (!key) return { kind: "anonymous", reason: "invalid", client };
     const ours = ref === "current" || ref === key.workspace.id;
-    return { kind: "apiKey", client, keyId: key.keyId, workspace: ours ? key.workspace : null };
+    return { kind: "apiKey", client, keyId: key.keyId, keyWorkspaceId: key.workspace.id, workspace: ours ? key.workspace : null };
   }
   const subject = await verifyAccessToken(token);
   return subject ? loadUserActor(subject, "oauth", client, ref) : { kind: "anonymous", reason: "invalid", client };

@@ -28,7 +28,8 @@ export function errorResponse(error: unknown, headers: Record<string, string> = 
     return jsonResponse(status, { code: status, message: error.message, ...(error.fields ? { fields: error.fields } : {}) }, extra);
   }
   if (isDatabaseUnavailable(error)) {
-    console.error("REST request failed: database unavailable:", (error as Error).message);
+    const detail = String((error as Error).message ?? "").trim().split("\n").at(-1);
+    console.error(`REST request failed: database unavailable (${detail})`);
     return jsonResponse(
       503,
       { code: 503, message: `The service is briefly unavailable. Retry in ${DATABASE_RETRY_SECONDS} seconds.` },

@@ -1,8 +1,10 @@
 // The REST adapter: every route handler under app/api/v1 is `apiRoute(…)` around one
-// operation of lib/. It authenticates the caller (lib/auth/actor.ts), reads the JSON body
-// when the route takes one, calls the operation, and maps errors (lib/http/errors.ts).
+// operation of lib/. It authenticates the caller (lib/auth/actor.ts), applies the workspace
+// rate limit to API keys before any work, reads the JSON body when the route takes one,
+// calls the operation, and maps errors (lib/http/errors.ts).
 import { actorFromRequest, type Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
+import { enforceWorkspaceLimit, RateLimitedError } from "@/lib/rate-limit/enforce";
 import { readJsonBody } from "./body";
 import { errorResponse } from "./errors";
 import { jsonResponse } from "./json";
@@ -21,14 +23,16 @@ const flatten = (params: Record<string, string | string[]>) =>
 
 export function apiRoute(handler: (input: RouteInput) => Promise<unknown>, options: { status?: number; body?: boolean } = {}) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
+    let headers: Record<string, string> = {};
     try {
       const params = flatten(await context.params);
       const actor = await actorFromRequest(request, params.workspaceId ?? "current");
+      if (actor.kind === "apiKey") headers = await enforceWorkspaceLimit(actor.keyWorkspaceId);
       const body = options.body ? await readJsonBody(request) : {};
       const query = Object.fromEntries(new URL(request.url).searchParams);
-      return jsonResponse(options.status ?? 200, await handler({ actor, params, query, body }));
+      return jsonResponse(options.status ?? 200, await handler({ actor, params, query, body }), headers);
     } catch (error) {
-      return errorResponse(error);
+      return errorResponse(error, error instanceof RateLimitedError ? error.headers : headers);
     }
   };
 }

@@ -1,0 +1,204 @@
+// Several app instances on one PostgreSQL, as real processes: the documented `npm start`
+// (with DATABASE_URL) and `npm run start:app` beside it, against a PostgreSQL this test
+// owns so it can stop and start it. Windows are shortened by configuration (4 s burst,
+// 120 s quota) so the test does not wait 15 minutes; the limits stay 40 and 200.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import pg from "pg";
+import { generateSecret, hashSecret, hintFor } from "../lib/api-keys/secret";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "../scripts/embedded-postgres";
+import { freePort } from "../tests/setup/free-port";
+import { E2E_ISSUER } from "./env";
+import { userToken } from "./rest/callers";
+
+test.describe.configure({ mode: "serial", timeout: 180_000 });
+
+const BURST_SECONDS = 4;
+const QUOTA_SECONDS = 120;
+const dir = mkdtempSync(path.join(tmpdir(), "one-e2e-instances-"));
+chmodSync(dir, 0o755);
+let pgPort = 0;
+let database: EmbeddedDatabase;
+const instances: ChildProcess[] = [];
+const urls: string[] = [];
+let owner = "";
+
+async function startDatabase() {
+  database = await startEmbeddedPostgres({ dir: path.join(dir, "pg"), port: pgPort, password: "instances", database: "one" });
+}
+
+async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []) {
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+function startInstance(script: "start" | "start:app", port: number) {
+  const child = spawn("npm", script === "start" ? ["start"] : ["run", script], {
+    detached: true,
+    stdio: ["ignore", "inherit", "inherit"],
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: path.join(dir, "data"),
+      DATABASE_URL: database.url,
+      SEED_DEMO: "1",
+      OIDC_ISSUER: E2E_ISSUER,
+      OIDC_CLIENT_SECRET: "not-used-by-these-tests",
+      AUTH_SECRET: "shared-auth-secret-of-the-instances-test",
+      RATE_LIMIT_BURST_WINDOW_SECONDS: String(BURST_SECONDS),
+      RATE_LIMIT_QUOTA_WINDOW_SECONDS: String(QUOTA_SECONDS),
+      FAILED_AUTH_LIMIT: "5",
+    },
+  });
+  instances.push(child);
+  urls.push(`http://localhost:${port}/api/v1`);
+}
+
+async function waitUntilServing(url: string) {
+  for (let i = 0; i < 240; i++) {
+    const ok = await fetch(`${url}/openapi.json`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`${url} did not start`);
+}
+
+/** A new workspace with `count` keys, straight into the database. */
+async function workspaceWithKeys(count: number) {
+  const [ws] = await sql<{ id: string }>(`INSERT INTO workspaces (id, name, slug) VALUES ($1, $1, $1) RETURNING id`, [`ws-${randomBytes(4).toString("hex")}`]);
+  const secrets = Array.from({ length: count }, () => generateSecret());
+  for (const secret of secrets) {
+    await sql(
+      `INSERT INTO api_keys (id, workspace_id, description, hash, hint, created_by_id)
+       SELECT gen_random_uuid()::text, $1, 'instances', $2, $3, id FROM users WHERE email = 'owner@example.com'`,
+      [ws!.id, hashSecret(secret), hintFor(secret)],
+    );
+  }
+  return secrets;
+}
+
+const tasks = (instance: number, key: string, headers: Record<string, string> = {}) =>
+  fetch(`${urls[instance]}/workspaces/current/tasks`, { headers: { Authorization: `Bearer ${key}`, ...headers } });
+
+test.beforeAll(async () => {
+  pgPort = await freePort();
+  await startDatabase();
+  startInstance("start", await freePort());
+  await waitUntilServing(urls[0]!);
+  startInstance("start:app", await freePort());
+  await waitUntilServing(urls[1]!);
+  owner = await userToken("owner@example.com");
+});
+
+test.afterAll(async () => {
+  for (const child of instances) if (child.pid) process.kill(-child.pid, "SIGTERM");
+  await Promise.all(instances.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once("exit", resolve)))));
+  await database?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test("60 concurrent requests over two instances and two keys: exactly 40 pass, 20 get a 429 that says when to retry", async () => {
+  const [a, b] = await workspaceWithKeys(2);
+  const responses = await Promise.all(Array.from({ length: 60 }, (_, i) => tasks(i % 2, i % 4 < 2 ? a! : b!)));
+  const refused = await Promise.all(
+    responses.filter((r) => r.status === 429).map(async (r) => ({ body: await r.text(), retryAfter: r.headers.get("retry-after") })),
+  );
+  const wellFormed = refused.every(({ body, retryAfter }) => {
+    const n = Number(retryAfter);
+    return n >= 1 && n <= BURST_SECONDS && body === JSON.stringify({ code: 429, message: `standard rate limit exceeded, retry in ${n} seconds` });
+  });
+  const withHeaders = responses.every((r) => r.headers.get("ratelimit-policy") === `"burst";q=40;w=${BURST_SECONDS}, "quota";q=200;w=${QUOTA_SECONDS}` && /^"burst";r=\d+;t=\d+, "quota";r=\d+;t=\d+$/.test(r.headers.get("ratelimit") ?? ""));
+  expect({ ok: responses.filter((r) => r.status === 200).length, refused: refused.length, wellFormed, withHeaders }).toEqual({ ok: 40, refused: 20, wellFormed: true, withHeaders: true });
+});
+
+test("two workspaces never share a budget", async () => {
+  const [busy] = await workspaceWithKeys(1);
+  const [quiet] = await workspaceWithKeys(1);
+  await Promise.all(Array.from({ length: 45 }, (_, i) => tasks(i % 2, busy!)));
+  const response = await tasks(1, quiet!);
+  expect({ status: response.status, rateLimit: response.headers.get("ratelimit")?.split(",")[0] }).toEqual({ status: 200, rateLimit: `"burst";r=39;t=${BURST_SECONDS}` });
+});
+
+test("past the burst windows, request 201 of the quota window gets 429 until the quota window ends", async () => {
+  const [key] = await workspaceWithKeys(1);
+  let allowed = 0;
+  let instance = 0;
+  while (allowed < 200) {
+    const response = await tasks(instance++ % 2, key!);
+    if (response.status === 200) allowed++;
+    else if (response.status === 429) await new Promise((resolve) => setTimeout(resolve, Number(response.headers.get("retry-after")) * 1000));
+    else throw new Error(`unexpected ${response.status}`);
+  }
+  await new Promise((resolve) => setTimeout(resolve, BURST_SECONDS * 1000)); // the burst window is not what blocks now
+  const request201 = await tasks(instance % 2, key!);
+  const retryAfter = Number(request201.headers.get("retry-after"));
+  expect({ status: request201.status, quotaBlocks: retryAfter > BURST_SECONDS && retryAfter <= QUOTA_SECONDS }).toEqual({ status: 429, quotaBlocks: true });
+});
+
+test("a key revoked through one instance fails on the very next request through the other", async () => {
+  const created = await fetch(`${urls[0]}/workspaces/current/api-keys`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${owner}`, "Content-Type": "application/json" },
+    body: JSON.stringify({ description: "revoke-across-instances" }),
+  }).then((r) => r.json());
+  const before = await tasks(1, created.secret);
+  const revoked = await fetch(`${urls[0]}/workspaces/current/api-keys/${created.id}`, { method: "DELETE", headers: { Authorization: `Bearer ${owner}` } });
+  const after = await tasks(1, created.secret);
+  expect([before.status, revoked.status, after.status]).toEqual([200, 200, 401]);
+});
+
+test("guessing keys from one address is refused before any lookup once the limit is reached", async () => {
+  const guesser = { "X-Forwarded-For": "198.51.100.7" };
+  const statuses: number[] = [];
+  for (let i = 0; i < 6; i++) statuses.push((await tasks(0, generateSecret(), guesser)).status);
+  const [valid] = await workspaceWithKeys(1);
+  const otherAddress = await tasks(0, valid!, { "X-Forwarded-For": "198.51.100.8" });
+  expect({ statuses, otherAddress: otherAddress.status }).toEqual({ statuses: [401, 401, 401, 401, 401, 429], otherAddress: 200 });
+});
+
+test("with PostgreSQL down, requests get 503 without internals; when it is back, they pass again and nothing is lost", async () => {
+  const [key] = await workspaceWithKeys(1);
+  const seen: Array<{ status: number; retryAfter: boolean; body: string }> = [];
+  let flowing = true;
+  const flow = (async () => {
+    for (let i = 0; flowing; i++) {
+      const response = await tasks(i % 2, key!);
+      seen.push({ status: response.status, retryAfter: response.headers.has("retry-after"), body: await response.text() });
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  })();
+
+  await new Promise((resolve) => setTimeout(resolve, 500)); // requests are flowing
+  await database.stop();
+  await new Promise((resolve) => setTimeout(resolve, 1500)); // and keep flowing while it is down
+  await startDatabase();
+  const backAt = seen.length;
+  for (let i = 0; i < 80 && !seen.slice(backAt).some((r) => r.status === 200); i++) await new Promise((resolve) => setTimeout(resolve, 250));
+  flowing = false;
+  await flow;
+
+  const outage = seen.filter((r) => r.status !== 200);
+  const [row] = await sql<{ used: boolean; revoked: boolean }>("SELECT last_used_at IS NOT NULL AS used, revoked_at IS NOT NULL AS revoked FROM api_keys WHERE hash = $1", [hashSecret(key!)]);
+  expect({
+    statuses: [...new Set(seen.map((r) => r.status))].sort(),
+    outageAnswers: [...new Set(outage.map((r) => `${r.status}${r.retryAfter ? " with Retry-After" : ""}`))],
+    internals: outage.some((r) => /ECONN|postgres|prisma|database server|at \S+:\d+|SELECT/i.test(r.body)),
+    servingAgain: seen.at(-1)?.status,
+    key: row,
+  }).toEqual({
+    statuses: [200, 503],
+    outageAnswers: ["503 with Retry-After"],
+    internals: false,
+    servingAgain: 200,
+    key: { used: true, revoked: false },
+  });
+});
