@@ -5,6 +5,7 @@
 // the same DATA_DIR, with the same secrets (Auth.js secret, server-action key), so a browser
 // session or an action works on any instance. Rate limits and revocation are shared through
 // PostgreSQL, so they stay exact across instances.
+import path from "node:path";
 import pg from "pg";
 import { migrate } from "../lib/db/migrate";
 import { appEnv, readConfig } from "./config";
@@ -17,7 +18,8 @@ run(async () => {
   const config = readConfig();
   const secrets = await loadLocalSecrets(config.dataDir);
   const databaseUrl =
-    config.databaseUrl ?? embeddedDatabaseUrl({ port: config.embeddedPgPort, password: secrets.pgPassword, database: "one" });
+    config.databaseUrl ??
+    embeddedDatabaseUrl({ dir: path.join(config.dataDir, "postgres"), port: config.embeddedPgPort, password: secrets.pgPassword, database: "one" });
 
   const probe = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 3000 });
   await probe.connect().catch(() => {

@@ -1,8 +1,8 @@
 "use client";
-// The one time a secret is shown. It lives only in this component's props/state: closing
-// (button, Escape, click outside) asks first, then the parent drops it. While it is open,
-// leaving the page asks the browser to confirm.
-import * as AlertDialog from "@radix-ui/react-alert-dialog";
+// The one time a secret is shown. It lives only in this component's props: closing (Done,
+// Escape, click outside) first turns the dialog into a confirmation; only "Close, I saved it"
+// tells the parent to drop the secret. Escape on the confirmation goes back to the secret.
+// While it is open, leaving the page asks the browser to confirm.
 import * as Dialog from "@radix-ui/react-dialog";
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -30,66 +30,65 @@ export function RevealSecretDialog({ created, apiOrigin, onClosed, returnFocus }
   const curl = `curl -H "Authorization: Bearer $ONE_API_KEY" ${apiOrigin}/api/v1/workspaces/current/tasks`;
 
   return (
-    <Dialog.Root open={!!created} onOpenChange={(open) => !open && setConfirming(true)}>
+    <Dialog.Root open={!!created} onOpenChange={(open) => !open && setConfirming((was) => !was)}>
       <Dialog.Portal>
         <Dialog.Overlay className={overlayClass} />
         <Dialog.Content
+          role={confirming ? "alertdialog" : "dialog"}
           className={contentClass}
           onCloseAutoFocus={(event) => {
             event.preventDefault();
             returnFocus();
           }}
         >
-          <Dialog.Title className={titleClass}>Copy your new API key</Dialog.Title>
-          <Dialog.Description className={descriptionClass}>
-            This is the only time the secret of <strong className="font-medium text-zinc-900 dark:text-zinc-100">{created?.description}</strong>{" "}
-            is shown. Store it in a secrets manager or in an environment variable such as <code>ONE_API_KEY</code>; you will
-            not be able to see it again.
-          </Dialog.Description>
-          <div className="mt-4 flex items-center gap-2">
-            <code
-              aria-label="API key secret"
-              className="min-w-0 flex-1 rounded-md border border-zinc-300 bg-zinc-50 px-3 py-2 font-mono text-sm break-all select-all dark:border-zinc-700 dark:bg-zinc-950"
-            >
-              {created?.secret}
-            </code>
-            <CopyButton text={created?.secret ?? ""} label="Copy API key" />
-          </div>
-          <p className="mt-4 text-sm font-medium">Try it</p>
-          <div className="mt-1 flex items-center gap-2">
-            <code className="min-w-0 flex-1 rounded-md bg-zinc-100 px-3 py-2 font-mono text-xs break-all dark:bg-zinc-800">{curl}</code>
-            <CopyButton text={curl} label="Copy curl command" />
-          </div>
-          <div className="mt-6 flex justify-end">
-            <Button onClick={() => setConfirming(true)}>Done</Button>
-          </div>
-
-          <AlertDialog.Root open={confirming} onOpenChange={setConfirming}>
-            <AlertDialog.Portal>
-              <AlertDialog.Overlay className={overlayClass} />
-              <AlertDialog.Content className={contentClass}>
-                <AlertDialog.Title className={titleClass}>Have you saved the key?</AlertDialog.Title>
-                <AlertDialog.Description className={descriptionClass}>
-                  Once you close this, the secret cannot be shown again. If you lose it, you will have to create a new key.
-                </AlertDialog.Description>
-                <div className="mt-6 flex justify-end gap-2">
-                  <AlertDialog.Cancel asChild>
-                    <Button variant="secondary">Go back</Button>
-                  </AlertDialog.Cancel>
-                  <AlertDialog.Action asChild>
-                    <Button
-                      onClick={() => {
-                        setConfirming(false);
-                        onClosed();
-                      }}
-                    >
-                      Close, I saved it
-                    </Button>
-                  </AlertDialog.Action>
-                </div>
-              </AlertDialog.Content>
-            </AlertDialog.Portal>
-          </AlertDialog.Root>
+          {confirming ? (
+            <>
+              <Dialog.Title className={titleClass}>Have you saved the key?</Dialog.Title>
+              <Dialog.Description className={descriptionClass}>
+                Once you close this, the secret cannot be shown again. If you lose it, you will have to create a new key.
+              </Dialog.Description>
+              <div className="mt-6 flex justify-end gap-2">
+                <Button variant="secondary" autoFocus onClick={() => setConfirming(false)}>
+                  Go back
+                </Button>
+                <Button
+                  onClick={() => {
+                    setConfirming(false);
+                    onClosed();
+                  }}
+                >
+                  Close, I saved it
+                </Button>
+              </div>
+            </>
+          ) : (
+            <>
+              <Dialog.Title className={titleClass}>Copy your new API key</Dialog.Title>
+              <Dialog.Description className={descriptionClass}>
+                This is the only time the secret of{" "}
+                <strong className="font-medium text-zinc-900 dark:text-zinc-100">{created?.description}</strong> is shown. Store
+                it in a secrets manager or in an environment variable such as <code>ONE_API_KEY</code>; you will not be able to
+                see it again.
+              </Dialog.Description>
+              <div className="mt-4 flex items-center gap-2">
+                <code
+                  aria-label="API key secret"
+                  className="min-w-0 flex-1 rounded-md border border-zinc-300 bg-zinc-50 px-3 py-2 font-mono text-sm break-all select-all dark:border-zinc-700 dark:bg-zinc-950"
+                >
+                  {created?.secret}
+                </code>
+                <CopyButton text={created?.secret ?? ""} label="Copy API key" autoFocus />
+              </div>
+              <p className="mt-4 text-sm font-medium">Try it</p>
+              <div className="mt-1 flex items-center gap-2">
+                <code className="min-w-0 flex-1 rounded-md bg-zinc-100 px-3 py-2 font-mono text-xs break-all dark:bg-zinc-800">{curl}</code>
+                <CopyButton text={curl} label="Copy curl command" />
+              </div>
+              <div className="mt-6 flex justify-end">
+                <Button onClick={() => setConfirming(true)}>Done</Button>
+              </div>
+            </>
+          )}
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>

@@ -6,6 +6,7 @@ import { authenticateApiKey } from "@/lib/api-keys/authenticate";
 import { KEY_PREFIX } from "@/lib/api-keys/secret";
 import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
+import type { RateLimitDecision } from "@/lib/rate-limit/consume";
 import { verifyAccessToken } from "./access-token";
 import { auth } from "./next-auth";
 
@@ -38,8 +39,8 @@ export type ApiKeyActor = {
   kind: "apiKey";
   client: Client;
   keyId: string;
-  /** The workspace that owns the key: its requests count against this workspace's rate limit. */
-  keyWorkspaceId: string;
+  /** This request, already counted against the rate limit of the key's workspace. */
+  rateLimit: RateLimitDecision;
   /** The key's workspace when the request is about it; null for any other workspace. */
   workspace: Workspace | null;
 };
@@ -123,7 +124,7 @@ export async function actorFromRequest(request: Request, ref: WorkspaceRef = "cu
     const key = await authenticateApiKey(token, client.ip);
     if (!key) return { kind: "anonymous", reason: "invalid", client };
     const ours = ref === "current" || ref === key.workspace.id;
-    return { kind: "apiKey", client, keyId: key.keyId, keyWorkspaceId: key.workspace.id, workspace: ours ? key.workspace : null };
+    return { kind: "apiKey", client, keyId: key.keyId, rateLimit: key.rateLimit, workspace: ours ? key.workspace : null };
   }
   const subject = await verifyAccessToken(token);
   return subject ? loadUserActor(subject, "oauth", client, ref) : { kind: "anonymous", reason: "invalid", client };

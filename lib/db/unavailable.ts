@@ -2,6 +2,7 @@
 // answer 503 (try again) instead of 500, and never let a request through unauthenticated.
 const CONNECTION_CODES = new Set([
   "ECONNREFUSED",
+  "ENOENT", // the Unix socket is gone: the server is not running
   "ECONNRESET",
   "ETIMEDOUT",
   "EPIPE",
@@ -19,7 +20,7 @@ const CONNECTION_CODES = new Set([
   "P1017", // Prisma: server closed the connection
   "P2024", // Prisma: timed out fetching a connection from the pool
 ]);
-const CONNECTION_MESSAGES = /connection terminated|connection refused|ECONNREFUSED|ECONNRESET|terminating connection|the database system is (starting up|shutting down)|Connection ended|timeout exceeded when trying to connect|Unable to start a transaction in the given time/i;
+const CONNECTION_MESSAGES = /connection terminated|connection refused|ECONNREFUSED|ECONNRESET|terminating connection|not queryable|the database system is (starting up|shutting down)|Connection ended|timeout exceeded when trying to connect|Unable to start a transaction in the given time/i;
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let current = error, depth = 0; current && depth < 6; depth++) {

@@ -4,7 +4,7 @@
 // calls the operation, and maps errors (lib/http/errors.ts).
 import { actorFromRequest, type Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
-import { enforceWorkspaceLimit, RateLimitedError } from "@/lib/rate-limit/enforce";
+import { enforceRateLimit, RateLimitedError } from "@/lib/rate-limit/enforce";
 import { readJsonBody } from "./body";
 import { errorResponse } from "./errors";
 import { jsonResponse } from "./json";
@@ -27,7 +27,7 @@ export function apiRoute(handler: (input: RouteInput) => Promise<unknown>, optio
     try {
       const params = flatten(await context.params);
       const actor = await actorFromRequest(request, params.workspaceId ?? "current");
-      if (actor.kind === "apiKey") headers = await enforceWorkspaceLimit(actor.keyWorkspaceId);
+      if (actor.kind === "apiKey") headers = enforceRateLimit(actor.rateLimit);
       const body = options.body ? await readJsonBody(request) : {};
       const query = Object.fromEntries(new URL(request.url).searchParams);
       return jsonResponse(options.status ?? 200, await handler({ actor, params, query, body }), headers);

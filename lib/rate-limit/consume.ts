@@ -13,7 +13,10 @@
 //   nothing in the other, and a refused request never starts a window.
 // - Limits are read from the workspace row on every check, so changing them applies at once.
 import { db, type PrismaClient } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { rateLimitWindows } from "./config";
+
+type Windows = ReturnType<typeof rateLimitWindows>;
 
 export type RateLimitWindow = {
   name: "burst" | "quota";
@@ -33,7 +36,7 @@ export type RateLimitDecision = {
   windows: RateLimitWindow[];
 };
 
-type StateRow = {
+export type StateRow = {
   allowed: boolean;
   burst_limit: number;
   burst_count: number;
@@ -45,20 +48,18 @@ type StateRow = {
 };
 
 /**
- * Counts one API-key request of the workspace and says whether it may proceed.
- * `client` exists so that tests can stand for a second app instance (its own pool).
+ * The statement's core, as a CTE named `state`: counts one request of the workspace that
+ * `workspaceId` (an SQL expression) names, or does nothing when it names none. Shared by
+ * consumeWorkspaceRequest below and by API-key authentication, which folds it into its
+ * lookup so an API-key request costs one round trip.
+ *
+ * `last_allowed` carries the decision out of the DO UPDATE: before PostgreSQL 18, RETURNING
+ * sees only the new row, and "allowed the 40th" and "refused the 41st" leave the same counts.
+ * Starts are truncated to the column's millisecond precision so that a window never starts
+ * after the now() it was started at (rounding up would make it look longer than its length).
  */
-export async function consumeWorkspaceRequest(
-  workspaceId: string,
-  client: Pick<PrismaClient, "$queryRaw"> = db(),
-): Promise<RateLimitDecision> {
-  const { burstSeconds, quotaSeconds } = rateLimitWindows();
-  // `last_allowed` carries the decision out of the DO UPDATE: before PostgreSQL 18, RETURNING
-  // sees only the new row, and "allowed the 40th" and "refused the 41st" leave the same counts.
-  // Starts are truncated to the column's millisecond precision so that a window never starts
-  // after the now() it was started at (rounding up would make it look longer than its length).
-  const rows = await client.$queryRaw<StateRow[]>`
-    WITH state AS (
+export function consumeStateCte(workspaceId: Prisma.Sql, { burstSeconds, quotaSeconds }: Windows): Prisma.Sql {
+  return Prisma.sql`state AS (
       INSERT INTO "rate_limit_states" AS s
         ("workspace_id", "burst_start", "burst_count", "quota_start", "quota_count", "last_allowed")
       SELECT w."id", date_trunc('milliseconds', now()), fresh.ok::int, date_trunc('milliseconds', now()), fresh.ok::int, fresh.ok
@@ -83,18 +84,36 @@ export async function consumeWorkspaceRequest(
           WHERE lim."id" = s."workspace_id"
         )
       RETURNING s.*
-    )
-    SELECT state."last_allowed" AS allowed,
-           w."rate_limit_burst" AS burst_limit,
+    )`;
+}
+
+/** The columns of a StateRow, read from the `state` CTE joined to its workspace as `lim`. */
+export function stateColumns({ burstSeconds, quotaSeconds }: Windows): Prisma.Sql {
+  return Prisma.sql`state."last_allowed" AS allowed,
+           lim."rate_limit_burst" AS burst_limit,
            state."burst_count" AS burst_count,
            extract(epoch FROM state."burst_start" + make_interval(secs => ${burstSeconds}) - now())::float8 AS burst_ends_in,
-           w."rate_limit_quota" AS quota_limit,
+           lim."rate_limit_quota" AS quota_limit,
            state."quota_count" AS quota_count,
-           extract(epoch FROM state."quota_start" + make_interval(secs => ${quotaSeconds}) - now())::float8 AS quota_ends_in
-    FROM state JOIN "workspaces" w ON w."id" = state."workspace_id"`;
+           extract(epoch FROM state."quota_start" + make_interval(secs => ${quotaSeconds}) - now())::float8 AS quota_ends_in`;
+}
+
+/**
+ * Counts one API-key request of the workspace and says whether it may proceed.
+ * `client` exists so that tests can stand for a second app instance (its own pool).
+ */
+export async function consumeWorkspaceRequest(
+  workspaceId: string,
+  client: Pick<PrismaClient, "$queryRaw"> = db(),
+): Promise<RateLimitDecision> {
+  const windows = rateLimitWindows();
+  const rows = await client.$queryRaw<StateRow[]>`
+    WITH ${consumeStateCte(Prisma.sql`${workspaceId}`, windows)}
+    SELECT ${stateColumns(windows)}
+    FROM state JOIN "workspaces" lim ON lim."id" = state."workspace_id"`;
   const row = rows[0];
   if (!row) throw new Error(`Cannot rate-limit requests of workspace ${workspaceId}: it does not exist.`);
-  return toDecision(row, burstSeconds, quotaSeconds);
+  return toDecision(row, windows);
 }
 
 function toWindow(name: RateLimitWindow["name"], limit: number, count: number, endsIn: number, windowSeconds: number): RateLimitWindow {
@@ -109,7 +128,7 @@ function toWindow(name: RateLimitWindow["name"], limit: number, count: number, e
   };
 }
 
-function toDecision(row: StateRow, burstSeconds: number, quotaSeconds: number): RateLimitDecision {
+export function toDecision(row: StateRow, { burstSeconds, quotaSeconds }: Windows): RateLimitDecision {
   const windows = [
     toWindow("burst", row.burst_limit, row.burst_count, row.burst_ends_in, burstSeconds),
     toWindow("quota", row.quota_limit, row.quota_count, row.quota_ends_in, quotaSeconds),

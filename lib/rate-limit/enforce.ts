@@ -1,12 +1,12 @@
-// Applies the workspace limit to an API-key request before the handler runs: one atomic
-// statement (consume.ts), then either the RateLimit headers for the response or a 429.
+// Applies the workspace limit to an API-key request before the handler runs. The request was
+// already counted when the key was authenticated (lib/api-keys/authenticate.ts); here the
+// decision becomes the RateLimit headers of the response, or a 429.
 import { AppError } from "@/lib/errors";
-import { consumeWorkspaceRequest } from "./consume";
+import type { RateLimitDecision } from "./consume";
 import { rateLimitExceededMessage, rateLimitHeaders } from "./headers";
 
 /** Returns the headers every API-key response carries; throws rate_limited (with them) when over. */
-export async function enforceWorkspaceLimit(workspaceId: string): Promise<Record<string, string>> {
-  const decision = await consumeWorkspaceRequest(workspaceId);
+export function enforceRateLimit(decision: RateLimitDecision): Record<string, string> {
   const headers = rateLimitHeaders(decision);
   if (!decision.allowed) {
     const seconds = decision.retryAfterSeconds ?? 1;
