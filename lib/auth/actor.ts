@@ -4,7 +4,7 @@
 import { headers } from "next/headers";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate";
 import { KEY_PREFIX } from "@/lib/api-keys/secret";
-import { db } from "@/lib/db/client";
+import { pool } from "@/lib/db/pool";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { RateLimitDecision } from "@/lib/rate-limit/consume";
 import { verifyAccessToken } from "./access-token";
@@ -67,20 +67,36 @@ export function clientOf(requestHeaders: Headers): Client {
   };
 }
 
+type UserRow = {
+  id: string;
+  email: string;
+  name: string;
+  workspace_id: string | null;
+  workspace_name: string | null;
+  workspace_slug: string | null;
+  role: Role | null;
+};
+
+/**
+ * The user with this OpenID subject and their membership of the workspace asked for, in one
+ * named statement (it runs on every OAuth and browser request; see README, Performance).
+ */
 export async function loadUserActor(subject: string, via: UserActor["via"], client: Client, ref: WorkspaceRef = "current"): Promise<Actor> {
-  const user = await db().user.findUnique({
-    where: { oidcSubject: subject },
-    include: {
-      memberships: {
-        where: ref === "current" ? {} : { workspaceId: ref },
-        orderBy: { createdAt: "asc" },
-        take: 1,
-        include: { workspace: { select: { id: true, name: true, slug: true } } },
-      },
-    },
+  const { rows } = await pool().query<UserRow>({
+    name: "load-user-actor",
+    text: `SELECT u."id", u."email", u."name", w."id" AS workspace_id, w."name" AS workspace_name, w."slug" AS workspace_slug, m."role"
+           FROM "users" u
+           LEFT JOIN LATERAL (
+             SELECT "workspace_id", "role" FROM "memberships"
+             WHERE "user_id" = u."id" AND ($2::text IS NULL OR "workspace_id" = $2::text)
+             ORDER BY "created_at" ASC LIMIT 1
+           ) m ON true
+           LEFT JOIN "workspaces" w ON w."id" = m."workspace_id"
+           WHERE u."oidc_subject" = $1`,
+    values: [subject, ref === "current" ? null : ref],
   });
+  const user = rows[0];
   if (!user) return { kind: "anonymous", reason: "invalid", client };
-  const membership = user.memberships[0];
   return {
     kind: "user",
     via,
@@ -88,7 +104,10 @@ export async function loadUserActor(subject: string, via: UserActor["via"], clie
     userId: user.id,
     email: user.email,
     name: user.name,
-    workspace: membership ? { ...membership.workspace, role: membership.role } : null,
+    workspace:
+      user.workspace_id && user.workspace_name && user.workspace_slug && user.role
+        ? { id: user.workspace_id, name: user.workspace_name, slug: user.workspace_slug, role: user.role }
+        : null,
   };
 }
 

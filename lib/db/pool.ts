@@ -1,6 +1,8 @@
-// A plain `pg` pool for the one statement on the hot path of every API-key request
-// (lib/api-keys/authenticate.ts): authentication, last-used and the rate limit in a single
-// round trip, without the ORM's per-query work. Everything else goes through Prisma (client.ts).
+// A plain `pg` pool for the few statements on the hot path of REST requests, run as named
+// (prepared) statements without the ORM's per-query work: API-key authentication with
+// last-used and the rate limit (lib/api-keys/authenticate.ts), the user behind a token or
+// session (lib/auth/actor.ts) and the task list (lib/tasks/list.ts). Measured in README,
+// Performance. Everything else goes through Prisma (client.ts).
 import pg from "pg";
 
 const globalForPool = globalThis as unknown as { pgPool?: pg.Pool };
