@@ -99,8 +99,10 @@ export function stateColumns({ burstSeconds, quotaSeconds }: Windows): Prisma.Sq
 }
 
 /**
- * Counts one API-key request of the workspace and says whether it may proceed.
- * `client` exists so that tests can stand for a second app instance (its own pool).
+ * The limiter on its own: counts one request of the workspace and says whether it may
+ * proceed. Requests are counted by API-key authentication, which folds the same CTE into its
+ * lookup (lib/api-keys/authenticate.ts); this standalone form is what the window rules are
+ * tested through (tests/rate-limit.test.ts), with `client` standing for a second instance.
  */
 export async function consumeWorkspaceRequest(
   workspaceId: string,

@@ -12,7 +12,6 @@ export const createTaskInput = z.object({
   title: title.describe("What needs doing."),
   done: z.boolean({ error: "done must be true or false." }).optional().describe("Defaults to false."),
 });
-export type CreateTaskInput = z.input<typeof createTaskInput>;
 
 export const updateTaskInput = z
   .object({
@@ -20,7 +19,6 @@ export const updateTaskInput = z
     done: z.boolean({ error: "done must be true or false." }).optional(),
   })
   .refine((value) => value.title !== undefined || value.done !== undefined, "Send at least one of title or done.");
-export type UpdateTaskInput = z.input<typeof updateTaskInput>;
 
 export const listTasksQuery = z.object({
   all: z.enum(["true", "false"], { error: "all must be true or false." }).optional().describe("true includes done tasks."),
