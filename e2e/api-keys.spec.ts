@@ -80,16 +80,20 @@ test("a member sees the list read-only, with no Add key or Revoke controls", asy
   }).toEqual({ add: 0, revoke: 0 });
 });
 
-test("a member calling the create action directly is refused by the server", async ({ page, browser }) => {
-  // Learn the action's id the way an attacker could: from an owner's own request.
+/** The create action's id, learnt the way an attacker could: from an owner's own request. */
+async function createActionId(page: Page, description: string): Promise<string> {
   await signIn(page, "owner@example.com");
   await page.getByRole("button", { name: "Add key" }).click();
-  await page.getByLabel("Description").fill("owner-key");
+  await page.getByLabel("Description").fill(description);
   const [request] = await Promise.all([
     page.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"]),
     page.getByRole("button", { name: "Create key" }).click(),
   ]);
-  const actionId = request.headers()["next-action"]!;
+  return request.headers()["next-action"]!;
+}
+
+test("a member calling the create action directly is refused by the server", async ({ page, browser }) => {
+  const actionId = await createActionId(page, "owner-key");
 
   const memberContext = await browser.newContext();
   const member = await memberContext.newPage();
@@ -105,15 +109,9 @@ test("a member calling the create action directly is refused by the server", asy
 });
 
 test("a server action posted from another origin is refused", async ({ page }) => {
-  await signIn(page, "owner@example.com");
-  await page.getByRole("button", { name: "Add key" }).click();
-  await page.getByLabel("Description").fill("same-origin");
-  const [request] = await Promise.all([
-    page.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"]),
-    page.getByRole("button", { name: "Create key" }).click(),
-  ]);
+  const actionId = await createActionId(page, "same-origin");
   const response = await page.request.post(API_KEYS_PATH, {
-    headers: { "Next-Action": request.headers()["next-action"]!, "Content-Type": "text/plain;charset=UTF-8", Origin: "https://evil.example" },
+    headers: { "Next-Action": actionId, "Content-Type": "text/plain;charset=UTF-8", Origin: "https://evil.example" },
     data: JSON.stringify([{ description: "cross-site-key" }]),
   });
   const stored = await sql("SELECT 1 FROM api_keys WHERE description = 'cross-site-key'");

@@ -11,7 +11,7 @@ import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { generateSecret, hashSecret, hintFor } from "../lib/api-keys/secret";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../scripts/embedded-postgres";
-import { freePort } from "../tests/setup/free-port";
+import { freePort } from "../scripts/free-port";
 import { E2E_ISSUER } from "./env";
 import { userToken } from "./rest/callers";
 

@@ -11,7 +11,7 @@ import { parseInput } from "@/lib/validation";
 import { keyLimitReached } from "./errors";
 import { MAX_ACTIVE_KEYS, createApiKeyInput, type ApiKeyDto } from "./schemas";
 import { generateSecret, hashSecret, hintFor } from "./secret";
-import { keyInclude, toApiKeyDto } from "./serialize";
+import { keyAuditFields, keyInclude, toApiKeyDto } from "./serialize";
 
 export async function createApiKey(actor: Actor, input: unknown): Promise<{ key: ApiKeyDto; secret: string }> {
   const scope = authorize(actor, "apiKeys.create");
@@ -33,12 +33,7 @@ export async function createApiKey(actor: Actor, input: unknown): Promise<{ key:
         },
         include: keyInclude,
       });
-      await recordAudit(tx, scope, actor.client, {
-        action: "api_key.created",
-        targetType: "api_key",
-        targetId: row.id,
-        metadata: { description: row.description, hint: row.hint },
-      });
+      await recordAudit(tx, scope, actor.client, { action: "api_key.created", ...keyAuditFields(row) });
       return row;
     },
     // Creates of one workspace wait for each other on the row lock: give them time to queue.

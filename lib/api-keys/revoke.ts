@@ -8,7 +8,7 @@ import { db } from "@/lib/db/client";
 import { isPlausibleId } from "@/lib/ids";
 import { keyNotFound } from "./errors";
 import type { ApiKeyDto } from "./schemas";
-import { keyInclude, toApiKeyDto } from "./serialize";
+import { keyAuditFields, keyInclude, toApiKeyDto } from "./serialize";
 
 export async function revokeApiKey(actor: Actor, input: { keyId: string }): Promise<ApiKeyDto> {
   const scope = authorize(actor, "apiKeys.revoke");
@@ -22,14 +22,7 @@ export async function revokeApiKey(actor: Actor, input: { keyId: string }): Prom
     });
     const key = await tx.apiKey.findFirst({ where: { id: keyId, workspaceId: scope.workspaceId }, include: keyInclude });
     if (!key) throw keyNotFound();
-    if (revoked.count === 1) {
-      await recordAudit(tx, scope, actor.client, {
-        action: "api_key.revoked",
-        targetType: "api_key",
-        targetId: key.id,
-        metadata: { description: key.description, hint: key.hint },
-      });
-    }
+    if (revoked.count === 1) await recordAudit(tx, scope, actor.client, { action: "api_key.revoked", ...keyAuditFields(key) });
     return key;
   });
   return toApiKeyDto(row);

@@ -24,3 +24,8 @@ export function toApiKeyDto(row: KeyRow): ApiKeyDto {
     revokedAt: row.revokedAt?.toISOString() ?? null,
   };
 }
+
+/** What an audit event about a key records of it: never the secret or its hash. */
+export function keyAuditFields(row: { id: string; description: string; hint: string }) {
+  return { targetType: "api_key", targetId: row.id, metadata: { description: row.description, hint: row.hint } };
+}

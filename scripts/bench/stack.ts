@@ -7,7 +7,7 @@ import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { migrate } from "../../lib/db/migrate";
-import { freePort } from "../../tests/setup/free-port";
+import { freePort } from "../free-port";
 import { startDevOidcProvider } from "../dev-oidc/provider";
 import { startEmbeddedPostgres } from "../embedded-postgres";
 

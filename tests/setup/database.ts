@@ -6,7 +6,7 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { migrate } from "../../lib/db/migrate";
 import { startEmbeddedPostgres } from "../../scripts/embedded-postgres";
-import { freePort } from "./free-port";
+import { freePort } from "../../scripts/free-port";
 
 declare module "vitest" {
   export interface ProvidedContext {
