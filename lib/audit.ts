@@ -2,28 +2,49 @@
 // as the change they record, so there is never a change without its event (or the reverse).
 // Metadata must never hold a secret.
 import type { Client } from "@/lib/auth/actor";
-import type { WorkspaceScope } from "@/lib/auth/authorize";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-export type AuditAction = "api_key.created" | "api_key.revoked" | "task.created" | "task.updated";
+export type AuditAction =
+  | "api_key.created"
+  | "api_key.updated"
+  | "api_key.rolled"
+  | "api_key.previous_secret_retired"
+  | "api_key.revoked"
+  | "api_key.exposed"
+  | "task.created"
+  | "task.updated";
+
+/** Who an event is by: a person, an API key, the product itself, or an unauthenticated report. */
+export type AuditActor =
+  | { type: "user"; id: string; name: string; email: string }
+  | { type: "apiKey"; id: string }
+  | { type: "system"; name: string }
+  | { type: "public" };
+
+/** Where an event happens and who does it: an authorized scope (lib/auth/authorize.ts) or the system's own. */
+export type AuditContext = { workspaceId: string; by: AuditActor; client: Client | null };
 
 export async function recordAudit(
   tx: Prisma.TransactionClient,
-  scope: WorkspaceScope,
-  client: Client,
-  event: { action: AuditAction; targetType: string; targetId: string; metadata?: Prisma.InputJsonObject },
+  context: AuditContext,
+  event: { action: AuditAction; targetType: string; targetId: string; metadata?: Prisma.InputJsonObject; createdAt?: Date },
 ) {
+  const { by } = context;
   await tx.auditEvent.create({
     data: {
-      workspaceId: scope.workspaceId,
-      actorUserId: scope.userId,
-      actorKeyId: scope.keyId,
+      workspaceId: context.workspaceId,
+      actorType: by.type,
+      actorUserId: by.type === "user" ? by.id : null,
+      actorKeyId: by.type === "apiKey" ? by.id : null,
+      actorName: by.type === "user" || by.type === "system" ? by.name : null,
+      actorEmail: by.type === "user" ? by.email : null,
       action: event.action,
       targetType: event.targetType,
       targetId: event.targetId,
-      ip: client.ip,
-      userAgent: client.userAgent,
+      ip: context.client?.ip ?? null,
+      userAgent: context.client?.userAgent ?? null,
       metadata: event.metadata ?? {},
+      ...(event.createdAt ? { createdAt: event.createdAt } : {}),
     },
   });
 }

@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   "not_found",
   "invalid_input",
   "key_limit_reached",
+  "conflict",
   "rate_limited",
   "unavailable",
   // Transport-level refusals of the REST API.

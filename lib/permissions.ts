@@ -15,7 +15,7 @@ type Rule = {
 
 const EVERY_ROLE = ["OWNER", "ADMIN", "MEMBER"] as const satisfies readonly Role[];
 const MANAGERS = ["OWNER", "ADMIN"] as const satisfies readonly Role[];
-const KEYS_CANNOT_MANAGE_KEYS = "API keys cannot list, create, or revoke API keys. Use an OAuth token from a workspace owner or admin.";
+const KEYS_CANNOT_MANAGE_KEYS = "API keys cannot list, create, change or revoke API keys. Use an OAuth token from a workspace owner or admin.";
 const AGENT_NEEDS_USER = "Agent endpoints need an OAuth access token of a user; API keys cannot call them.";
 
 export const PERMISSIONS = {
@@ -36,6 +36,37 @@ export const PERMISSIONS = {
     apiKeys: false,
     deniedReason: "Only workspace owners and admins can revoke API keys.",
     apiKeyDeniedReason: KEYS_CANNOT_MANAGE_KEYS,
+  },
+  "apiKeys.update": {
+    roles: MANAGERS,
+    apiKeys: false,
+    deniedReason: "Only workspace owners and admins can rename API keys.",
+    apiKeyDeniedReason: KEYS_CANNOT_MANAGE_KEYS,
+  },
+  "apiKeys.roll": {
+    roles: MANAGERS,
+    apiKeys: false,
+    deniedReason: "Only workspace owners and admins can roll API keys.",
+    apiKeyDeniedReason: KEYS_CANNOT_MANAGE_KEYS,
+  },
+  "apiKeys.usage": {
+    roles: EVERY_ROLE,
+    apiKeys: false,
+    deniedReason: "Only members of the workspace can see how its API keys are used.",
+    apiKeyDeniedReason: KEYS_CANNOT_MANAGE_KEYS,
+  },
+  "auditLog.read": {
+    roles: MANAGERS,
+    apiKeys: false,
+    deniedReason: "Only workspace owners and admins can read the audit log.",
+    apiKeyDeniedReason: "API keys cannot read the audit log. Use an OAuth token from a workspace owner or admin.",
+  },
+  "workspaces.list": { roles: EVERY_ROLE, apiKeys: true, deniedReason: "Sign in to see your workspaces." },
+  "workspaces.select": {
+    roles: EVERY_ROLE,
+    apiKeys: false,
+    deniedReason: "Only members of a workspace can select it.",
+    apiKeyDeniedReason: "An API key belongs to one workspace and cannot select another. Use an OAuth token of a user.",
   },
   "tasks.read": { roles: EVERY_ROLE, apiKeys: true, deniedReason: "Only members of the workspace can read its tasks." },
   "tasks.write": { roles: EVERY_ROLE, apiKeys: true, deniedReason: "Only members of the workspace can change its tasks." },

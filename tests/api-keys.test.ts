@@ -35,7 +35,7 @@ describe("who may do what", () => {
     ["anonymous", () => anonymous, { list: "unauthenticated", create: "unauthenticated", revoke: "unauthenticated" }],
   ];
   it.each(cases)("%s", async (_name, actor, expected) => {
-    const { key } = await createApiKey(ws.owner, { description: "permission-matrix" });
+    const key = await createApiKey(ws.owner, { description: "permission-matrix" });
     expect({
       list: await outcome(() => listApiKeys(actor())),
       create: await outcome(() => createApiKey(actor(), { description: "by-role" })),
@@ -65,12 +65,12 @@ describe("descriptions", () => {
     ["SQL-looking text", "x'); DROP TABLE api_keys; --"],
     ["accents", "Zürich-prod"],
   ])("%s is stored verbatim", async (_name, description) => {
-    const { key } = await createApiKey(ws.admin, { description });
+    const key = await createApiKey(ws.admin, { description });
     expect(await getApiKey(ws.member, { keyId: key.id })).toMatchObject({ description });
   });
 
   it("surrounding spaces are trimmed", async () => {
-    const { key } = await createApiKey(ws.admin, { description: "  ci-production  " });
+    const key = await createApiKey(ws.admin, { description: "  ci-production  " });
     expect(key.description).toBe("ci-production");
   });
 });
@@ -82,9 +82,10 @@ describe("creating a key", () => {
   });
 
   it("stores the hash and a hint, never the secret", async () => {
-    const { key, secret } = await createApiKey(ws.owner, { description: "storage" });
-    const row = await db().apiKey.findUniqueOrThrow({ where: { id: key.id } });
-    const columnsHoldingSecret = Object.entries(row).filter(([, value]) => String(value).includes(secret.slice(4, 34)));
+    const { secret, id } = await createApiKey(ws.owner, { description: "storage" });
+    const key = await db().apiKey.findUniqueOrThrow({ where: { id } });
+    const row = await db().apiKeySecret.findFirstOrThrow({ where: { keyId: id } });
+    const columnsHoldingSecret = Object.entries({ ...key, ...row }).filter(([, value]) => String(value).includes(secret.slice(4, 34)));
     expect({ columnsHoldingSecret, hash: row.hash, hint: row.hint }).toEqual({
       columnsHoldingSecret: [],
       hash: hashSecret(secret),
@@ -93,7 +94,7 @@ describe("creating a key", () => {
   });
 
   it("writes an audit event with who, what and from where, without the secret", async () => {
-    const { key, secret } = await createApiKey(ws.admin, { description: "audited" });
+    const { secret, ...key } = await createApiKey(ws.admin, { description: "audited" });
     const events = await db().auditEvent.findMany({ where: { targetId: key.id } });
     expect(events.map((e) => ({ action: e.action, actor: e.actorUserId, ip: e.ip, leaks: JSON.stringify(e).includes(secret.slice(4)) }))).toEqual([
       { action: "api_key.created", actor: ws.admin.userId, ip: "203.0.113.7", leaks: false },
@@ -102,7 +103,7 @@ describe("creating a key", () => {
 
   it("takes the creator from the caller, not from the input", async () => {
     const input = { description: "creator", createdById: ws.member.userId, workspaceId: "elsewhere" };
-    const { key } = await createApiKey(ws.admin, input);
+    const key = await createApiKey(ws.admin, input);
     expect(key.createdBy.id).toBe(ws.admin.userId);
   });
 });
@@ -125,7 +126,7 @@ describe("the 20-key cap", () => {
   it("does not count revoked keys", async () => {
     const capped = await createWorkspace();
     const keys = [];
-    for (let i = 0; i < MAX_ACTIVE_KEYS; i++) keys.push((await createApiKey(capped.owner, { description: `key-${i}` })).key);
+    for (let i = 0; i < MAX_ACTIVE_KEYS; i++) keys.push((await createApiKey(capped.owner, { description: `key-${i}` })));
     await revokeApiKey(capped.owner, { keyId: keys[0]!.id });
     expect(await outcome(() => createApiKey(capped.owner, { description: "replacement" }))).toBe("ok");
   });
@@ -144,30 +145,44 @@ describe("listing keys", () => {
     const first = await createApiKey(a.owner, { description: "first" });
     const second = await createApiKey(a.owner, { description: "second" });
     const revoked = await createApiKey(a.owner, { description: "revoked" });
-    await revokeApiKey(a.owner, { keyId: revoked.key.id });
+    await revokeApiKey(a.owner, { keyId: revoked.id });
     await createApiKey(b.owner, { description: "other workspace" });
     const { data } = await listApiKeys(a.member);
-    expect(data.map((k) => k.description)).toEqual([second.key.description, first.key.description]);
+    expect(data.map((k) => k.description)).toEqual([second.description, first.description]);
   });
 
   it("returns each key with its creator and no hash", async () => {
     const a = await createWorkspace();
     await createApiKey(a.admin, { description: "shape" });
     const { data } = await listApiKeys(a.owner);
-    expect(Object.keys(data[0]!).sort()).toEqual(["createdAt", "createdBy", "description", "hint", "id", "lastUsedAt", "revokedAt"]);
+    expect(Object.keys(data[0]!).sort()).toEqual([
+      "createdAt",
+      "createdBy",
+      "description",
+      "expiresAt",
+      "exposure",
+      "hint",
+      "id",
+      "lastUsedAt",
+      "lastUsedIp",
+      "lastUsedUserAgent",
+      "previousSecret",
+      "revokedAt",
+      "status",
+    ]);
   });
 });
 
 describe("revoking a key", () => {
   it("sets who revoked it and when", async () => {
-    const { key } = await createApiKey(ws.owner, { description: "to revoke" });
+    const key = await createApiKey(ws.owner, { description: "to revoke" });
     const revoked = await revokeApiKey(ws.admin, { keyId: key.id });
     const row = await db().apiKey.findUniqueOrThrow({ where: { id: key.id } });
     expect({ revokedAt: revoked.revokedAt !== null, revokedBy: row.revokedById }).toEqual({ revokedAt: true, revokedBy: ws.admin.userId });
   });
 
   it("twice changes nothing and writes one event, even when both run at once", async () => {
-    const { key } = await createApiKey(ws.owner, { description: "revoke twice" });
+    const key = await createApiKey(ws.owner, { description: "revoke twice" });
     const [a, b] = await Promise.all([revokeApiKey(ws.owner, { keyId: key.id }), revokeApiKey(ws.admin, { keyId: key.id })]);
     const again = await revokeApiKey(ws.owner, { keyId: key.id });
     const events = await db().auditEvent.count({ where: { targetId: key.id, action: "api_key.revoked" } });
@@ -176,7 +191,7 @@ describe("revoking a key", () => {
 
   it("of another workspace behaves as not found", async () => {
     const other = await createWorkspace();
-    const { key } = await createApiKey(other.owner, { description: "not yours" });
+    const key = await createApiKey(other.owner, { description: "not yours" });
     expect(await outcome(() => revokeApiKey(ws.owner, { keyId: key.id }))).toBe("not_found");
   });
 

@@ -1,37 +1,33 @@
-import { PrismaPg } from "@prisma/adapter-pg";
 import { randomInt } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { authenticateApiKey } from "@/lib/api-keys/authenticate";
+import { createApiKey } from "@/lib/api-keys/create";
+import { generateSecret } from "@/lib/api-keys/secret";
 import { db } from "@/lib/db/client";
-import { PrismaClient } from "@/lib/generated/prisma/client";
-import { consumeWorkspaceRequest, type RateLimitDecision } from "@/lib/rate-limit/consume";
-import { checkFailedAuthThrottle, recordFailedAuth, throttleKey } from "@/lib/rate-limit/failed-auth";
+import { pool } from "@/lib/db/pool";
+import type { RateLimitDecision } from "@/lib/rate-limit/decision";
+import { throttleKey } from "@/lib/rate-limit/failed-auth";
 import { rateLimitExceededMessage, rateLimitHeaders } from "@/lib/rate-limit/headers";
 import { createWorkspace } from "./fixtures";
+import { consumeWorkspaceRequest } from "./helpers/limiter";
 
-const ENV_KEYS = ["RATE_LIMIT_BURST_WINDOW_SECONDS", "RATE_LIMIT_QUOTA_WINDOW_SECONDS"] as const;
+const ENV_KEYS = ["RATE_LIMIT_BURST_WINDOW_SECONDS", "RATE_LIMIT_QUOTA_WINDOW_SECONDS", "FAILED_AUTH_LIMIT"] as const;
 afterEach(() => {
   for (const key of ENV_KEYS) delete process.env[key];
+  vi.restoreAllMocks();
 });
 
-/** A second Prisma client with its own connection pool: another app instance on the same database. */
-let otherInstance: PrismaClient;
-beforeAll(() => {
-  otherInstance = new PrismaClient({ adapter: new PrismaPg({ connectionString: inject("databaseUrl") }) });
-});
-afterAll(async () => {
-  await otherInstance.$disconnect();
-});
-
+/** A new workspace with its own limits; returns a secret of one of its keys, the way into its limiter. */
 async function newWorkspace(limits: { rateLimitBurst?: number; rateLimitQuota?: number } = {}) {
-  const { workspace } = await createWorkspace();
+  const { workspace, owner } = await createWorkspace();
   if (Object.keys(limits).length) await db().workspace.update({ where: { id: workspace.id }, data: limits });
-  return workspace.id;
+  return (await createApiKey(owner, { description: "limited" })).secret;
 }
 
-async function consumeTimes(workspaceId: string, times: number): Promise<RateLimitDecision[]> {
+async function consumeTimes(secret: string, times: number): Promise<RateLimitDecision[]> {
   const decisions = [];
-  for (let i = 0; i < times; i++) decisions.push(await consumeWorkspaceRequest(workspaceId));
+  for (let i = 0; i < times; i++) decisions.push(await consumeWorkspaceRequest(secret));
   return decisions;
 }
 
@@ -50,11 +46,9 @@ describe("workspace rate limit", () => {
     });
   });
 
-  it("60 concurrent requests from two app instances: exactly 40 pass, the other 20 are told when to retry", async () => {
+  it("60 concurrent requests on separate connections: exactly 40 pass, the other 20 are told when to retry", async () => {
     const workspaceId = await newWorkspace();
-    const decisions = await Promise.all(
-      Array.from({ length: 60 }, (_, i) => consumeWorkspaceRequest(workspaceId, i % 2 ? otherInstance : db())),
-    );
+    const decisions = await Promise.all(Array.from({ length: 60 }, () => consumeWorkspaceRequest(workspaceId)));
     const refused = decisions.filter((d) => !d.allowed);
     expect({
       allowed: decisions.filter((d) => d.allowed).length,
@@ -143,10 +137,6 @@ describe("workspace rate limit", () => {
     });
   });
 
-  it("refuses to count requests of a workspace that does not exist", async () => {
-    await expect(consumeWorkspaceRequest("no-such-workspace")).rejects.toThrow(/does not exist/);
-  });
-
   it("refuses a window length that is not a whole number of seconds", async () => {
     process.env.RATE_LIMIT_BURST_WINDOW_SECONDS = "1.5";
     await expect(consumeWorkspaceRequest(await newWorkspace())).rejects.toThrow(/RATE_LIMIT_BURST_WINDOW_SECONDS/);
@@ -201,32 +191,61 @@ describe("rate-limit headers", () => {
 
 describe("failed API-key lookups per client address", () => {
   const randomIp = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(256)}`;
+  const tryUnknown = async (ip: string) => {
+    const result = await authenticateApiKey(generateSecret(), { ip, userAgent: "vitest" });
+    return result.outcome === "unknown" && result.throttled ? "429" : "401";
+  };
 
-  it.each([
-    [29, { blocked: false, retried: false }],
-    [30, { blocked: true, retried: true }],
-  ])("after %i failures the address is blocked: %o", async (failures, expected) => {
+  it("100 concurrent unknown keys from one address: exactly the limit (30) get 401, the rest 429", async () => {
     const ip = randomIp();
-    for (let i = 0; i < failures; i++) await recordFailedAuth(ip);
-    const throttle = await checkFailedAuthThrottle(ip);
-    expect({ blocked: throttle.blocked, retried: throttle.retryAfterSeconds !== null && throttle.retryAfterSeconds >= 1 && throttle.retryAfterSeconds <= 60 }).toEqual(
-      expected,
-    );
+    const answers = await Promise.all(Array.from({ length: 100 }, () => tryUnknown(ip)));
+    expect({ "401": answers.filter((a) => a === "401").length, "429": answers.filter((a) => a === "429").length }).toEqual({ "401": 30, "429": 70 });
+  });
+
+  it("an address over the limit costs one read per unknown key, and nothing is written", async () => {
+    const ip = randomIp();
+    for (let i = 0; i < 31; i++) await tryUnknown(ip);
+    const before = await db().$queryRaw<{ count: number }[]>`SELECT "count" FROM "failed_auth_attempts" WHERE "ip" = ${ip}`;
+    const query = vi.spyOn(pool(), "query");
+    const answer = await tryUnknown(ip);
+    const after = await db().$queryRaw<{ count: number }[]>`SELECT "count" FROM "failed_auth_attempts" WHERE "ip" = ${ip}`;
+    const statements = query.mock.calls.filter(([config]) => (config as { name?: string }).name === "authenticate-api-key").length;
+    expect({ answer, statements, countBefore: before[0]?.count, countAfter: after[0]?.count }).toEqual({
+      answer: "429",
+      statements: 1,
+      countBefore: 30, // the limit: from there on this process knows the address is over it and stops counting
+      countAfter: 30,
+    });
+  });
+
+  it("a valid secret from an address over the limit is never refused because of it", async () => {
+    const ip = randomIp();
+    const secret = await newWorkspace();
+    for (let i = 0; i < 40; i++) await tryUnknown(ip);
+    expect((await authenticateApiKey(secret, { ip, userAgent: "vitest" })).outcome).toBe("accepted");
+  });
+
+  it("known secrets that no longer work (revoked) are not counted as guesses", async () => {
+    process.env.FAILED_AUTH_LIMIT = "3";
+    const ip = randomIp();
+    const { owner } = await createWorkspace();
+    const { id, secret } = await createApiKey(owner, { description: "to revoke" });
+    await db().apiKey.update({ where: { id }, data: { revokedAt: new Date() } });
+    const outcomes = [];
+    for (let i = 0; i < 5; i++) outcomes.push((await authenticateApiKey(secret, { ip, userAgent: "vitest" })).outcome);
+    expect({ outcomes, unknownStill401: await tryUnknown(ip) }).toEqual({ outcomes: Array(5).fill("denied"), unknownStill401: "401" });
   });
 
   it("a blocked address does not block another one", async () => {
     const [blocked, other] = [randomIp(), randomIp()];
-    await Promise.all(Array.from({ length: 30 }, () => recordFailedAuth(blocked)));
-    expect({ blocked: (await checkFailedAuthThrottle(blocked)).blocked, other: (await checkFailedAuthThrottle(other)).blocked }).toEqual({
-      blocked: true,
-      other: false,
-    });
+    await Promise.all(Array.from({ length: 31 }, () => tryUnknown(blocked)));
+    expect({ blocked: await tryUnknown(blocked), other: await tryUnknown(other) }).toEqual({ blocked: "429", other: "401" });
   });
 
   it("IPv6 addresses of one /64 share a budget", async () => {
     const prefix = `2001:db8:${randomInt(65536).toString(16)}:${randomInt(65536).toString(16)}`;
-    for (let i = 0; i < 30; i++) await recordFailedAuth(`${prefix}::${(i + 1).toString(16)}`);
-    expect((await checkFailedAuthThrottle(`${prefix}:ffff:ffff:ffff:ffff`)).blocked).toBe(true);
+    for (let i = 0; i < 30; i++) await tryUnknown(`${prefix}::${(i + 1).toString(16)}`);
+    expect(await tryUnknown(`${prefix}:ffff:ffff:ffff:ffff`)).toBe("429");
   });
 
   it.each([

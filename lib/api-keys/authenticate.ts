@@ -1,61 +1,158 @@
-// Turns an `Authorization: Bearer one_…` token into the key it belongs to, and counts the
-// request against the workspace's rate limit, in ONE statement (one database round trip):
-//   key      the active key with this hash (revoked_at is read on every request, so a revoked
-//            key fails on the very next request, on any instance)
-//   touched  "last used" time and address, written at most once a minute per key, so the
-//            dashboard is true to the minute without a write on every request
-//   state    the workspace's rate-limit windows (lib/rate-limit/consume.ts)
-// Malformed tokens (prefix, length, checksum) are refused before any of this; clients that
-// keep presenting unknown keys are throttled (guessing.ts).
+// Turns an `Authorization: Bearer one_…` token into the key it belongs to, in ONE statement
+// (one database round trip), read top to bottom:
+//   secret   the secret with this hash, whatever its state, with its key and workspace, and the
+//            verdict: active, or why it is refused (revoked, expired, retired). The roll rule is
+//            the SQL function previous_secret_retires_at, so a retired previous secret fails on
+//            its very next request on any instance, whether or not the sweeper has written it down.
+//   touched  last-used time, address and user agent of an accepted secret: at most once a minute
+//            for a current secret, once a second for a previous one (its idle time decides when
+//            it retires)
+//   state    the workspace's rate limit: both windows in one atomic upsert of its row, on the
+//            database's clock (exact across instances; a refused request uses up neither window)
+//   guess    an unknown secret: one more failed lookup for the client's address (the throttle,
+//            lib/rate-limit/failed-auth.ts), unless this process already knows it is over
+// Malformed tokens (prefix, length, checksum) never reach the database. Each outcome is counted
+// for the key's usage in memory (lib/usage/counter.ts), at no round trip.
+import type { RateLimitDecision, StateRow } from "@/lib/rate-limit/decision";
+import { toDecision } from "@/lib/rate-limit/decision";
 import { pool } from "@/lib/db/pool";
-import { Prisma } from "@/lib/generated/prisma/client";
-import { rateLimitWindows } from "@/lib/rate-limit/config";
-import { consumeStateCte, stateColumns, toDecision, type RateLimitDecision, type StateRow } from "@/lib/rate-limit/consume";
-import { noteFailedLookup, refuseIfGuessing } from "./guessing";
+import type { AppError } from "@/lib/errors";
+import { failedAuthLimits, rateLimitWindows } from "@/lib/rate-limit/config";
+import { isBlocked, throttleKey, unknownKeyOutcome } from "@/lib/rate-limit/failed-auth";
+import { countRequest } from "@/lib/usage/counter";
+import { rollIdleSeconds } from "./config";
 import { hashSecret, isWellFormedSecret } from "./secret";
 
 export const LAST_USED_PRECISION_SECONDS = 60;
 
-export type AuthenticatedKey = {
-  keyId: string;
-  workspace: { id: string; name: string; slug: string };
-  /** This request, counted against the key's workspace. */
-  rateLimit: RateLimitDecision;
+export type Authentication =
+  /** A secret that works; the request was counted against the workspace's limit (and may be over it). */
+  | { outcome: "accepted"; keyId: string; workspace: { id: string; name: string; slug: string }; rateLimit: RateLimitDecision }
+  /** A secret we know that no longer works. */
+  | { outcome: "denied"; keyId: string; reason: "revoked" | "expired" | "retired"; keyExpiresAt: Date | null }
+  /** Malformed, or a secret we do not know; `throttled` when the address is over its failed-lookup limit. */
+  | { outcome: "unknown"; throttled: AppError | null };
+
+const STATEMENT = `
+WITH secret AS (
+  SELECT s."id", s."key_id", k."workspace_id", w."name" AS workspace_name, w."slug" AS workspace_slug, k."expires_at" AS key_expires_at,
+         CASE
+           WHEN k."revoked_at" IS NOT NULL THEN 'revoked'
+           WHEN k."expires_at" <= now() THEN 'expired'
+           WHEN s."superseded_at" IS NULL THEN 'active'
+           WHEN s."retired_at" IS NOT NULL
+             OR now() >= previous_secret_retires_at(s."superseded_at", s."expires_at", s."last_used_at", cur."first_used_at", $6) THEN 'retired'
+           ELSE 'active'
+         END AS verdict
+  FROM "api_key_secrets" s
+  JOIN "api_keys" k ON k."id" = s."key_id"
+  JOIN "workspaces" w ON w."id" = k."workspace_id"
+  LEFT JOIN "api_key_secrets" cur ON s."superseded_at" IS NOT NULL AND cur."key_id" = s."key_id" AND cur."superseded_at" IS NULL
+  WHERE s."hash" = $1
+),
+touched AS (
+  UPDATE "api_key_secrets" t
+  SET "last_used_at" = now(), "first_used_at" = coalesce(t."first_used_at", now()), "last_used_ip" = $2, "last_used_user_agent" = $3
+  FROM secret
+  WHERE t."id" = secret."id" AND secret.verdict = 'active'
+    AND (t."last_used_at" IS NULL
+         OR t."last_used_at" < now() - make_interval(secs => CASE WHEN t."superseded_at" IS NULL THEN $7 ELSE 1 END))
+  RETURNING 1
+),
+state AS (
+  INSERT INTO "rate_limit_states" AS s ("workspace_id", "burst_start", "burst_count", "quota_start", "quota_count", "last_allowed")
+  SELECT w."id", date_trunc('milliseconds', now()), fresh.ok::int, date_trunc('milliseconds', now()), fresh.ok::int, fresh.ok
+  FROM "workspaces" w
+  CROSS JOIN LATERAL (SELECT w."rate_limit_burst" > 0 AND w."rate_limit_quota" > 0 AS ok) fresh
+  WHERE w."id" = (SELECT "workspace_id" FROM secret WHERE verdict = 'active')
+  ON CONFLICT ("workspace_id") DO UPDATE SET
+    ("burst_start", "burst_count", "quota_start", "quota_count", "last_allowed") = (
+      SELECT CASE WHEN d.ok AND u.burst_used = 0 THEN date_trunc('milliseconds', now()) ELSE s."burst_start" END,
+             u.burst_used + d.ok::int,
+             CASE WHEN d.ok AND u.quota_used = 0 THEN date_trunc('milliseconds', now()) ELSE s."quota_start" END,
+             u.quota_used + d.ok::int,
+             d.ok
+      FROM "workspaces" lim
+      CROSS JOIN LATERAL (
+        SELECT CASE WHEN now() < s."burst_start" + make_interval(secs => $4) THEN s."burst_count" ELSE 0 END AS burst_used,
+               CASE WHEN now() < s."quota_start" + make_interval(secs => $5) THEN s."quota_count" ELSE 0 END AS quota_used
+      ) u
+      CROSS JOIN LATERAL (SELECT u.burst_used < lim."rate_limit_burst" AND u.quota_used < lim."rate_limit_quota" AS ok) d
+      WHERE lim."id" = s."workspace_id"
+    )
+  RETURNING s.*
+),
+guess AS (
+  INSERT INTO "failed_auth_attempts" AS a ("ip", "window_start", "count")
+  SELECT $8, date_trunc('milliseconds', now()), 1
+  WHERE $9::boolean AND NOT EXISTS (SELECT 1 FROM secret)
+  ON CONFLICT ("ip") DO UPDATE SET
+    "window_start" = CASE WHEN now() < a."window_start" + make_interval(secs => $10) THEN a."window_start" ELSE date_trunc('milliseconds', now()) END,
+    "count" = CASE WHEN now() < a."window_start" + make_interval(secs => $10) THEN a."count" + 1 ELSE 1 END
+  RETURNING "count", extract(epoch FROM "window_start" + make_interval(secs => $10) - now())::float8 AS ends_in
+)
+SELECT secret."key_id", secret."workspace_id", secret.workspace_name, secret.workspace_slug, secret.key_expires_at, secret.verdict,
+       state."last_allowed" AS allowed,
+       lim."rate_limit_burst" AS burst_limit, state."burst_count",
+       extract(epoch FROM state."burst_start" + make_interval(secs => $4) - now())::float8 AS burst_ends_in,
+       lim."rate_limit_quota" AS quota_limit, state."quota_count",
+       extract(epoch FROM state."quota_start" + make_interval(secs => $5) - now())::float8 AS quota_ends_in,
+       guess."count" AS failed_count, guess.ends_in AS failed_ends_in
+FROM (SELECT 1) AS one
+LEFT JOIN secret ON true
+LEFT JOIN state ON true
+LEFT JOIN "workspaces" lim ON lim."id" = state."workspace_id"
+LEFT JOIN guess ON true`;
+
+type Row = Partial<StateRow> & {
+  key_id: string | null;
+  workspace_id: string | null;
+  workspace_name: string | null;
+  workspace_slug: string | null;
+  key_expires_at: Date | null;
+  verdict: "active" | "revoked" | "expired" | "retired" | null;
+  failed_count: number | null;
+  failed_ends_in: number | null;
 };
 
-type Row = StateRow & { key_id: string; workspace_id: string; workspace_name: string; workspace_slug: string };
-
-export async function authenticateApiKey(token: string, ip: string | null): Promise<AuthenticatedKey | null> {
-  if (!isWellFormedSecret(token)) return null;
-  refuseIfGuessing(ip);
+export async function authenticateApiKey(token: string, client: { ip: string | null; userAgent: string | null }): Promise<Authentication> {
+  if (!isWellFormedSecret(token)) return { outcome: "unknown", throttled: null };
   const windows = rateLimitWindows();
-  const statement = Prisma.sql`
-    WITH key AS (
-      SELECT k."id", k."workspace_id", w."name", w."slug"
-      FROM "api_keys" k JOIN "workspaces" w ON w."id" = k."workspace_id"
-      WHERE k."hash" = ${hashSecret(token)} AND k."revoked_at" IS NULL
-    ),
-    touched AS (
-      UPDATE "api_keys" SET "last_used_at" = now(), "last_used_ip" = ${ip}
-      WHERE "id" = (SELECT "id" FROM key)
-        AND ("last_used_at" IS NULL OR "last_used_at" < now() - make_interval(secs => ${LAST_USED_PRECISION_SECONDS}))
-      RETURNING 1
-    ),
-    ${consumeStateCte(Prisma.sql`(SELECT "workspace_id" FROM key)`, windows)}
-    SELECT key."id" AS key_id, key."workspace_id", key."name" AS workspace_name, key."slug" AS workspace_slug, ${stateColumns(windows)}
-    FROM key
-    JOIN state ON state."workspace_id" = key."workspace_id"
-    JOIN "workspaces" lim ON lim."id" = key."workspace_id"`;
+  const throttle = failedAuthLimits();
+  const addressKey = throttleKey(client.ip);
+  const alreadyBlocked = isBlocked(addressKey);
   // Named: each connection plans this statement once instead of on every request.
-  const { rows } = await pool().query<Row>({ name: "authenticate-api-key", text: statement.text, values: statement.values as unknown[] });
-  const row = rows[0];
-  if (!row) {
-    await noteFailedLookup(ip);
-    return null;
+  const { rows } = await pool().query<Row>({
+    name: "authenticate-api-key",
+    text: STATEMENT,
+    values: [
+      hashSecret(token),
+      client.ip,
+      client.userAgent,
+      windows.burstSeconds,
+      windows.quotaSeconds,
+      rollIdleSeconds(),
+      LAST_USED_PRECISION_SECONDS,
+      addressKey,
+      !alreadyBlocked,
+      throttle.windowSeconds,
+    ],
+  });
+  const row = rows[0]!;
+  if (!row.key_id || !row.verdict) {
+    const counted = row.failed_count === null ? null : { count: row.failed_count, endsIn: row.failed_ends_in ?? 0 };
+    return { outcome: "unknown", throttled: unknownKeyOutcome(addressKey, counted, throttle.limit) };
   }
+  if (row.verdict !== "active") {
+    countRequest(row.key_id, "denied");
+    return { outcome: "denied", keyId: row.key_id, reason: row.verdict, keyExpiresAt: row.key_expires_at };
+  }
+  const rateLimit = toDecision(row as StateRow, windows);
+  countRequest(row.key_id, rateLimit.allowed ? "ok" : "rateLimited");
   return {
+    outcome: "accepted",
     keyId: row.key_id,
-    workspace: { id: row.workspace_id, name: row.workspace_name, slug: row.workspace_slug },
-    rateLimit: toDecision(row, windows),
+    workspace: { id: row.workspace_id!, name: row.workspace_name!, slug: row.workspace_slug! },
+    rateLimit,
   };
 }

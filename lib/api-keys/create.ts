@@ -1,43 +1,54 @@
 // Create a key: check the role, validate, generate the secret, then in one transaction lock
 // the workspace row (so concurrent creates queue up and the 20-key cap holds exactly; "no
-// key update" so rows that merely reference the workspace are not held up),
-// count active keys, insert the key (hash and hint only) and its audit event.
-// The secret is returned here, once, and exists nowhere else.
+// key update" so rows that merely reference the workspace are not held up), count active keys
+// (neither revoked nor expired), insert the key, its secret (hash and hint only) and its audit
+// event. The secret is returned here, once, and exists nowhere else.
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
 import { parseInput } from "@/lib/validation";
 import { keyLimitReached } from "./errors";
+import { keyAuditFields, readKeys } from "./read";
 import { MAX_ACTIVE_KEYS, createApiKeyInput, type ApiKeyDto } from "./schemas";
 import { generateSecret, hashSecret, hintFor } from "./secret";
-import { keyAuditFields, keyInclude, toApiKeyDto } from "./serialize";
 
-export async function createApiKey(actor: Actor, input: unknown): Promise<{ key: ApiKeyDto; secret: string }> {
+export async function createApiKey(actor: Actor, input: unknown): Promise<ApiKeyDto & { secret: string }> {
   const scope = authorize(actor, "apiKeys.create");
-  const { description } = parseInput(createApiKeyInput, input);
+  const { description, expiresAt } = parseInput(createApiKeyInput, input);
+  const creator = scope.by.type === "user" ? scope.by : null;
+  if (!creator) throw new Error("Only people create keys (the permission table allows no API key to).");
   const secret = generateSecret();
 
   const key = await db().$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT 1 FROM workspaces WHERE id = ${scope.workspaceId} FOR NO KEY UPDATE`;
-      const active = await tx.apiKey.count({ where: { workspaceId: scope.workspaceId, revokedAt: null } });
+      const [{ active }] = await tx.$queryRaw<[{ active: number }]>`
+        SELECT count(*)::int AS active FROM "api_keys"
+        WHERE "workspace_id" = ${scope.workspaceId} AND "revoked_at" IS NULL AND ("expires_at" IS NULL OR "expires_at" > now())`;
       if (active >= MAX_ACTIVE_KEYS) throw keyLimitReached();
-      const row = await tx.apiKey.create({
+      const { id } = await tx.apiKey.create({
+        select: { id: true },
         data: {
           workspaceId: scope.workspaceId,
           description,
-          hash: hashSecret(secret),
-          hint: hintFor(secret),
-          createdById: scope.userId!,
+          expiresAt: expiresAt ?? null,
+          createdById: creator.id,
+          createdByName: creator.name,
+          createdByEmail: creator.email,
+          secrets: { create: { hash: hashSecret(secret), hint: hintFor(secret) } },
         },
-        include: keyInclude,
       });
-      await recordAudit(tx, scope, actor.client, { action: "api_key.created", ...keyAuditFields(row) });
-      return row;
+      const [created] = await readKeys(scope.workspaceId, id, tx);
+      await recordAudit(tx, scope, {
+        action: "api_key.created",
+        ...keyAuditFields(created!),
+        metadata: { description, hint: created!.hint, expiresAt: created!.expiresAt },
+      });
+      return created!;
     },
     // Creates of one workspace wait for each other on the row lock: give them time to queue.
     { maxWait: 15_000, timeout: 15_000 },
   );
-  return { key: toApiKeyDto(key), secret };
+  return { ...key, secret };
 }

@@ -8,3 +8,12 @@ export const keyLimitReached = () =>
     "key_limit_reached",
     `This workspace already has ${MAX_ACTIVE_KEYS} active API keys, the most it can have. Revoke a key you no longer use, then try again.`,
   );
+
+/** A change that only an active key can take (rename, roll). */
+export const keyNotActive = (status: "revoked" | "expired", change: string) =>
+  new AppError(
+    "conflict",
+    status === "revoked"
+      ? `This API key was revoked, so it cannot be ${change}. Create a new key instead.`
+      : `This API key has expired, so it cannot be ${change}. Create a new key instead.`,
+  );

@@ -1,29 +1,47 @@
 // Revoke a key: it stops working on the very next request (authentication reads revoked_at).
-// Revoking a revoked key changes nothing and records no second event, even when two
-// revokes race (only one UPDATE matches `revoked_at IS NULL`).
+// Revoking a revoked key changes nothing and records no second event, even when two revokes
+// race (only one UPDATE matches `revoked_at IS NULL`). The UPDATE waits for writes in flight
+// with the key (they hold its row FOR SHARE, lib/api-keys/hold.ts), so no write made with the
+// key commits after the revoke has answered.
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit, type AuditContext } from "@/lib/audit";
 import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { isPlausibleId } from "@/lib/ids";
 import { keyNotFound } from "./errors";
+import { keyAuditFields, readKeys } from "./read";
 import type { ApiKeyDto } from "./schemas";
-import { keyAuditFields, keyInclude, toApiKeyDto } from "./serialize";
 
 export async function revokeApiKey(actor: Actor, input: { keyId: string }): Promise<ApiKeyDto> {
   const scope = authorize(actor, "apiKeys.revoke");
-  const { keyId } = input;
-  if (!isPlausibleId(keyId)) throw keyNotFound();
-
-  const row = await db().$transaction(async (tx) => {
-    const revoked = await tx.apiKey.updateMany({
-      where: { id: keyId, workspaceId: scope.workspaceId, revokedAt: null },
-      data: { revokedAt: new Date(), revokedById: scope.userId },
-    });
-    const key = await tx.apiKey.findFirst({ where: { id: keyId, workspaceId: scope.workspaceId }, include: keyInclude });
+  if (!isPlausibleId(input.keyId)) throw keyNotFound();
+  const key = await db().$transaction(async (tx) => {
+    await revokeKeyInTransaction(tx, scope, input.keyId, scope.userId);
+    const [key] = await readKeys(scope.workspaceId, input.keyId, tx);
     if (!key) throw keyNotFound();
-    if (revoked.count === 1) await recordAudit(tx, scope, actor.client, { action: "api_key.revoked", ...keyAuditFields(key) });
     return key;
   });
-  return toApiKeyDto(row);
+  return key;
+}
+
+/**
+ * Revokes a key of the context's workspace inside the caller's transaction and records the event;
+ * returns false when it was already revoked (or does not exist there). Also used by leaked-key reports.
+ */
+export async function revokeKeyInTransaction(
+  tx: Prisma.TransactionClient,
+  context: AuditContext,
+  keyId: string,
+  revokedById: string | null,
+): Promise<boolean> {
+  const [revoked] = await tx.$queryRaw<{ id: string; description: string }[]>`
+    UPDATE "api_keys" SET "revoked_at" = now(), "revoked_by_id" = ${revokedById}
+    WHERE "id" = ${keyId} AND "workspace_id" = ${context.workspaceId} AND "revoked_at" IS NULL
+    RETURNING "id", "description"`;
+  if (!revoked) return false;
+  const [secret] = await tx.$queryRaw<{ hint: string }[]>`
+    SELECT "hint" FROM "api_key_secrets" WHERE "key_id" = ${keyId} AND "superseded_at" IS NULL`;
+  await recordAudit(tx, context, { action: "api_key.revoked", ...keyAuditFields({ ...revoked, hint: secret?.hint ?? "" }) });
+  return true;
 }

@@ -1,9 +1,15 @@
 // Input and output shapes of the API key operations: validated here once, and the same
-// schemas describe the REST API.
+// schemas describe the REST API (lib/http/openapi.ts) and, through it, the SDK.
 import { z } from "zod";
 
 export const MAX_ACTIVE_KEYS = 20;
 export const DESCRIPTION_MAX = 100;
+/** Bounds of a key's expiry, from the moment it is created. */
+export const EXPIRY_MIN_SECONDS = 60 * 60;
+export const EXPIRY_MAX_DAYS = 366;
+/** How long the previous secret keeps working after a roll, at most and by default. */
+export const ROLL_GRACE_MAX_SECONDS = 7 * 24 * 60 * 60;
+export const ROLL_GRACE_DEFAULT_SECONDS = 24 * 60 * 60;
 
 // Control characters (including newlines and tabs) and the bidirectional overrides that can
 // make a description read differently from what it is. Emoji and other text are fine.
@@ -16,19 +22,74 @@ export const descriptionSchema = z
   .max(DESCRIPTION_MAX, `Keep the description to ${DESCRIPTION_MAX} characters or fewer.`)
   .refine((value) => !FORBIDDEN_CHARACTERS.test(value), "The description cannot contain control characters or line breaks.");
 
+const expiresAtSchema = z
+  .iso.datetime({ offset: true, error: "expiresAt must be a date and time such as 2026-12-31T23:59:59Z." })
+  .refine((value) => Date.parse(value) >= Date.now() + EXPIRY_MIN_SECONDS * 1000, "expiresAt must be at least one hour from now.")
+  .refine(
+    (value) => Date.parse(value) <= Date.now() + EXPIRY_MAX_DAYS * 86_400_000,
+    `expiresAt must be at most ${EXPIRY_MAX_DAYS} days from now.`,
+  )
+  .transform((value) => new Date(value));
+
 export const createApiKeyInput = z.object({
   description: descriptionSchema.describe("Names the service and environment that will use the key, e.g. ci-production."),
+  expiresAt: expiresAtSchema
+    .nullable()
+    .optional()
+    .describe(`When the key stops working (RFC 3339), at least one hour and at most ${EXPIRY_MAX_DAYS} days ahead. Omit or null: never.`),
 });
 export type CreateApiKeyInput = z.input<typeof createApiKeyInput>;
 
+export const updateApiKeyInput = z.object({
+  description: descriptionSchema.describe("The key's new description."),
+});
+export type UpdateApiKeyInput = z.input<typeof updateApiKeyInput>;
+
+export const rollApiKeyInput = z.object({
+  previousSecretExpiresInSeconds: z
+    .number({ error: "previousSecretExpiresInSeconds must be a number of seconds." })
+    .int("previousSecretExpiresInSeconds must be a whole number of seconds.")
+    .min(0, "previousSecretExpiresInSeconds cannot be negative.")
+    .max(ROLL_GRACE_MAX_SECONDS, `previousSecretExpiresInSeconds must be at most ${ROLL_GRACE_MAX_SECONDS} (7 days).`)
+    .default(ROLL_GRACE_DEFAULT_SECONDS)
+    .describe(
+      "How long the previous secret keeps working at most (0 to 604800, default 86400). It retires earlier once the new secret is in use and the previous one has been idle for a while.",
+    ),
+});
+export type RollApiKeyInput = z.input<typeof rollApiKeyInput>;
+
+export const KEY_STATUSES = ["active", "expired", "revoked"] as const;
+export type KeyStatus = (typeof KEY_STATUSES)[number];
 
 export const apiKeySchema = z.object({
   id: z.string(),
   description: z.string(),
-  hint: z.string().describe("The prefix and last four characters of the secret, e.g. one_…a1b2."),
+  hint: z.string().describe("The prefix and last four characters of the current secret, e.g. one_…a1b2."),
+  status: z.enum(KEY_STATUSES).describe("active: works; expired: past expiresAt; revoked: revoked."),
   createdAt: z.iso.datetime(),
-  createdBy: z.object({ id: z.string(), name: z.string(), email: z.string() }),
+  createdBy: z.object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string(),
+    isMember: z.boolean().describe("false once the creator has left the workspace (or their account was deleted)."),
+  }),
+  expiresAt: z.iso.datetime().nullable().describe("When the key stops working; null: never."),
   lastUsedAt: z.iso.datetime().nullable(),
+  lastUsedIp: z.string().nullable(),
+  lastUsedUserAgent: z.string().nullable(),
   revokedAt: z.iso.datetime().nullable(),
+  previousSecret: z
+    .object({
+      hint: z.string(),
+      expiresAt: z.iso.datetime().describe("When it retires at the latest."),
+      lastUsedAt: z.iso.datetime().nullable(),
+      lastUsedIp: z.string().nullable(),
+    })
+    .nullable()
+    .describe("While a roll's grace period runs: the previous secret, which still works."),
+  exposure: z
+    .object({ source: z.string(), url: z.string().nullable(), reportedAt: z.iso.datetime() })
+    .nullable()
+    .describe("Set when a secret scanner reported one of the key's secrets (the key was then revoked)."),
 });
 export type ApiKeyDto = z.infer<typeof apiKeySchema>;

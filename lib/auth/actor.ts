@@ -6,7 +6,7 @@ import { authenticateApiKey } from "@/lib/api-keys/authenticate";
 import { KEY_PREFIX } from "@/lib/api-keys/secret";
 import { pool } from "@/lib/db/pool";
 import type { Role } from "@/lib/generated/prisma/enums";
-import type { RateLimitDecision } from "@/lib/rate-limit/consume";
+import type { RateLimitDecision } from "@/lib/rate-limit/decision";
 import { verifyAccessToken } from "./access-token";
 import { auth } from "./next-auth";
 
@@ -20,7 +20,7 @@ export type WorkspaceMembership = Workspace & { role: Role };
 
 /**
  * Which workspace a request is about: "current" (the API key's workspace, or the user's
- * first one) or a workspace id from the URL.
+ * selected one, by default their oldest membership) or a workspace id from the URL.
  */
 export type WorkspaceRef = "current" | (string & {});
 
@@ -50,6 +50,8 @@ export type AnonymousActor = {
   client: Client;
   /** "missing": no credentials at all; "invalid": credentials that did not verify. */
   reason: "missing" | "invalid";
+  /** Why, when there is more to say than the reason (e.g. when an API key expired). */
+  message?: string;
 };
 
 export type Actor = UserActor | ApiKeyActor | AnonymousActor;
@@ -89,7 +91,8 @@ export async function loadUserActor(subject: string, via: UserActor["via"], clie
            LEFT JOIN LATERAL (
              SELECT "workspace_id", "role" FROM "memberships"
              WHERE "user_id" = u."id" AND ($2::text IS NULL OR "workspace_id" = $2::text)
-             ORDER BY "created_at" ASC LIMIT 1
+             -- "current": the workspace they selected, else their oldest membership (ties: by id)
+             ORDER BY ("workspace_id" = u."selected_workspace_id") IS TRUE DESC, "created_at" ASC, "id" ASC LIMIT 1
            ) m ON true
            LEFT JOIN "workspaces" w ON w."id" = m."workspace_id"
            WHERE u."oidc_subject" = $1`,
@@ -139,12 +142,33 @@ export async function actorFromRequest(request: Request, ref: WorkspaceRef = "cu
     if (request.method === "GET" || request.method === "HEAD") return actorFromSession(ref);
     return { kind: "anonymous", reason: "missing", client };
   }
-  if (token.startsWith(KEY_PREFIX)) {
-    const key = await authenticateApiKey(token, client.ip);
-    if (!key) return { kind: "anonymous", reason: "invalid", client };
-    const ours = ref === "current" || ref === key.workspace.id;
-    return { kind: "apiKey", client, keyId: key.keyId, rateLimit: key.rateLimit, workspace: ours ? key.workspace : null };
-  }
+  if (token.startsWith(KEY_PREFIX)) return actorFromApiKey(token, client, ref);
   const subject = await verifyAccessToken(token);
   return subject ? loadUserActor(subject, "oauth", client, ref) : { kind: "anonymous", reason: "invalid", client };
+}
+
+const DENIED_MESSAGES = {
+  revoked: "This API key was revoked. Ask a workspace owner or admin for a new one.",
+  retired: "This secret was replaced when the key was rolled, and no longer works. Use the key's new secret.",
+} as const;
+
+async function actorFromApiKey(token: string, client: Client, ref: WorkspaceRef): Promise<Actor> {
+  const key = await authenticateApiKey(token, client);
+  switch (key.outcome) {
+    case "unknown":
+      if (key.throttled) throw key.throttled;
+      return { kind: "anonymous", reason: "invalid", client };
+    case "denied":
+      return {
+        kind: "anonymous",
+        reason: "invalid",
+        client,
+        message:
+          key.reason === "expired" ? `This API key expired at ${key.keyExpiresAt?.toISOString()}.` : DENIED_MESSAGES[key.reason],
+      };
+    case "accepted": {
+      const ours = ref === "current" || ref === key.workspace.id;
+      return { kind: "apiKey", client, keyId: key.keyId, rateLimit: key.rateLimit, workspace: ours ? key.workspace : null };
+    }
+  }
 }

@@ -2,15 +2,17 @@
 // requests (zod's JSON Schema output is the 2020-12 dialect OpenAPI 3.1 uses). Each entry
 // below names a served route; a test checks that every route file is listed here.
 import { z } from "zod";
-import { activityEventSchema, activityQuery } from "@/lib/agent/activity";
-import { apiKeySchema, createApiKeyInput, DESCRIPTION_MAX, MAX_ACTIVE_KEYS } from "@/lib/api-keys/schemas";
+import { apiKeySchema, createApiKeyInput, DESCRIPTION_MAX, MAX_ACTIVE_KEYS, rollApiKeyInput, updateApiKeyInput } from "@/lib/api-keys/schemas";
+import { auditPageSchema, auditQuery } from "@/lib/audit-log/schemas";
+import { usageQuery, usageSchema } from "@/lib/usage/schemas";
+import { selectWorkspaceInput, workspaceItemSchema } from "@/lib/workspaces/schemas";
 import { createTaskInput, listTasksQuery, taskSchema, updateTaskInput } from "@/lib/tasks/schemas";
 import { HTTP_STATUS } from "./errors";
 
 type Who = "user" | "user-or-key" | "anyone";
 
 type Operation = {
-  method: "get" | "post" | "patch" | "delete";
+  method: "get" | "post" | "put" | "patch" | "delete";
   path: string;
   summary: string;
   who: Who;
@@ -30,15 +32,21 @@ const AUTH_ERRORS = [401, 404, 429, 503];
 const WS = "/workspaces/{workspaceId}";
 
 export const API_OPERATIONS: Operation[] = [
-  { method: "get", path: `${WS}/api-keys`, summary: "List the workspace's active API keys, newest first", who: "user", status: 200, response: list(apiKeySchema).extend({ limit: z.number().int() }), errors: [...AUTH_ERRORS, 403] },
+  { method: "get", path: "/workspaces", summary: "List your workspaces with your role, and which one is current (an API key: its own workspace)", who: "user-or-key", status: 200, response: list(workspaceItemSchema), errors: [401, 429, 503] },
+  { method: "put", path: "/workspaces/current", summary: "Select the workspace `current` means for you (users only)", who: "user", body: selectWorkspaceInput, status: 200, response: workspaceItemSchema, errors: [401, 403, 404, 400, 413, 415, 503] },
+  { method: "get", path: `${WS}/api-keys`, summary: "List the workspace's API keys that are not revoked (active and expired), newest first", who: "user", status: 200, response: list(apiKeySchema).extend({ limit: z.number().int() }), errors: [...AUTH_ERRORS, 403] },
   { method: "post", path: `${WS}/api-keys`, summary: `Create an API key (owners and admins; at most ${MAX_ACTIVE_KEYS} active per workspace)`, who: "user", body: createApiKeyInput, status: 201, response: keyWithSecret, errors: [...AUTH_ERRORS, 400, 403, 409, 413, 415] },
-  { method: "get", path: `${WS}/api-keys/{keyId}`, summary: "Get one API key (active or revoked)", who: "user", status: 200, response: apiKeySchema, errors: [...AUTH_ERRORS, 403] },
+  { method: "get", path: `${WS}/api-keys/{keyId}`, summary: "Get one API key (active, expired or revoked)", who: "user", status: 200, response: apiKeySchema, errors: [...AUTH_ERRORS, 403] },
+  { method: "patch", path: `${WS}/api-keys/{keyId}`, summary: "Rename an API key (owners and admins); a revoked key gets 409", who: "user", body: updateApiKeyInput, status: 200, response: apiKeySchema, errors: [...AUTH_ERRORS, 400, 403, 409, 413, 415] },
   { method: "delete", path: `${WS}/api-keys/{keyId}`, summary: "Revoke an API key (owners and admins); repeating it is harmless", who: "user", status: 200, response: apiKeySchema, errors: [...AUTH_ERRORS, 403] },
+  { method: "post", path: `${WS}/api-keys/{keyId}/roll`, summary: "Roll an API key: a new secret for the same key; the previous one keeps working for a grace period (owners and admins)", who: "user", body: rollApiKeyInput, status: 200, response: keyWithSecret, errors: [...AUTH_ERRORS, 400, 403, 409, 413, 415] },
+  { method: "get", path: `${WS}/api-keys/{keyId}/usage`, summary: "A key's requests by outcome (ok, rate limited, denied) over 24 hours, 7 or 30 days", who: "user", query: usageQuery, status: 200, response: usageSchema, errors: [...AUTH_ERRORS, 400, 403] },
+  { method: "get", path: `${WS}/audit-events`, summary: "The workspace's audit log, newest first (owners and admins)", who: "user", query: auditQuery, status: 200, response: auditPageSchema, errors: [...AUTH_ERRORS, 400, 403] },
   { method: "get", path: `${WS}/tasks`, summary: "List open tasks, newest first (all=true includes done tasks)", who: "user-or-key", query: listTasksQuery, status: 200, response: list(taskSchema), errors: [...AUTH_ERRORS, 400] },
   { method: "post", path: `${WS}/tasks`, summary: "Create a task", who: "user-or-key", body: createTaskInput, status: 201, response: taskSchema, errors: [...AUTH_ERRORS, 400, 413, 415] },
   { method: "get", path: `${WS}/tasks/{taskId}`, summary: "Get a task", who: "user-or-key", status: 200, response: taskSchema, errors: AUTH_ERRORS },
   { method: "patch", path: `${WS}/tasks/{taskId}`, summary: "Change a task's title or done state", who: "user-or-key", body: updateTaskInput, status: 200, response: taskSchema, errors: [...AUTH_ERRORS, 400, 413, 415] },
-  { method: "get", path: `${WS}/agent/activity`, summary: "The workspace's audit events, newest first (users only; API keys get 403)", who: "user", query: activityQuery, status: 200, response: list(activityEventSchema).extend({ nextCursor: z.string().nullable() }), errors: [...AUTH_ERRORS, 400, 403] },
+  { method: "get", path: `${WS}/agent/activity`, summary: "The workspace's audit events for every member, newest first (addresses only for owners and admins; API keys get 403)", who: "user", query: auditQuery, status: 200, response: auditPageSchema, errors: [...AUTH_ERRORS, 400, 403] },
   { method: "get", path: "/openapi.json", summary: "This document", who: "anyone", status: 200, response: z.object({ openapi: z.string() }).loose(), errors: [] },
 ];
 
@@ -47,7 +55,7 @@ const REASONS: Record<number, string> = {
   401: "No bearer token, or one that is malformed, unknown, revoked or expired.",
   403: "The caller may not do this (role, or an API key on a user-only endpoint).",
   404: "No such workspace for this caller, or no such item in it.",
-  409: `The workspace already has ${MAX_ACTIVE_KEYS} active API keys.`,
+  409: `The workspace already has ${MAX_ACTIVE_KEYS} active API keys, or the key is revoked or expired.`,
   413: "The body is too large.",
   415: "The body is not JSON.",
   429: "The workspace's rate limit is used up; see Retry-After.",
@@ -89,7 +97,7 @@ function operationObject(op: Operation) {
     security: op.who === "anyone" ? [] : [{ bearer: [] }],
     ...(op.who === "user" ? { description: "Needs a user: an OAuth access token, or the session cookie for GET. API keys get 403." } : {}),
     parameters: [...pathParameters, ...queryParameters],
-    ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: schema(op.body, "input") } } } } : {}),
+    ...(op.body ? { requestBody: { required: !op.body.safeParse({}).success, content: { "application/json": { schema: schema(op.body, "input") } } } } : {}),
     responses: {
       [op.status]: { description: "OK", content: { "application/json": { schema: schema(op.response, "output") } } },
       ...Object.fromEntries(

@@ -21,14 +21,16 @@ type RouteContext = { params: Promise<Record<string, string | string[]>> };
 const flatten = (params: Record<string, string | string[]>) =>
   Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value.join("/") : value]));
 
-export function apiRoute(handler: (input: RouteInput) => Promise<unknown>, options: { status?: number; body?: boolean } = {}) {
+/** `body`: true when the route takes a JSON body; "optional" when an empty one means `{}`. */
+export function apiRoute(handler: (input: RouteInput) => Promise<unknown>, options: { status?: number; body?: boolean | "optional" } = {}) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     let headers: Record<string, string> = {};
     try {
       const params = flatten(await context.params);
       const actor = await actorFromRequest(request, params.workspaceId ?? "current");
       if (actor.kind === "apiKey") headers = enforceRateLimit(actor.rateLimit);
-      const body = options.body ? await readJsonBody(request) : {};
+      const empty = options.body === "optional" && !request.headers.get("content-type") && !Number(request.headers.get("content-length") ?? 0);
+      const body = options.body && !empty ? await readJsonBody(request) : {};
       const query = Object.fromEntries(new URL(request.url).searchParams);
       return jsonResponse(options.status ?? 200, await handler({ actor, params, query, body }), headers);
     } catch (error) {

@@ -2,7 +2,7 @@
 // already counted when the key was authenticated (lib/api-keys/authenticate.ts); here the
 // decision becomes the RateLimit headers of the response, or a 429.
 import { AppError } from "@/lib/errors";
-import type { RateLimitDecision } from "./consume";
+import type { RateLimitDecision } from "./decision";
 import { rateLimitExceededMessage, rateLimitHeaders } from "./headers";
 
 /** Returns the headers every API-key response carries; throws rate_limited (with them) when over. */

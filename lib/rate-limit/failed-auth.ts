@@ -1,54 +1,54 @@
-// Throttle for failed API-key lookups, per client address: guessing keys costs a database
-// lookup each, so a client that keeps presenting unknown keys is refused before the lookup.
-// Counted in PostgreSQL (one row per address, one fixed window anchored at the first failure),
-// so the limit holds across app instances; one statement per call, time from the database.
+// The failed-lookup throttle: guessing keys costs a lookup each, so an address that keeps
+// presenting well-formed keys we do not know is refused with 429 for a while.
+//
+// What it protects: the database from unbounded guessing, and it makes guessing slow. What it
+// does not: a valid secret is never refused because of other requests' failures, so it does not
+// stop someone from trying; and secrets we know (revoked, expired, retired) are not guesses.
+//
+// How: API-key authentication (lib/api-keys/authenticate.ts) counts a failed lookup in the same
+// statement as the lookup itself (one row per address in failed_auth_attempts, one atomic upsert,
+// exact across instances: the first `limit` failures of a window get 401, the rest 429). Once an
+// address is over the limit, this process remembers it until the window ends and stops writing:
+// each further unknown key from it costs one read.
 //
 // IPv6 clients are counted per /64 prefix: a single host usually holds a whole /64 and could
 // otherwise rotate through addresses to reset its budget.
 import { isIPv4, isIPv6 } from "node:net";
-import { db } from "@/lib/db/client";
+import { pool } from "@/lib/db/pool";
+import { AppError } from "@/lib/errors";
 import { failedAuthLimits } from "./config";
 
-export type FailedAuthThrottle = { blocked: boolean; retryAfterSeconds: number | null };
+const blockedUntil = new Map<string, number>();
 
-type AttemptRow = { count: number; ends_in: number };
-
-/** Whether the client has used up its failed lookups for now. Call before looking a key up. */
-export async function checkFailedAuthThrottle(ip: string | null): Promise<FailedAuthThrottle> {
-  const { limit, windowSeconds } = failedAuthLimits();
-  const rows = await db().$queryRaw<AttemptRow[]>`
-    SELECT "count", extract(epoch FROM "window_start" + make_interval(secs => ${windowSeconds}) - now())::float8 AS ends_in
-    FROM "failed_auth_attempts" WHERE "ip" = ${throttleKey(ip)}`;
-  return toThrottle(rows[0], limit);
+/** Whether this process already knows the address is over the limit (then failures are not written). */
+export function isBlocked(key: string): boolean {
+  const until = blockedUntil.get(key);
+  if (until === undefined) return false;
+  if (until > Date.now()) return true;
+  blockedUntil.delete(key);
+  return false;
 }
 
-/** Counts one failed lookup; returns the throttle state after it (blocked once the limit is reached). */
-export async function recordFailedAuth(ip: string | null): Promise<FailedAuthThrottle> {
-  const { limit, windowSeconds } = failedAuthLimits();
-  const rows = await db().$queryRaw<AttemptRow[]>`
-    INSERT INTO "failed_auth_attempts" AS a ("ip", "window_start", "count")
-    VALUES (${throttleKey(ip)}, date_trunc('milliseconds', now()), 1)
-    ON CONFLICT ("ip") DO UPDATE SET
-      "window_start" = CASE WHEN now() < a."window_start" + make_interval(secs => ${windowSeconds}) THEN a."window_start" ELSE date_trunc('milliseconds', now()) END,
-      "count" = CASE WHEN now() < a."window_start" + make_interval(secs => ${windowSeconds}) THEN a."count" + 1 ELSE 1 END
-    RETURNING "count", extract(epoch FROM "window_start" + make_interval(secs => ${windowSeconds}) - now())::float8 AS ends_in`;
-  await pruneNowAndThen(windowSeconds);
-  return toThrottle(rows[0], limit);
+/**
+ * The outcome of an unknown key, given the address's failure count after this one (null when it
+ * was not counted because the address is already blocked here). Remembers a blocked address.
+ */
+export function unknownKeyOutcome(key: string, counted: { count: number; endsIn: number } | null, limit: number): AppError | null {
+  if (counted && counted.count < limit) return null;
+  if (counted) blockedUntil.set(key, Date.now() + Math.max(counted.endsIn, 0) * 1000);
+  if (counted && counted.count === limit) return null; // the limit-th failure still gets its 401
+  const until = blockedUntil.get(key) ?? Date.now();
+  const seconds = Math.max(1, Math.ceil((until - Date.now()) / 1000));
+  return new AppError("rate_limited", `Too many requests with unknown API keys from your address. Retry in ${seconds} seconds.`, {
+    retryAfterSeconds: seconds,
+  });
 }
 
-function toThrottle(row: AttemptRow | undefined, limit: number): FailedAuthThrottle {
-  if (!row || row.ends_in <= 0 || row.count < limit) return { blocked: false, retryAfterSeconds: null };
-  return { blocked: true, retryAfterSeconds: Math.max(1, Math.ceil(row.ends_in)) };
-}
-
-// Rows of ended windows are dead weight; without pruning, every address that ever failed stays.
-// Once per window length per process is plenty, and it is off the successful-request path.
-let lastPrunedAt = 0;
-async function pruneNowAndThen(windowSeconds: number): Promise<void> {
-  if (Date.now() - lastPrunedAt < windowSeconds * 1000) return;
-  lastPrunedAt = Date.now();
-  await db().$executeRaw`
-    DELETE FROM "failed_auth_attempts" WHERE "window_start" + make_interval(secs => ${windowSeconds}) <= now()`;
+/** Deletes the rows of ended windows (dead weight); run by the background jobs (lib/jobs.ts). */
+export async function pruneFailedAttempts(): Promise<void> {
+  await pool().query(`DELETE FROM "failed_auth_attempts" WHERE "window_start" + make_interval(secs => $1) <= now()`, [
+    failedAuthLimits().windowSeconds,
+  ]);
 }
 
 /** The address a failure is counted against: IPv4 as is, IPv6 by its /64 prefix, "unknown" when missing. */

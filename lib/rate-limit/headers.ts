@@ -6,7 +6,7 @@
 // q = requests per window, w = window length in seconds, r = requests still available,
 // t = seconds until the current window ends. Sent on every API-key response, 429 or not;
 // Retry-After only on refusals, with the same number of seconds as the 429 message.
-import type { RateLimitDecision } from "./consume";
+import type { RateLimitDecision } from "./decision";
 
 export function rateLimitHeaders(decision: RateLimitDecision): Record<string, string> {
   const headers: Record<string, string> = {

@@ -1,5 +1,6 @@
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
+import { holdKeyWhileWriting } from "@/lib/api-keys/hold";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
 import { parseInput } from "@/lib/validation";
@@ -9,10 +10,11 @@ export async function createTask(actor: Actor, input: unknown): Promise<TaskDto>
   const scope = authorize(actor, "tasks.write");
   const { title, done } = parseInput(createTaskInput, input);
   const row = await db().$transaction(async (tx) => {
+    await holdKeyWhileWriting(tx, scope);
     const task = await tx.task.create({
       data: { workspaceId: scope.workspaceId, title, done: done ?? false, createdByUserId: scope.userId, createdByKeyId: scope.keyId },
     });
-    await recordAudit(tx, scope, actor.client, { action: "task.created", targetType: "task", targetId: task.id });
+    await recordAudit(tx, scope, { action: "task.created", targetType: "task", targetId: task.id });
     return task;
   });
   return toTaskDto(row);

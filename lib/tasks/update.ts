@@ -1,5 +1,6 @@
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
+import { holdKeyWhileWriting } from "@/lib/api-keys/hold";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
 import { isPlausibleId } from "@/lib/ids";
@@ -13,9 +14,10 @@ export async function updateTask(actor: Actor, input: { taskId: string; changes:
   if (!isPlausibleId(taskId)) throw taskNotFound();
   const changes = parseInput(updateTaskInput, input.changes);
   const row = await db().$transaction(async (tx) => {
+    await holdKeyWhileWriting(tx, scope);
     const updated = await tx.task.updateMany({ where: { id: taskId, workspaceId: scope.workspaceId }, data: changes });
     if (updated.count === 0) throw taskNotFound();
-    await recordAudit(tx, scope, actor.client, {
+    await recordAudit(tx, scope, {
       action: "task.updated",
       targetType: "task",
       targetId: taskId,

@@ -13,7 +13,10 @@ export async function listApiKeysAction() {
 }
 
 export async function createApiKeyAction(input: CreateApiKeyInput) {
-  return toActionResult(async () => createApiKey(await actorFromSession(), input));
+  return toActionResult(async () => {
+    const { secret, ...key } = await createApiKey(await actorFromSession(), input);
+    return { key, secret };
+  });
 }
 
 export async function revokeApiKeyAction(keyId: string) {

@@ -4,12 +4,6 @@ import { apiRoute, methodsNotAllowed } from "@/lib/http/route";
 
 export const GET = apiRoute(({ actor }) => listApiKeys(actor));
 
-export const POST = apiRoute(
-  async ({ actor, body }) => {
-    const { key, secret } = await createApiKey(actor, body);
-    return { ...key, secret };
-  },
-  { status: 201, body: true },
-);
+export const POST = apiRoute(({ actor, body }) => createApiKey(actor, body), { status: 201, body: true });
 
 export const { PUT, PATCH, DELETE } = methodsNotAllowed("GET, POST");

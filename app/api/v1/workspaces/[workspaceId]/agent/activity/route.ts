@@ -1,4 +1,4 @@
-import { listActivity } from "@/lib/agent/activity";
+import { listActivity } from "@/lib/audit-log/list";
 import { apiRoute, methodsNotAllowed } from "@/lib/http/route";
 
 export const GET = apiRoute(({ actor, query }) => listActivity(actor, query));

@@ -1,0 +1,6 @@
+import { listAuditEvents } from "@/lib/audit-log/list";
+import { apiRoute, methodsNotAllowed } from "@/lib/http/route";
+
+export const GET = apiRoute(({ actor, query }) => listAuditEvents(actor, query));
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed("GET");

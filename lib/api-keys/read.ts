@@ -1,0 +1,112 @@
+// Reading keys in their public shape, in one statement: the key, its current secret's hint, its
+// latest use by any of its secrets, the previous secret while a roll's grace period runs (the
+// same retirement rule as authentication: previous_secret_retires_at), and whether the creator
+// is still a member. Every operation that answers with a key reads it here.
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db/client";
+import { rollIdleSeconds } from "./config";
+import type { ApiKeyDto, KeyStatus } from "./schemas";
+
+type Row = {
+  id: string;
+  description: string;
+  hint: string;
+  status: KeyStatus;
+  created_at: Date;
+  created_by_id: string;
+  created_by_name: string;
+  created_by_email: string;
+  creator_is_member: boolean;
+  expires_at: Date | null;
+  last_used_at: Date | null;
+  last_used_ip: string | null;
+  last_used_user_agent: string | null;
+  revoked_at: Date | null;
+  previous_hint: string | null;
+  previous_expires_at: Date | null;
+  previous_last_used_at: Date | null;
+  previous_last_used_ip: string | null;
+  exposure_source: string | null;
+  exposure_url: string | null;
+  exposure_reported_at: Date | null;
+};
+
+type Queryable = Pick<Prisma.TransactionClient, "$queryRawUnsafe">;
+
+/**
+ * Keys of a workspace, newest first: one key (`keyId`), or the listed ones (not revoked) when
+ * `keyId` is null.
+ */
+export async function readKeys(workspaceId: string, keyId: string | null, client: Queryable = db()): Promise<ApiKeyDto[]> {
+  const rows = await client.$queryRawUnsafe<Row[]>(
+    `SELECT k."id", k."description", cur."hint",
+            CASE WHEN k."revoked_at" IS NOT NULL THEN 'revoked'
+                 WHEN k."expires_at" <= now() THEN 'expired'
+                 ELSE 'active' END AS status,
+            k."created_at", k."created_by_id",
+            coalesce(u."name", k."created_by_name") AS created_by_name,
+            coalesce(u."email", k."created_by_email") AS created_by_email,
+            EXISTS (SELECT 1 FROM "memberships" m WHERE m."workspace_id" = k."workspace_id" AND m."user_id" = k."created_by_id") AS creator_is_member,
+            k."expires_at", used."last_used_at", used."last_used_ip", used."last_used_user_agent", k."revoked_at",
+            prev."hint" AS previous_hint, prev."expires_at" AS previous_expires_at,
+            prev."last_used_at" AS previous_last_used_at, prev."last_used_ip" AS previous_last_used_ip,
+            k."exposure_source", k."exposure_url", k."exposure_reported_at"
+     FROM "api_keys" k
+     JOIN "api_key_secrets" cur ON cur."key_id" = k."id" AND cur."superseded_at" IS NULL
+     LEFT JOIN "users" u ON u."id" = k."created_by_id"
+     -- The key's latest use, by whichever of its secrets.
+     LEFT JOIN LATERAL (
+       SELECT s."last_used_at", s."last_used_ip", s."last_used_user_agent" FROM "api_key_secrets" s
+       WHERE s."key_id" = k."id" AND s."last_used_at" IS NOT NULL ORDER BY s."last_used_at" DESC LIMIT 1
+     ) used ON true
+     -- The previous secret, while it still works (a revoked or expired key has none).
+     LEFT JOIN LATERAL (
+       SELECT p.* FROM "api_key_secrets" p
+       WHERE p."key_id" = k."id" AND p."superseded_at" IS NOT NULL AND p."retired_at" IS NULL
+         AND k."revoked_at" IS NULL AND (k."expires_at" IS NULL OR k."expires_at" > now())
+         AND now() < previous_secret_retires_at(p."superseded_at", p."expires_at", p."last_used_at", cur."first_used_at", $3)
+     ) prev ON true
+     WHERE k."workspace_id" = $1 AND ($2::text IS NULL AND k."revoked_at" IS NULL OR k."id" = $2::text)
+     ORDER BY k."created_at" DESC, k."id" DESC`,
+    workspaceId,
+    keyId,
+    rollIdleSeconds(),
+  );
+  return rows.map(toApiKeyDto);
+}
+
+const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+function toApiKeyDto(row: Row): ApiKeyDto {
+  return {
+    id: row.id,
+    description: row.description,
+    hint: row.hint,
+    status: row.status,
+    createdAt: row.created_at.toISOString(),
+    createdBy: { id: row.created_by_id, name: row.created_by_name, email: row.created_by_email, isMember: row.creator_is_member },
+    expiresAt: iso(row.expires_at),
+    lastUsedAt: iso(row.last_used_at),
+    lastUsedIp: row.last_used_ip,
+    lastUsedUserAgent: row.last_used_user_agent,
+    revokedAt: iso(row.revoked_at),
+    previousSecret:
+      row.previous_hint && row.previous_expires_at
+        ? {
+            hint: row.previous_hint,
+            expiresAt: row.previous_expires_at.toISOString(),
+            lastUsedAt: iso(row.previous_last_used_at),
+            lastUsedIp: row.previous_last_used_ip,
+          }
+        : null,
+    exposure:
+      row.exposure_source && row.exposure_reported_at
+        ? { source: row.exposure_source, url: row.exposure_url, reportedAt: row.exposure_reported_at.toISOString() }
+        : null,
+  };
+}
+
+/** What an audit event about a key records of it: never a secret or its hash. */
+export function keyAuditFields(key: { id: string; description: string; hint: string }) {
+  return { targetType: "api_key", targetId: key.id, metadata: { description: key.description, hint: key.hint } };
+}

@@ -1,0 +1,43 @@
+import { z } from "zod";
+
+export const auditQuery = z.object({
+  limit: z.coerce
+    .number({ error: "limit must be a number." })
+    .int("limit must be a whole number.")
+    .min(1, "limit must be at least 1.")
+    .max(100, "limit must be at most 100.")
+    .default(50)
+    .describe("Events per page, 1 to 100 (default 50)."),
+  cursor: z.string().max(200).optional().describe("nextCursor of the previous page."),
+  action: z
+    .string()
+    .regex(/^[a-z_]+(\.[a-z_]+)*$/, "action must be an event action such as api_key.created.")
+    .max(100)
+    .optional()
+    .describe("Only events with this action, e.g. api_key.revoked."),
+  targetId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, "targetId must be an id.")
+    .optional()
+    .describe("Only events about this target (e.g. an API key's id)."),
+});
+
+export const auditEventSchema = z.object({
+  id: z.string(),
+  action: z.string(),
+  createdAt: z.iso.datetime(),
+  actor: z.object({
+    type: z.enum(["user", "apiKey", "system", "public"]),
+    id: z.string().nullable(),
+    name: z.string().nullable(),
+    email: z.string().nullable(),
+  }),
+  target: z.object({ type: z.string(), id: z.string(), description: z.string().nullable() }),
+  ip: z.string().nullable().describe("The client's address (null for members, who see no person's address)."),
+  userAgent: z.string().nullable(),
+  metadata: z.record(z.string(), z.unknown()),
+});
+export type AuditEventDto = z.infer<typeof auditEventSchema>;
+
+export const auditPageSchema = z.object({ data: z.array(auditEventSchema), nextCursor: z.string().nullable() });
+export type AuditPage = z.infer<typeof auditPageSchema>;

@@ -1,0 +1,36 @@
+// Background work every app instance runs (started once per server process by instrumentation.ts):
+//   - record retired previous secrets (lib/api-keys/retire.ts): at least once a minute; instances
+//     racing on the same secret record it exactly once;
+//   - delete usage rows past their retention, and failed-lookup rows of ended windows: hourly.
+// Failures (e.g. the database briefly down) are logged and retried at the next tick.
+import { retirePreviousSecrets } from "@/lib/api-keys/retire";
+import { db } from "@/lib/db/client";
+import { pruneFailedAttempts } from "@/lib/rate-limit/failed-auth";
+import { pruneUsage } from "@/lib/usage/counter";
+
+export const SWEEP_INTERVAL_MS = 30_000;
+const PRUNE_INTERVAL_MS = 60 * 60_000;
+
+/** Records every previous secret whose moment to retire has passed; returns how many. */
+export function sweepRetiredSecrets(): Promise<number> {
+  return db().$transaction((tx) => retirePreviousSecrets(tx, null));
+}
+
+async function prune(): Promise<void> {
+  await pruneUsage();
+  await pruneFailedAttempts();
+}
+
+const globalForJobs = globalThis as unknown as { oneJobs?: NodeJS.Timeout[] };
+
+export function startBackgroundJobs(): void {
+  if (globalForJobs.oneJobs) return;
+  const every = (ms: number, name: string, job: () => Promise<unknown>) => {
+    const run = () => void job().catch((error: Error) => console.error(`Background job "${name}" failed: ${error.message}`));
+    const timer = setInterval(run, ms);
+    timer.unref();
+    setTimeout(run, 1_000).unref();
+    return timer;
+  };
+  globalForJobs.oneJobs = [every(SWEEP_INTERVAL_MS, "record retired secrets", sweepRetiredSecrets), every(PRUNE_INTERVAL_MS, "prune old rows", prune)];
+}

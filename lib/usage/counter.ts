@@ -1,0 +1,88 @@
+// Counting API-key requests per key, hour and outcome without a database round trip: each
+// instance adds them up in memory and writes them in ONE statement at most every
+// FLUSH_INTERVAL_MS, and once more when it shuts down (lib/shutdown.ts). Instances' flushes add
+// to the same rows (INSERT … ON CONFLICT DO UPDATE SET ok = ok + excluded.ok), so they sum up
+// exactly. A crash loses at most the last interval's counts; a failed flush keeps its counts for
+// the next one. Hours are the app server's clock, in UTC.
+import { pool } from "@/lib/db/pool";
+import { onShutdown } from "@/lib/shutdown";
+
+export type UsageOutcome = "ok" | "rateLimited" | "denied";
+type Counts = Record<UsageOutcome, number>;
+
+export const FLUSH_INTERVAL_MS = 5_000;
+const HOUR_MS = 3_600_000;
+
+type State = { pending: Map<string, Counts>; timer: NodeJS.Timeout | null; flushing: Promise<void> | null };
+const globalForUsage = globalThis as unknown as { oneUsage?: State };
+const state = (globalForUsage.oneUsage ??= { pending: new Map(), timer: null, flushing: null });
+
+/** Counts one request of a key (no I/O). */
+export function countRequest(keyId: string, outcome: UsageOutcome, at = Date.now()): void {
+  const bucket = `${keyId} ${Math.floor(at / HOUR_MS) * HOUR_MS}`;
+  let counts = state.pending.get(bucket);
+  if (!counts) state.pending.set(bucket, (counts = { ok: 0, rateLimited: 0, denied: 0 }));
+  counts[outcome]++;
+  if (!state.timer) {
+    state.timer = setInterval(() => void flushUsage().catch(() => undefined), FLUSH_INTERVAL_MS);
+    state.timer.unref();
+    onShutdown("usage counts", flushUsage);
+  }
+}
+
+/** Writes what was counted since the last flush, in one statement. Concurrent calls share one flush. */
+export function flushUsage(): Promise<void> {
+  state.flushing ??= writePending().finally(() => (state.flushing = null));
+  return state.flushing;
+}
+
+async function writePending(): Promise<void> {
+  if (state.pending.size === 0) return;
+  const batch = state.pending;
+  state.pending = new Map();
+  const keys: string[] = [];
+  const hours: string[] = [];
+  const ok: number[] = [];
+  const rateLimited: number[] = [];
+  const denied: number[] = [];
+  for (const [bucket, counts] of batch) {
+    const [keyId, hour] = bucket.split(" ");
+    keys.push(keyId!);
+    hours.push(new Date(Number(hour)).toISOString());
+    ok.push(counts.ok);
+    rateLimited.push(counts.rateLimited);
+    denied.push(counts.denied);
+  }
+  try {
+    await pool().query({
+      name: "flush-usage",
+      text: `INSERT INTO "api_key_usage" AS u ("key_id", "hour", "ok", "rate_limited", "denied")
+             SELECT c.key_id, c.hour, c.ok, c.rate_limited, c.denied
+             FROM unnest($1::text[], $2::timestamptz[], $3::int[], $4::int[], $5::int[]) AS c(key_id, hour, ok, rate_limited, denied)
+             WHERE EXISTS (SELECT 1 FROM "api_keys" k WHERE k."id" = c.key_id)
+             ON CONFLICT ("key_id", "hour") DO UPDATE SET
+               "ok" = u."ok" + excluded."ok",
+               "rate_limited" = u."rate_limited" + excluded."rate_limited",
+               "denied" = u."denied" + excluded."denied"`,
+      values: [keys, hours, ok, rateLimited, denied],
+    });
+  } catch (error) {
+    // Nothing was written (one statement): keep the counts for the next flush.
+    for (const [bucket, counts] of batch) {
+      const current = state.pending.get(bucket);
+      if (!current) state.pending.set(bucket, counts);
+      else for (const outcome of ["ok", "rateLimited", "denied"] as const) current[outcome] += counts[outcome];
+    }
+    console.error(`Usage counts not written yet (${batch.size} buckets kept for the next flush): ${(error as Error).message}`);
+    throw error;
+  }
+}
+
+/** Deletes usage rows older than the retention (90 days); run by the background jobs (lib/jobs.ts). */
+export const USAGE_RETENTION_DAYS = 90;
+export async function pruneUsage(): Promise<number> {
+  const { rowCount } = await pool().query(`DELETE FROM "api_key_usage" WHERE "hour" < now() - make_interval(days => $1)`, [
+    USAGE_RETENTION_DAYS,
+  ]);
+  return rowCount ?? 0;
+}

@@ -1,0 +1,50 @@
+// A key's requests by outcome over the last 24 hours (hourly) or 7 / 30 days (daily, UTC):
+// ok (passed authentication and the limit), rateLimited (429) and denied (a known secret of the key
+// refused: revoked, expired, or a retired previous secret). Counts reach the database within
+// seconds (lib/usage/counter.ts). Buckets come from generate_series, so empty ones are included.
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/authorize";
+import { keyNotFound } from "@/lib/api-keys/errors";
+import { db } from "@/lib/db/client";
+import { isPlausibleId } from "@/lib/ids";
+import { parseInput } from "@/lib/validation";
+import { usageQuery, type UsageDto } from "./schemas";
+
+const RANGES = {
+  "24h": { unit: "hour", buckets: 24, bucketSeconds: 3600 },
+  "7d": { unit: "day", buckets: 7, bucketSeconds: 86400 },
+  "30d": { unit: "day", buckets: 30, bucketSeconds: 86400 },
+} as const;
+
+type Row = { start: Date; ok: number; rate_limited: number; denied: number };
+
+export async function getApiKeyUsage(actor: Actor, input: { keyId: string; query: unknown }): Promise<UsageDto> {
+  const scope = authorize(actor, "apiKeys.usage");
+  if (!isPlausibleId(input.keyId)) throw keyNotFound();
+  const { range } = parseInput(usageQuery, input.query);
+  const { unit, buckets, bucketSeconds } = RANGES[range];
+  const rows = await db().$queryRawUnsafe<Row[]>(
+    `WITH key AS (SELECT "id" FROM "api_keys" WHERE "id" = $1 AND "workspace_id" = $2),
+          series AS (
+            SELECT generate_series(date_trunc($3, now(), 'UTC') - make_interval(secs => $5 * ($4 - 1)), date_trunc($3, now(), 'UTC'),
+                                   make_interval(secs => $5)) AS start
+          )
+     SELECT series.start,
+            coalesce(sum(u."ok"), 0)::int AS ok, coalesce(sum(u."rate_limited"), 0)::int AS rate_limited, coalesce(sum(u."denied"), 0)::int AS denied
+     FROM key
+     CROSS JOIN series
+     LEFT JOIN "api_key_usage" u
+       ON u."key_id" = key."id" AND u."hour" >= series.start AND u."hour" < series.start + make_interval(secs => $5)
+     GROUP BY series.start
+     ORDER BY series.start`,
+    input.keyId,
+    scope.workspaceId,
+    unit,
+    buckets,
+    bucketSeconds,
+  );
+  if (rows.length === 0) throw keyNotFound();
+  const data = rows.map((row) => ({ start: row.start.toISOString(), ok: row.ok, rateLimited: row.rate_limited, denied: row.denied }));
+  const sum = (field: "ok" | "rateLimited" | "denied") => data.reduce((total, bucket) => total + bucket[field], 0);
+  return { range, bucketSeconds, buckets: data, totals: { ok: sum("ok"), rateLimited: sum("rateLimited"), denied: sum("denied") } };
+}
