@@ -7,19 +7,9 @@ import { MAX_ACTIVE_KEYS } from "@/lib/api-keys/schemas";
 import { hashSecret, isWellFormedSecret } from "@/lib/api-keys/secret";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import { isAppError } from "@/lib/errors";
 import { anonymous, createWorkspace } from "./fixtures";
+import { outcome } from "./helpers/outcome";
 
-/** The error code an operation fails with, or "ok". */
-async function outcome(run: () => Promise<unknown>): Promise<string> {
-  try {
-    await run();
-    return "ok";
-  } catch (error) {
-    if (isAppError(error)) return error.code;
-    throw error;
-  }
-}
 
 let ws: Awaited<ReturnType<typeof createWorkspace>>;
 beforeAll(async () => {

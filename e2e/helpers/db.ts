@@ -3,8 +3,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { generateSecret, hashSecret, hintFor } from "../../lib/api-keys/secret";
 import { E2E_DATA_DIR, E2E_PG_PORT } from "../env";
+import { insertKey } from "./keys";
 
 function databaseUrl(): string {
   const { pgPassword } = JSON.parse(readFileSync(path.join(E2E_DATA_DIR, "secrets.json"), "utf8"));
@@ -23,14 +23,12 @@ export async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(text:
 
 /** Adds an active key to Acme as if the owner had created it; returns its id and secret. */
 export async function insertAcmeKey(description: string): Promise<{ id: string; secret: string }> {
-  const secret = generateSecret();
-  const [row] = await sql<{ id: string }>(
-    `INSERT INTO api_keys (id, workspace_id, description, hash, hint, created_by_id)
-     SELECT gen_random_uuid()::text, w.id, $1, $2, $3, u.id FROM workspaces w, users u
-     WHERE w.slug = 'acme' AND u.email = 'owner@example.com' RETURNING id`,
-    [description, hashSecret(secret), hintFor(secret)],
-  );
-  return { id: row!.id, secret };
+  return insertKey(sql, await workspaceId("acme"), description);
+}
+
+export async function workspaceId(slug: string): Promise<string> {
+  const [row] = await sql<{ id: string }>("SELECT id FROM workspaces WHERE slug = $1", [slug]);
+  return row!.id;
 }
 
 /** Revokes every active key of Acme, so a test starts from an empty list. */

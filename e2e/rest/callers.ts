@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { generateKeyPair, importJWK, SignJWT, type JWK } from "jose";
-import { generateSecret, hashSecret, hintFor } from "../../lib/api-keys/secret";
+import { insertKey } from "../helpers/keys";
 import { fetchAccessToken } from "../../scripts/dev-oidc/token-flow";
 import { sql } from "../helpers/db";
 import { E2E_BASE_URL, E2E_DATA_DIR, E2E_ISSUER } from "../env";
@@ -36,17 +36,12 @@ export async function call(method: string, url: string, token?: string, body?: u
   return { status: response.status, headers: response.headers, body: json as Record<string, unknown> & { data?: Array<Record<string, unknown>> }, text };
 }
 
-/** A second workspace "Globex" with its own key, created directly in the database. */
+/** Another workspace (none of the demo accounts is in it) with its own key, created directly in the database. */
 export async function createOtherWorkspaceKey(): Promise<{ workspaceId: string; secret: string }> {
-  const secret = generateSecret();
   const [ws] = await sql<{ id: string }>(
-    `INSERT INTO workspaces (id, name, slug) VALUES (gen_random_uuid()::text, 'Globex', 'globex-' || substr(md5(random()::text), 1, 8)) RETURNING id`,
+    `INSERT INTO workspaces (id, name, slug) VALUES (gen_random_uuid()::text, 'Initech', 'initech-' || substr(md5(random()::text), 1, 8)) RETURNING id`,
   );
-  await sql(
-    `INSERT INTO api_keys (id, workspace_id, description, hash, hint, created_by_id)
-     SELECT gen_random_uuid()::text, $1, 'globex-ci', $2, $3, id FROM users WHERE email = 'owner@example.com'`,
-    [ws!.id, hashSecret(secret), hintFor(secret)],
-  );
+  const { secret } = await insertKey(sql, ws!.id, "initech-ci");
   return { workspaceId: ws!.id, secret };
 }
 

@@ -21,7 +21,7 @@ export async function revokeApiKey(actor: Actor, input: { keyId: string }): Prom
     const [key] = await readKeys(scope.workspaceId, input.keyId, tx);
     if (!key) throw keyNotFound();
     return key;
-  });
+  }, { maxWait: 15_000, timeout: 15_000 }); // it may wait for writes in flight with the key
   return key;
 }
 

@@ -26,13 +26,13 @@ type Row = {
 };
 
 /** The audit log (owners and admins). */
-export function listAuditEvents(actor: Actor, query: unknown): Promise<AuditPage> {
+export async function listAuditEvents(actor: Actor, query: unknown): Promise<AuditPage> {
   const scope = authorize(actor, "auditLog.read");
   return readPage(scope.workspaceId, query, true);
 }
 
 /** The same events for every member (agent endpoints); people's addresses only for owners and admins. */
-export function listActivity(actor: Actor, query: unknown): Promise<AuditPage> {
+export async function listActivity(actor: Actor, query: unknown): Promise<AuditPage> {
   const scope = authorize(actor, "agent.access");
   return readPage(scope.workspaceId, query, roleMay(scope.role, "auditLog.read"));
 }
