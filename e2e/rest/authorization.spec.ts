@@ -20,7 +20,7 @@ type Caller =
   | "wrongly signed JWT";
 
 const tokens = {} as Record<Caller, string | undefined>;
-const ids = { workspace: "", key: "", victimKey: "", task: "" };
+const ids = { workspace: "", key: "", victimKey: "", rollKey: "", task: "" };
 
 test.beforeAll(async () => {
   await revokeAllAcmeKeys();
@@ -30,8 +30,9 @@ test.beforeAll(async () => {
   const revoked = await call("POST", "/workspaces/current/api-keys", owner, { description: "matrix-revoked" });
   await call("DELETE", `/workspaces/current/api-keys/${revoked.body.id}`, owner);
   const victim = await call("POST", "/workspaces/current/api-keys", owner, { description: "matrix-victim" });
+  const rolled = await call("POST", "/workspaces/current/api-keys", owner, { description: "matrix-rolled" });
   const task = await call("POST", "/workspaces/current/tasks", owner, { title: "matrix task" });
-  Object.assign(ids, { key: keyA.body.id, victimKey: victim.body.id, task: task.body.id });
+  Object.assign(ids, { key: keyA.body.id, victimKey: victim.body.id, rollKey: rolled.body.id, task: task.body.id });
   Object.assign(tokens, {
     anonymous: undefined,
     "malformed token": "one_not-a-real-key",
@@ -58,6 +59,10 @@ const ENDPOINTS: Array<{ name: string; method: string; path: () => string; body?
   { name: "list keys", method: "GET", path: () => `/workspaces/${ids.workspace}/api-keys`, expected: usersOnly(200, 200, 200) },
   { name: "create key", method: "POST", path: () => `/workspaces/${ids.workspace}/api-keys`, body: { description: "matrix-created" }, expected: usersOnly(201, 201, 403) },
   { name: "get key", method: "GET", path: () => `/workspaces/${ids.workspace}/api-keys/${ids.key}`, expected: usersOnly(200, 200, 200) },
+  { name: "rename key", method: "PATCH", path: () => `/workspaces/${ids.workspace}/api-keys/${ids.key}`, body: { description: "matrix-key-a" }, expected: usersOnly(200, 200, 403) },
+  { name: "roll key", method: "POST", path: () => `/workspaces/${ids.workspace}/api-keys/${ids.rollKey}/roll`, body: { previousSecretExpiresInSeconds: 60 }, expected: usersOnly(200, 200, 403) },
+  { name: "key usage", method: "GET", path: () => `/workspaces/${ids.workspace}/api-keys/${ids.key}/usage?range=7d`, expected: usersOnly(200, 200, 200) },
+  { name: "audit log", method: "GET", path: () => `/workspaces/${ids.workspace}/audit-events?limit=5`, expected: usersOnly(200, 200, 403) },
   { name: "revoke key", method: "DELETE", path: () => `/workspaces/${ids.workspace}/api-keys/${ids.victimKey}`, expected: usersOnly(200, 200, 403) },
   { name: "list tasks", method: "GET", path: () => `/workspaces/${ids.workspace}/tasks?all=true`, expected: usersAndKeys(200) },
   { name: "create task", method: "POST", path: () => `/workspaces/${ids.workspace}/tasks`, body: { title: "from the matrix" }, expected: usersAndKeys(201) },
@@ -79,7 +84,7 @@ for (const endpoint of ENDPOINTS) {
 
 test("an API key on api-keys routes is told to use an owner's or admin's OAuth token", async () => {
   const { body } = await call("GET", "/workspaces/current/api-keys", tokens["key of workspace A"]);
-  expect(body).toEqual({ code: 403, message: "API keys cannot list, create, or revoke API keys. Use an OAuth token from a workspace owner or admin." });
+  expect(body).toEqual({ code: 403, message: "API keys cannot list, create, change or revoke API keys. Use an OAuth token from a workspace owner or admin." });
 });
 
 test("an API key on agent routes is told they need an OAuth user token", async () => {

@@ -14,9 +14,10 @@ function servedRoutes(): string[] {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
       else if (entry.name === "route.ts" && !full.includes("[...")) {
-        const apiPath = "/" + path.relative(root, dir).replace(/\[(\w+)\]/g, "{$1}");
         const source = readFileSync(full, "utf8");
-        for (const [, method] of source.matchAll(/export (?:const|function) (GET|POST|PUT|PATCH|DELETE)\b(?! *=\s*methodsNotAllowed)/g)) {
+        // A route file that serves one fixed value of its dynamic segment says so: `// documented as /workspaces/current`.
+        const apiPath = /\/\/ documented as (\S+)/.exec(source)?.[1] ?? "/" + path.relative(root, dir).replace(/\[(\w+)\]/g, "{$1}");
+        for (const [, method] of source.matchAll(/export (?:async )?(?:const|function) (GET|POST|PUT|PATCH|DELETE)\b(?! *=\s*methodsNotAllowed)/g)) {
           routes.push(`${method!.toLowerCase()} ${apiPath}`);
         }
       }

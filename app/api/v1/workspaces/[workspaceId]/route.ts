@@ -5,7 +5,8 @@ import { selectWorkspace } from "@/lib/workspaces/select";
 
 const select = apiRoute(({ actor, body }) => selectWorkspace(actor, body), { body: true });
 
-/** PUT /workspaces/current selects a workspace; no other workspace id takes a PUT. */
+// documented as /workspaces/current
+/** PUT /workspaces/current selects a workspace; no other workspace id takes a PUT (405). */
 export async function PUT(request: Request, context: { params: Promise<{ workspaceId: string }> }): Promise<Response> {
   if ((await context.params).workspaceId === "current") return select(request, context);
   return errorResponse(
