@@ -78,7 +78,7 @@ test("every response is JSON, not cached, not sniffed, and holds no hash, SQL or
     call("GET", "/nope", undefined),
     call("PUT", "/workspaces/current/tasks", owner, {}),
   ]);
-  const hashes = (await sql<{ hash: string }>("SELECT hash FROM api_keys")).map((r) => r.hash);
+  const hashes = (await sql<{ hash: string }>("SELECT hash FROM api_key_secrets")).map((r) => r.hash);
   const problems = responses.flatMap((r) => [
     ...(r.headers.get("content-type")?.startsWith("application/json") ? [] : [`${r.status}: not JSON`]),
     ...(r.headers.get("cache-control") === "no-store" ? [] : [`${r.status}: cacheable`]),
@@ -98,7 +98,8 @@ test("unknown fields never change what is stored", async () => {
     revokedAt: "2020-01-01T00:00:00Z",
   });
   const [row] = await sql<{ workspace_id: string; hash: string; hint: string; creator: string; revoked: boolean }>(
-    `SELECT k.workspace_id, k.hash, k.hint, u.email AS creator, k.revoked_at IS NOT NULL AS revoked FROM api_keys k JOIN users u ON u.id = k.created_by_id WHERE k.id = $1`,
+    `SELECT k.workspace_id, s.hash, s.hint, u.email AS creator, k.revoked_at IS NOT NULL AS revoked
+     FROM api_keys k JOIN api_key_secrets s ON s.key_id = k.id JOIN users u ON u.id = k.created_by_id WHERE k.id = $1`,
     [created.body.id],
   );
   expect({ ...row, hash: row!.hash === "0".repeat(64) }).toEqual({
@@ -122,6 +123,20 @@ test("the create response carries the secret once and is not cached; reading the
     status: 201,
     secret: true,
     cache: "no-store",
-    later: ["createdAt", "createdBy", "description", "hint", "id", "lastUsedAt", "revokedAt"],
+    later: [
+      "createdAt",
+      "createdBy",
+      "description",
+      "expiresAt",
+      "exposure",
+      "hint",
+      "id",
+      "lastUsedAt",
+      "lastUsedIp",
+      "lastUsedUserAgent",
+      "previousSecret",
+      "revokedAt",
+      "status",
+    ],
   });
 });

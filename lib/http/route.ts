@@ -16,9 +16,10 @@ export type RouteInput = {
   body: Record<string, unknown>;
 };
 
-type RouteContext = { params: Promise<Record<string, string | string[]>> };
+type RouteContext = { params?: Promise<Record<string, string | string[]>> };
 
-const flatten = (params: Record<string, string | string[]>) =>
+// Routes without dynamic segments get no params.
+const flatten = (params: Record<string, string | string[]> = {}) =>
   Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value.join("/") : value]));
 
 /** `body`: true when the route takes a JSON body; "optional" when an empty one means `{}`. */
