@@ -1,4 +1,4 @@
-// Every endpoint × every kind of caller → the status DESIGN.md promises, against the real
+// Every endpoint × every kind of caller → the status docs/product.md promises, against the real
 // app and database, with real tokens from the local provider.
 import { expect, test } from "@playwright/test";
 import { generateSecret } from "../../lib/api-keys/secret";

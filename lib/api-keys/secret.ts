@@ -1,4 +1,4 @@
-// The key format (DESIGN.md): "one_" + 30 random base62 characters from a CSPRNG + a
+// The key format (docs/keys.md): "one_" + 30 random base62 characters from a CSPRNG + a
 // 6-character base62 CRC32 of the random part, 40 characters in all (GitHub's scheme).
 // The checksum lets us refuse a mistyped or made-up token without touching the database.
 // Only a SHA-256 of the whole secret is stored, plus a hint for people to recognise it.
