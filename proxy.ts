@@ -6,7 +6,7 @@ import { NextResponse } from "next/server";
 import { auth } from "@/lib/auth/next-auth";
 import { contentSecurityPolicy } from "@/lib/security-headers";
 
-const PUBLIC_PAGES = ["/signin", "/signed-out"];
+const PUBLIC_PAGES = ["/signin", "/signed-out", "/docs/api"];
 
 export default auth((request) => {
   const { pathname, search, origin, protocol } = request.nextUrl;

@@ -84,6 +84,7 @@ export function RevealSecretDialog({ created, apiOrigin, onClosed, returnFocus }
                 <code className="min-w-0 flex-1 rounded-md bg-zinc-100 px-3 py-2 font-mono text-xs break-all dark:bg-zinc-800">{curl}</code>
                 <CopyButton text={curl} label="Copy curl command" />
               </div>
+              <a href="/docs/api" target="_blank" rel="noopener" className="mt-2 inline-block text-sm text-blue-700 underline dark:text-blue-400">API reference and SDK examples (opens in a new tab)</a>
               <div className="mt-6 flex justify-end">
                 <Button onClick={() => setConfirming(true)}>Done</Button>
               </div>

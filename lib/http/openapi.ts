@@ -3,11 +3,12 @@
 // below names a served route; a test checks that every route file is listed here.
 import { z } from "zod";
 import { apiKeySchema, createApiKeyInput, DESCRIPTION_MAX, MAX_ACTIVE_KEYS, rollApiKeyInput, updateApiKeyInput } from "@/lib/api-keys/schemas";
-import { auditPageSchema, auditQuery } from "@/lib/audit-log/schemas";
+import { auditEventSchema, auditPageSchema, auditQuery } from "@/lib/audit-log/schemas";
 import { usageQuery, usageSchema } from "@/lib/usage/schemas";
 import { selectWorkspaceInput, workspaceItemSchema } from "@/lib/workspaces/schemas";
 import { createTaskInput, listTasksQuery, taskSchema, updateTaskInput } from "@/lib/tasks/schemas";
 import { HTTP_STATUS } from "./errors";
+import { codeSamples, operationIdFor, TAGS, tagFor } from "./openapi-sdk";
 
 type Who = "user" | "user-or-key" | "anyone";
 
@@ -62,11 +63,50 @@ const REASONS: Record<number, string> = {
   503: "The service is briefly unavailable; see Retry-After.",
 };
 
-// Schemas inside the document inherit its dialect; drop each one's own "$schema".
-const schema = (type: z.ZodType, io: "input" | "output") => {
-  const json = z.toJSONSchema(type, { io, unrepresentable: "any" }) as Record<string, unknown>;
+const errorSchema = z.object({ code: z.number().int(), message: z.string(), fields: z.record(z.string(), z.string()).optional() });
+
+// Named component schemas (`#/components/schemas/<name>`): the SDK's types carry these names.
+const NAMED: Record<"input" | "output", Record<string, z.ZodType>> = {
+  input: {
+    CreateApiKeyInput: createApiKeyInput,
+    UpdateApiKeyInput: updateApiKeyInput,
+    RollApiKeyInput: rollApiKeyInput,
+    SelectWorkspaceInput: selectWorkspaceInput,
+    CreateTaskInput: createTaskInput,
+    UpdateTaskInput: updateTaskInput,
+  },
+  output: {
+    ApiKey: apiKeySchema,
+    ApiKeyWithSecret: keyWithSecret,
+    ApiKeyUsage: usageSchema,
+    AuditEvent: auditEventSchema,
+    Workspace: workspaceItemSchema,
+    Task: taskSchema,
+    Error: errorSchema,
+  },
+};
+const registries = {
+  input: registryOf(NAMED.input),
+  output: registryOf(NAMED.output),
+};
+function registryOf(schemas: Record<string, z.ZodType>) {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, type] of Object.entries(schemas)) registry.add(type, { id });
+  return registry;
+}
+
+/**
+ * JSON Schema of a zod type, with named schemas moved into `components` (and referenced from
+ * there). Schemas inside the document inherit its dialect: each one's own "$schema" goes.
+ */
+const schema = (type: z.ZodType, io: "input" | "output", components: Record<string, unknown>) => {
+  const json = z.toJSONSchema(type, { io, unrepresentable: "any", metadata: registries[io] }) as Record<string, unknown>;
   delete json.$schema;
-  return json;
+  const defs = (json.$defs ?? {}) as Record<string, unknown>;
+  delete json.$defs;
+  const toComponents = (value: unknown) => JSON.parse(JSON.stringify(value).replaceAll('"#/$defs/', '"#/components/schemas/'));
+  for (const [name, def] of Object.entries(defs)) components[name] = toComponents(def);
+  return toComponents(json);
 };
 
 const PATH_PARAMETERS: Record<string, string> = {
@@ -75,7 +115,7 @@ const PATH_PARAMETERS: Record<string, string> = {
   taskId: "The task's id.",
 };
 
-function operationObject(op: Operation) {
+function operationObject(op: Operation, apiBaseUrl: string, components: Record<string, unknown>) {
   const pathParameters = [...op.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
     name,
     in: "path",
@@ -88,52 +128,69 @@ function operationObject(op: Operation) {
         name,
         in: "query",
         required: !(field as z.ZodType).safeParse(undefined).success,
-        schema: schema(field as z.ZodType, "input"),
+        description: (field as z.ZodType).description,
+        schema: schema(field as z.ZodType, "input", components),
       }))
     : [];
   return {
     summary: op.summary,
-    operationId: `${op.method}${op.path.replace(/\{(\w+)\}/g, "By-$1").replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ""))}`,
+    operationId: operationIdFor(op.method, op.path),
+    tags: [tagFor(op.path)],
     security: op.who === "anyone" ? [] : [{ bearer: [] }],
     ...(op.who === "user" ? { description: "Needs a user: an OAuth access token, or the session cookie for GET. API keys get 403." } : {}),
     parameters: [...pathParameters, ...queryParameters],
-    ...(op.body ? { requestBody: { required: !op.body.safeParse({}).success, content: { "application/json": { schema: schema(op.body, "input") } } } } : {}),
+    ...(op.body ? { requestBody: { required: !op.body.safeParse({}).success, content: { "application/json": { schema: schema(op.body, "input", components) } } } } : {}),
     responses: {
-      [op.status]: { description: "OK", content: { "application/json": { schema: schema(op.response, "output") } } },
+      [op.status]: { description: "OK", content: { "application/json": { schema: schema(op.response, "output", components) } } },
       ...Object.fromEntries(
-        [...new Set(op.errors)].sort().map((status) => [status, { $ref: `#/components/responses/E${status}` }]),
+        [...new Set(op.errors)].sort((a, b) => a - b).map((status) => [status, { $ref: `#/components/responses/E${status}` }]),
       ),
     },
+    "x-codeSamples": codeSamples(
+      { ...op, queryNames: op.query ? Object.keys(op.query.shape) : [], hasBody: !!op.body },
+      apiBaseUrl,
+    ),
   };
 }
 
+const RETRY_AFTER = {
+  "Retry-After": { description: "Whole seconds to wait before trying again.", schema: { type: "integer", minimum: 0 } },
+};
+
 export function openApiDocument(serverUrl: string) {
+  const apiBaseUrl = `${serverUrl.replace(/\/$/, "")}/api/v1`;
+  const schemas: Record<string, unknown> = {};
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const op of API_OPERATIONS) (paths[op.path] ??= {})[op.method] = operationObject(op);
-  const errorSchema = z.object({ code: z.number().int(), message: z.string(), fields: z.record(z.string(), z.string()).optional() });
-  const usedStatuses = [...new Set(API_OPERATIONS.flatMap((op) => op.errors))].sort();
+  for (const op of API_OPERATIONS) (paths[op.path] ??= {})[op.method] = operationObject(op, apiBaseUrl, schemas);
+  const usedStatuses = [...new Set(API_OPERATIONS.flatMap((op) => op.errors))].sort((a, b) => a - b);
+  const usedTags = new Set(API_OPERATIONS.map((op) => tagFor(op.path)));
+  const errorResponses = Object.fromEntries(
+    usedStatuses.map((status) => [
+      `E${status}`,
+      {
+        description: REASONS[status] ?? Object.entries(HTTP_STATUS).find(([, s]) => s === status)?.[0] ?? "Error",
+        ...(status === 429 || status === 503 ? { headers: RETRY_AFTER } : {}),
+        content: { "application/json": { schema: schema(errorSchema, "output", schemas) } },
+      },
+    ]),
+  );
   return {
     openapi: "3.1.0",
     info: {
       title: "One REST API",
       version: "1.0.0",
+      license: { name: "MIT", identifier: "MIT" },
       description: `Workspace API keys and the data they give access to. Authenticate with \`Authorization: Bearer <token>\`: an API key (\`one_…\`) or an OAuth access token. API keys of one workspace share its rate limit. Descriptions of keys are 1–${DESCRIPTION_MAX} characters.`,
     },
-    servers: [{ url: `${serverUrl.replace(/\/$/, "")}/api/v1` }],
+    servers: [{ url: apiBaseUrl }],
+    tags: TAGS.filter((tag) => usedTags.has(tag.name)).map(({ name, description }) => ({ name, description })),
     paths,
     components: {
       securitySchemes: {
         bearer: { type: "http", scheme: "bearer", description: "An API key (one_…, for tasks) or an OAuth access token (JWT) of a user." },
       },
-      responses: Object.fromEntries(
-        usedStatuses.map((status) => [
-          `E${status}`,
-          {
-            description: REASONS[status] ?? Object.entries(HTTP_STATUS).find(([, s]) => s === status)?.[0] ?? "Error",
-            content: { "application/json": { schema: schema(errorSchema, "output") } },
-          },
-        ]),
-      ),
+      schemas: Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b))),
+      responses: errorResponses,
     },
   };
 }

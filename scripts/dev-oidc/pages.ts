@@ -34,6 +34,54 @@ export function signInPage(options: { action: string; email: string; wrongCreden
   );
 }
 
+// The device flow's pages (`one login` in a terminal): enter the code, confirm it, done. The
+// provider hands us its own form HTML; we take its action and anti-forgery token from it and
+// render labelled fields of our own (its version @imports Google Fonts and has no labels).
+function formParts(providerForm: string): { action: string; xsrf: string } {
+  const action = /\baction="([^"]*)"/.exec(providerForm)?.[1] ?? "/device";
+  const xsrf = /name="xsrf" value="([^"]*)"/.exec(providerForm)?.[1] ?? "";
+  return { action, xsrf };
+}
+
+export function deviceCodeInputPage(providerForm: string, problem: string | null): string {
+  const { action, xsrf } = formParts(providerForm);
+  const invalid = problem ? ' aria-invalid="true" aria-describedby="device-error"' : "";
+  return layout(
+    "Connect a device",
+    `<h1>Connect a device</h1>
+    ${problem ? `<p id="device-error" class="alert" role="alert">${escapeHtml(problem)}</p>` : ""}
+    <form method="post" action="${escapeHtml(action)}">
+      <input type="hidden" name="xsrf" value="${escapeHtml(xsrf)}">
+      <label for="user_code">Code shown in your terminal</label>
+      <input id="user_code" name="user_code" type="text" autocomplete="off" autocapitalize="characters" required autofocus${invalid}>
+      <button type="submit">Continue</button>
+    </form>`,
+  );
+}
+
+export function deviceConfirmPage(providerForm: string, clientName: string, userCode: string): string {
+  const { action, xsrf } = formParts(providerForm);
+  const hidden = `<input type="hidden" name="xsrf" value="${escapeHtml(xsrf)}"><input type="hidden" name="user_code" value="${escapeHtml(userCode)}">`;
+  return layout(
+    "Confirm the code",
+    `<h1>Confirm the code</h1>
+    <p><strong>${escapeHtml(clientName)}</strong> asks to sign in as you. Continue only if your terminal shows this code:</p>
+    <p class="code">${escapeHtml(userCode)}</p>
+    <form method="post" action="${escapeHtml(action)}">
+      ${hidden}<input type="hidden" name="confirm" value="yes">
+      <button type="submit">Continue</button>
+    </form>
+    <form method="post" action="${escapeHtml(action)}">
+      ${hidden}<input type="hidden" name="abort" value="yes">
+      <button type="submit" class="secondary">Cancel</button>
+    </form>`,
+  );
+}
+
+export function deviceSuccessPage(): string {
+  return layout("Device connected", "<h1>Device connected</h1>\n    <p>You are signed in on your device. You can close this page and go back to your terminal.</p>");
+}
+
 export function errorPage(title: string, message: string): string {
   return layout(title, `<h1>${escapeHtml(title)}</h1>\n    <p>${escapeHtml(message)}</p>`);
 }
@@ -59,6 +107,8 @@ function layout(title: string, body: string): string {
     button:hover { background: #1e40af; }
     .alert { margin: 0 0 0.75rem; padding: 0.5rem 0.75rem; border-radius: 0.375rem; background: #fee2e2; color: #7f1d1d; }
     .note { margin: 1.25rem 0 0; font-size: 0.875rem; opacity: 0.75; }
+    .code { font: 700 1.75rem ui-monospace, monospace; letter-spacing: 0.1em; text-align: center; }
+    button.secondary { width: 100%; margin-top: 0.5rem; background: transparent; color: inherit; border: 1px solid color-mix(in srgb, CanvasText 40%, transparent); }
   </style>
 </head>
 <body>

@@ -17,7 +17,7 @@ import type { AddressInfo } from "node:net";
 import Provider, { errors, type Configuration, type Interaction } from "oidc-provider";
 import { DEMO_ACCOUNTS } from "../../prisma/demo-accounts";
 import { loadOrCreateKeys } from "./keys";
-import { errorPage, signInPage } from "./pages";
+import { deviceCodeInputPage, deviceConfirmPage, deviceSuccessPage, errorPage, signInPage } from "./pages";
 
 export interface DevOidcProviderOptions {
   /** 0 picks a free port; the issuer then names the port actually used. */
@@ -41,6 +41,8 @@ export interface DevOidcProvider {
 
 export const CLI_CLIENT_ID = "one-cli";
 export const CLI_REDIRECT_URI = "http://127.0.0.1/oauth-token/callback";
+/** The `one` CLI's loopback redirect: any port on 127.0.0.1 (a native client), this path. */
+export const CLI_LOOPBACK_REDIRECT_URI = "http://127.0.0.1/callback";
 const API_SCOPE = "api";
 const MAX_FORM_BYTES = 16 * 1024;
 
@@ -95,14 +97,17 @@ function configuration(options: DevOidcProviderOptions, jwks: Configuration["jwk
         post_logout_redirect_uris: [appUrl],
       },
       {
-        // Public client of scripts/oauth-token.ts. Its redirect URI is never served: the
-        // CLI reads the code from the Location header of the last redirect.
+        // The `one` CLI (cli/), a native public client: the device flow, or the loopback
+        // redirect with PKCE on any port of 127.0.0.1; refresh tokens rotate on every use.
+        // scripts/oauth-token.ts uses it too, with a redirect URI that is never served (it
+        // reads the code from the Location header of the last redirect).
         client_id: CLI_CLIENT_ID,
         client_name: "One CLI",
+        application_type: "native",
         token_endpoint_auth_method: "none",
-        grant_types: ["authorization_code"],
+        grant_types: ["authorization_code", "urn:ietf:params:oauth:grant-type:device_code", "refresh_token"],
         response_types: ["code"],
-        redirect_uris: [CLI_REDIRECT_URI],
+        redirect_uris: [CLI_REDIRECT_URI, CLI_LOOPBACK_REDIRECT_URI],
       },
     ],
     jwks,
@@ -119,8 +124,31 @@ function configuration(options: DevOidcProviderOptions, jwks: Configuration["jwk
     conformIdTokenClaims: false,
     pkce: { required: () => true },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    // Refresh tokens for clients allowed the grant (the CLI), with or without offline_access.
+    issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed("refresh_token"),
     features: {
       devInteractions: { enabled: false },
+      revocation: { enabled: true },
+      deviceFlow: {
+        enabled: true,
+        userCodeInputSource: async (ctx, form, _out, error) => {
+          ctx.type = "html";
+          const problem = !error
+            ? null
+            : error.name === "AbortedError"
+              ? "Sign-in was cancelled. Start again from your terminal."
+              : "That code is not valid or has expired. Check the code in your terminal.";
+          ctx.body = deviceCodeInputPage(form, problem);
+        },
+        userCodeConfirmSource: async (ctx, form, client, _deviceInfo, userCode) => {
+          ctx.type = "html";
+          ctx.body = deviceConfirmPage(form, client.clientName ?? client.clientId, userCode);
+        },
+        successSource: async (ctx) => {
+          ctx.type = "html";
+          ctx.body = deviceSuccessPage();
+        },
+      },
       resourceIndicators: {
         enabled: true,
         defaultResource: () => options.audience,
@@ -139,6 +167,8 @@ function configuration(options: DevOidcProviderOptions, jwks: Configuration["jwk
       Interaction: 60 * 60,
       Session: 14 * 24 * 60 * 60,
       Grant: 14 * 24 * 60 * 60,
+      DeviceCode: 10 * 60,
+      RefreshToken: 14 * 24 * 60 * 60,
     },
     clientBasedCORS: () => false,
     renderError: (ctx, out) => {

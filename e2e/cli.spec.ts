@@ -1,0 +1,213 @@
+// The built `one` CLI as a process against the real server and the local OpenID provider:
+// device-flow sign-in approved through the provider's pages over HTTP, loopback sign-in with
+// PKCE, keys and tasks, --json, revoke with and without --yes, every error's exit code, token
+// refresh with rotation, logout revoking the session, and the credentials file's mode.
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, request, test, type APIRequestContext } from "@playwright/test";
+import { sql } from "./helpers/db";
+import { E2E_BASE_URL, E2E_ISSUER } from "./env";
+import { call, createOtherWorkspaceKey } from "./rest/callers";
+
+test.describe.configure({ mode: "serial" });
+
+const ownerHome = mkdtempSync(path.join(tmpdir(), "one-cli-owner-"));
+const memberHome = mkdtempSync(path.join(tmpdir(), "one-cli-member-"));
+const emptyHome = mkdtempSync(path.join(tmpdir(), "one-cli-empty-"));
+const credentialsFile = (home: string) => path.join(home, "one", "credentials.json");
+
+type Run = { code: number | null; stdout: string; stderr: string };
+
+/** Starts `one …`; `onStderr` sees stderr as it arrives (to read a sign-in code or URL). */
+function one(args: string[], options: { home?: string; env?: Record<string, string>; input?: string; onStderr?: (text: string) => void } = {}): Promise<Run> {
+  const child = spawn(process.execPath, ["cli/bin/one.js", ...args], {
+    env: { ...process.env, XDG_CONFIG_HOME: options.home ?? ownerHome, ONE_API_URL: E2E_BASE_URL, ONE_OIDC_ISSUER: E2E_ISSUER, FORCE_COLOR: "0", ...options.env },
+  });
+  child.stdin.end(options.input ?? "");
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk) => (stdout += chunk));
+  child.stderr.on("data", (chunk) => {
+    stderr += chunk;
+    options.onStderr?.(stderr);
+  });
+  return new Promise((resolve) => child.on("close", (code) => resolve({ code, stdout, stderr })));
+}
+
+/** Posts the page's first form (hidden fields and all), with `fields` filled in; follows redirects. */
+async function submitFirstForm(http: APIRequestContext, html: string, pageUrl: string, fields: Record<string, string> = {}) {
+  const form = /<form\b([^>]*)>([\s\S]*?)<\/form>/i.exec(html);
+  expect(form, `a form on ${pageUrl}`).not.toBeNull();
+  const action = /\baction="([^"]*)"/.exec(form![1]!)?.[1]?.replaceAll("&amp;", "&") ?? pageUrl;
+  const values: Record<string, string> = {};
+  for (const [tag] of form![2]!.matchAll(/<input\b[^>]*>/gi)) {
+    const name = /\bname="([^"]*)"/.exec(tag)?.[1];
+    if (name) values[name] = (/\bvalue="([^"]*)"/.exec(tag)?.[1] ?? "").replaceAll("&amp;", "&");
+  }
+  const response = await http.post(new URL(action, pageUrl).href, { form: { ...values, ...fields } });
+  return { response, html: await response.text() };
+}
+
+/** A person approving the code in a browser: confirm it, sign in at the provider's form. */
+async function approveDeviceCode(verificationUriComplete: string, email: string) {
+  const http = await request.newContext();
+  const start = await http.get(verificationUriComplete); // the provider's self-submitting form
+  const confirmPage = await submitFirstForm(http, await start.text(), start.url());
+  expect(confirmPage.html).toContain("Confirm the code");
+  const signInPage = await submitFirstForm(http, confirmPage.html, confirmPage.response.url());
+  expect(signInPage.html).toContain('name="password"');
+  const done = await submitFirstForm(http, signInPage.html, signInPage.response.url(), { email, password: "password" });
+  expect(done.html).toContain("Device connected");
+  await http.dispose();
+}
+
+let secret = "";
+let keyId = "";
+
+test("one login: the device code, approved in a browser, signs in; credentials are 0600", async () => {
+  let approval: Promise<void> | null = null;
+  const login = await one(["login"], {
+    onStderr: (text) => {
+      const url = /\(or open (\S+)\)/.exec(text)?.[1];
+      if (url && !approval) approval = approveDeviceCode(url, "owner@example.com");
+    },
+  });
+  await approval;
+  expect(login.stderr).toMatch(/open http:\/\/127\.0\.0\.1:\d+\/device in a browser and enter the code:\n\n {2}[A-Z]{4}-[A-Z]{4}\n/);
+  expect(login.stderr).toContain("Waiting for the code to be approved");
+  expect({ code: login.code, stdout: login.stdout }).toEqual({ code: 0, stdout: "" });
+  expect(login.stderr).toContain(`Signed in as owner@example.com at ${E2E_BASE_URL}.`);
+
+  expect(statSync(credentialsFile(ownerHome)).mode & 0o777).toBe(0o600);
+  expect(statSync(path.dirname(credentialsFile(ownerHome))).mode & 0o777).toBe(0o700);
+
+  const whoami = await one(["whoami", "--json"]);
+  expect(JSON.parse(whoami.stdout)).toMatchObject({ email: "owner@example.com", apiUrl: E2E_BASE_URL, issuer: E2E_ISSUER });
+  const token = await one(["token"]);
+  expect(token.stdout).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
+  expect((await call("GET", "/workspaces/current/api-keys", token.stdout.trim())).status).toBe(200);
+});
+
+test("one keys create prints only the secret; --json gives one object; list and get", async () => {
+  const created = await one(["keys", "create", "--description", "cli-e2e"]);
+  expect(created.code).toBe(0);
+  expect(created.stdout).toMatch(/^one_[0-9A-Za-z]{36}\n$/);
+  expect(created.stderr).toContain('Created key "cli-e2e"');
+  secret = created.stdout.trim();
+
+  const asJson = await one(["keys", "create", "--description", "cli-e2e-json", "--json"]);
+  const key = JSON.parse(asJson.stdout) as { id: string; secret: string; description: string };
+  expect({ description: key.description, secret: /^one_/.test(key.secret) }).toEqual({ description: "cli-e2e-json", secret: true });
+  keyId = key.id;
+
+  const list = JSON.parse((await one(["keys", "list", "--json"])).stdout) as { data: { id: string; description: string }[]; limit: number };
+  expect(list.data.map((k) => k.description)).toEqual(expect.arrayContaining(["cli-e2e", "cli-e2e-json"]));
+  const table = await one(["keys", "list"]);
+  expect(table.stdout.split("\n")[0]).toMatch(/^ID +DESCRIPTION +KEY +CREATED +LAST USED$/);
+  expect(JSON.parse((await one(["keys", "get", keyId, "--json"])).stdout)).toMatchObject({ id: keyId, revokedAt: null });
+
+  // The new secret works for tasks, through the CLI too (ONE_API_KEY instead of signing in).
+  const asKey = { home: emptyHome, env: { ONE_API_KEY: secret } };
+  const task = await one(["tasks", "create", "--title", "From the CLI"], asKey);
+  expect(task.code).toBe(0);
+  const tasks = JSON.parse((await one(["tasks", "list", "--json"], asKey)).stdout) as { data: { id: string; title: string }[] };
+  expect(tasks.data.find((t) => t.id === task.stdout.trim())?.title).toBe("From the CLI");
+});
+
+test("one keys revoke asks first: no (or no answer) changes nothing, yes revokes, --yes does not ask", async () => {
+  const declined = await one(["keys", "revoke", keyId], { input: "n\n" });
+  const unanswered = await one(["keys", "revoke", keyId], { input: "" });
+  expect([declined.code, unanswered.code]).toEqual([9, 9]);
+  expect(declined.stderr).toMatch(/Revoke "cli-e2e-json" \(one_…\w{4}, last used never\)\? .*\[y\/N\]/);
+  expect(declined.stderr).toContain("Nothing was revoked.");
+  expect(JSON.parse((await one(["keys", "get", keyId, "--json"])).stdout).revokedAt).toBeNull();
+
+  const confirmed = await one(["keys", "revoke", keyId, "--json"], { input: "y\n" });
+  expect(confirmed.code).toBe(0);
+  expect(JSON.parse(confirmed.stdout).revokedAt).not.toBeNull();
+
+  const secretKeyId = (JSON.parse((await one(["keys", "list", "--json"])).stdout) as { data: { id: string; description: string }[] }).data.find((k) => k.description === "cli-e2e")!.id;
+  const unasked = await one(["keys", "revoke", secretKeyId, "--yes"]);
+  expect({ code: unasked.code, asked: unasked.stderr.includes("[y/N]") }).toEqual({ code: 0, asked: false });
+  expect((await one(["tasks", "list"], { home: emptyHome, env: { ONE_API_KEY: secret } })).code).toBe(3);
+});
+
+test("one login --web: the loopback redirect with PKCE, here followed by an HTTP client", async () => {
+  let approval: Promise<void> | null = null;
+  const login = await one(["login", "--web", "--no-browser"], {
+    home: memberHome,
+    onStderr: (text) => {
+      const url = /^ {2}(http\S+\/auth\?\S+)$/m.exec(text)?.[1];
+      if (url && !approval) {
+        approval = (async () => {
+          const http = await request.newContext();
+          const signIn = await http.get(url);
+          const done = await submitFirstForm(http, await signIn.text(), signIn.url(), { email: "member@example.com", password: "password" });
+          expect(done.html).toContain("Signed in. You can close this page");
+          await http.dispose();
+        })();
+      }
+    },
+  });
+  await approval;
+  expect(login.code).toBe(0);
+  expect(login.stderr).toContain("Signed in as member@example.com");
+  expect(statSync(credentialsFile(memberHome)).mode & 0o777).toBe(0o600);
+});
+
+test("each kind of error has its exit code and says what to do", async () => {
+  const notSignedIn = await one(["keys", "list"], { home: emptyHome });
+  const forbidden = await one(["keys", "create", "--description", "not-allowed"], { home: memberHome });
+  const notFound = await one(["keys", "get", "no-such-key"]);
+  const badField = await one(["keys", "create", "--description", "   "]);
+  const badFlag = await one(["keys", "list", "--colour"]);
+  const unreachable = await one(["keys", "list"], { env: { ONE_API_URL: "http://127.0.0.1:9" } });
+
+  const { workspaceId, secret: limitedKey } = await createOtherWorkspaceKey();
+  await sql("UPDATE workspaces SET rate_limit_burst = 1 WHERE id = $1", [workspaceId]);
+  const asLimitedKey = { home: emptyHome, env: { ONE_API_KEY: limitedKey } };
+  const first = await one(["tasks", "list", "--json"], asLimitedKey);
+  const limited = await one(["tasks", "list"], asLimitedKey);
+
+  expect({
+    notSignedIn: notSignedIn.code,
+    forbidden: forbidden.code,
+    notFound: notFound.code,
+    badField: badField.code,
+    badFlag: badFlag.code,
+    unreachable: unreachable.code,
+    first: first.code,
+    limited: limited.code,
+  }).toEqual({ notSignedIn: 3, forbidden: 4, notFound: 5, badField: 2, badFlag: 2, unreachable: 8, first: 0, limited: 7 });
+  expect(notSignedIn.stderr).toContain("Run `one login`");
+  expect(forbidden.stderr).toMatch(/owners and admins[\s\S]*signed in as member@example\.com/);
+  expect(badField.stderr).toContain("description: Enter a description.");
+  expect(limited.stderr).toMatch(/Wait \d+ seconds before trying again/);
+  expect(unreachable.stderr).toContain("Cannot reach the API at http://127.0.0.1:9/api/v1");
+  for (const run of [notSignedIn, forbidden, notFound, badField, badFlag, unreachable, limited]) expect(run.stdout).toBe("");
+});
+
+test("an expired access token is refreshed and the rotated refresh token saved; logout revokes the session", async () => {
+  const before = JSON.parse(readFileSync(credentialsFile(ownerHome), "utf8"));
+  writeFileSync(credentialsFile(ownerHome), JSON.stringify({ ...before, accessTokenExpiresAt: 0 }), { mode: 0o600 });
+  expect((await one(["keys", "list", "--json"])).code).toBe(0);
+  const after = JSON.parse(readFileSync(credentialsFile(ownerHome), "utf8"));
+  expect({ newAccess: after.accessToken !== before.accessToken, rotated: after.refreshToken !== before.refreshToken, mode: statSync(credentialsFile(ownerHome)).mode & 0o777 }).toEqual({
+    newAccess: true,
+    rotated: true,
+    mode: 0o600,
+  });
+
+  const logout = await one(["logout"]);
+  expect(logout.code).toBe(0);
+  expect(logout.stderr).toContain("the session was revoked");
+  expect((await one(["whoami"])).code).toBe(3);
+  const reuse = await fetch(`${E2E_ISSUER}/token`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: after.refreshToken, client_id: "one-cli" }),
+  });
+  expect({ status: reuse.status, error: ((await reuse.json()) as { error: string }).error }).toEqual({ status: 400, error: "invalid_grant" });
+});

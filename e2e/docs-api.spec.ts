@@ -1,0 +1,68 @@
+// The API reference at /docs/api: public, every operation of the served document on the page
+// with its SDK and curl examples, nothing requested from anywhere but the app, the page's
+// Content-Security-Policy in force without violations, and no serious accessibility findings.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { E2E_BASE_URL } from "./env";
+
+type Document = { paths: Record<string, Record<string, { summary: string; operationId: string; "x-codeSamples": { label: string; source: string }[] }>> };
+
+async function openReference(page: Page) {
+  const foreign: string[] = [];
+  const cspViolations: string[] = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (!["data:", "blob:"].includes(url.protocol) && url.origin !== E2E_BASE_URL) foreign.push(request.url());
+  });
+  page.on("console", (message) => {
+    if (/Content Security Policy|Content-Security-Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
+  const response = await page.goto("/docs/api");
+  return { response: response!, foreign, cspViolations };
+}
+
+test("signed out, the reference renders every operation with SDK and curl examples, all from the app", async ({ page }) => {
+  const { response, foreign, cspViolations } = await openReference(page);
+  expect(response.status()).toBe(200);
+  expect(new URL(page.url()).pathname).toBe("/docs/api");
+  expect(response.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+
+  const document = (await (await page.request.get("/api/v1/openapi.json")).json()) as Document;
+  const operations = Object.values(document.paths).flatMap((methods) => Object.values(methods));
+  expect(operations.length).toBeGreaterThan(5);
+  for (const operation of operations) {
+    // The viewer renders sections as they scroll into view: go to each one from the sidebar.
+    await page.getByRole("link", { name: `${operation.summary} HTTP Method:` }).click();
+    const section = page.getByRole("region", { name: operation.summary, exact: true });
+    await expect(section.getByRole("heading", { name: operation.summary, exact: true }), operation.operationId).toBeVisible();
+    // Its examples: the SDK call (where an SDK class has it) first, with curl in the picker.
+    const sdk = operation["x-codeSamples"].find((sample) => sample.label === "SDK");
+    const callLine = (sdk ?? operation["x-codeSamples"][0]!).source.split("\n").at(-1)!;
+    await expect(section, operation.operationId).toContainText(callLine);
+  }
+
+  // The create-key operation offers curl beside the SDK call.
+  const create = document.paths["/workspaces/{workspaceId}/api-keys"]!.post!;
+  await page.getByRole("link", { name: `${create.summary} HTTP Method:` }).click();
+  const section = page.getByRole("region", { name: create.summary, exact: true });
+  await section.getByTestId("client-picker").click();
+  await page.getByRole("option", { name: "curl" }).or(page.getByRole("menuitem", { name: "curl" })).or(page.getByRole("button", { name: "curl" })).first().click();
+  await expect(section).toContainText(`curl -X POST "${E2E_BASE_URL}/api/v1/workspaces/current/api-keys"`);
+
+  await page.screenshot({ path: "/tmp/sdk-docs-api.png", fullPage: false });
+  expect(foreign).toEqual([]);
+  expect(cspViolations).toEqual([]);
+});
+
+test("the reference has no serious accessibility findings, in light and dark mode", async ({ page }) => {
+  await openReference(page);
+  await expect(page.getByRole("heading", { name: "Create a task", exact: true })).toBeVisible();
+  const seriousFindings = async () =>
+    (await new AxeBuilder({ page }).analyze()).violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => ({ id: v.id, nodes: v.nodes.length, first: v.nodes[0]?.target.join(" ") }));
+  expect(await seriousFindings()).toEqual([]);
+  await page.getByRole("button", { name: "Set dark mode" }).click();
+  await expect(page.getByRole("button", { name: "Set light mode" })).toBeVisible();
+  expect(await seriousFindings()).toEqual([]);
+});

@@ -1,0 +1,39 @@
+// The one error every API method throws: the API's error body (`{code, message, fields?}`)
+// with the HTTP status, and for 429 and 503 the seconds from Retry-After.
+
+export class ApiError extends Error {
+  /** HTTP status; 0 when no answer came (the API could not be reached). */
+  readonly status: number;
+  /** The `code` of the error body (the HTTP status), or `status` when the body had none. */
+  readonly code: number;
+  /** Per-field messages for invalid input (400), e.g. `{ description: "Enter a description." }`. */
+  readonly fields: Record<string, string>;
+  /** For 429 and 503: whole seconds to wait before trying again (the Retry-After header). */
+  readonly retryAfterSeconds: number | null;
+
+  constructor(init: { status: number; code?: number; message: string; fields?: Record<string, string>; retryAfterSeconds?: number | null; cause?: unknown }) {
+    super(init.message, { cause: init.cause });
+    this.name = "ApiError";
+    this.status = init.status;
+    this.code = init.code ?? init.status;
+    this.fields = init.fields ?? {};
+    this.retryAfterSeconds = init.retryAfterSeconds ?? null;
+  }
+
+  /** Builds the error from an answer that was not 2xx and its parsed body (if it was JSON). */
+  static fromResponse(response: Response, body: unknown): ApiError {
+    const parsed = (body && typeof body === "object" ? body : {}) as { code?: unknown; message?: unknown; fields?: unknown };
+    const retryAfter = response.headers.get("retry-after");
+    return new ApiError({
+      status: response.status,
+      code: typeof parsed.code === "number" ? parsed.code : response.status,
+      message: typeof parsed.message === "string" ? parsed.message : `The API answered ${response.status} ${response.statusText}.`.replace(" .", "."),
+      fields: isStringRecord(parsed.fields) ? parsed.fields : undefined,
+      retryAfterSeconds: retryAfter !== null && /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter) : null,
+    });
+  }
+}
+
+function isStringRecord(value: unknown): value is Record<string, string> {
+  return !!value && typeof value === "object" && Object.values(value).every((v) => typeof v === "string");
+}
