@@ -3,8 +3,10 @@
 // endpoint that publishes the public keys in GitHub's format ({public_keys:[…]}), which the app
 // fetches through SECRET_SCANNING_GITHUB_KEYS_URL. Nothing here is mocked: the app verifies with
 // node:crypto exactly as it does against GitHub.
-import { createHash, generateKeyPairSync, sign, type KeyObject } from "node:crypto";
+import { createHash, createPrivateKey, generateKeyPairSync, sign, type KeyObject } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
+import { E2E_GITHUB_KEY_FILE } from "../env";
 
 export type SigningKey = { identifier: string; privateKey: KeyObject; publicKeyPem: string };
 
@@ -88,4 +90,10 @@ export class KeysEndpoint {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
     this.server?.closeAllConnections();
   }
+}
+
+/** The key e2e/global-setup.ts made for this run, which the e2e server's keys URL publishes. */
+export function e2eSigningKey(): SigningKey {
+  const stored = JSON.parse(readFileSync(E2E_GITHUB_KEY_FILE, "utf8")) as { identifier: string; privateKeyPem: string; publicKeyPem: string };
+  return { identifier: stored.identifier, privateKey: createPrivateKey(stored.privateKeyPem), publicKeyPem: stored.publicKeyPem };
 }
