@@ -119,13 +119,12 @@ function whatHappened(alert: Exposure): string {
 }
 
 function nextStep(alert: Exposure, canReplace: boolean): string {
-  const clean = "and remove the secret from where it was found (and from the history there).";
+  const clean = "remove the secret from where it was found (and from the history there).";
   if (alert.outcome === "revoked" || alert.keyRevoked) {
     return canReplace
-      ? `create a replacement key with Add key, give it to the service that used this one, ${clean}`
-      : `ask a workspace owner or admin to create a replacement key for the service that used this one, ${clean}`;
+      ? `create a replacement key with Add key, give it to the service that used this one, and ${clean}`
+      : `ask a workspace owner or admin to create a replacement key for the service that used this one, and ${clean}`;
   }
-  return canReplace
-    ? `if the current secret may have been exposed too, roll the key; either way, ${clean}`
-    : `if the current secret may have been exposed too, ask a workspace owner or admin to roll the key; either way, ${clean}`;
+  const roll = canReplace ? "roll the key" : "ask a workspace owner or admin to roll the key";
+  return `if the current secret may have been exposed too, ${roll}. Either way, ${clean}`;
 }
