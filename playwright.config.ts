@@ -3,7 +3,7 @@
 // ports with a fresh data folder under the system's temp folder, so tests never touch the developer's .data/.
 import { defineConfig, devices } from "@playwright/test";
 import { existsSync } from "node:fs";
-import { E2E_BASE_URL, E2E_DATA_DIR, E2E_OIDC_PORT, E2E_PG_PORT, E2E_PORT } from "./e2e/env";
+import { E2E_BASE_URL, E2E_DATA_DIR, E2E_GITHUB_KEYS_URL, E2E_OIDC_PORT, E2E_PG_PORT, E2E_PORT } from "./e2e/env";
 
 // Debian's Chromium when present (these machines cannot download Playwright's browser).
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
@@ -33,6 +33,7 @@ export default defineConfig({
       },
     },
   ],
+  globalSetup: "./e2e/global-setup.ts",
   globalTeardown: "./e2e/global-teardown.ts",
   webServer: {
     command: "npx tsx e2e/server.ts",
@@ -49,6 +50,10 @@ export default defineConfig({
       // The matrix sends many unknown keys from one address on purpose; the throttle itself is
       // tested with its default-like limit in e2e/instances.spec.ts.
       FAILED_AUTH_LIMIT: "100000",
+      // GitHub's secret scanning keys come from a local endpoint the tests control (e2e/global-setup.ts);
+      // the revocation budget's window is shortened so its test can see one end (the limit stays 60).
+      SECRET_SCANNING_GITHUB_KEYS_URL: E2E_GITHUB_KEYS_URL,
+      REVOCATIONS_WINDOW_SECONDS: "15",
     },
     gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
   },

@@ -9,3 +9,8 @@ export const E2E_PG_PORT = Number(process.env.E2E_PG_PORT ?? 54339);
 export const E2E_DATA_DIR = path.join(tmpdir(), `one-e2e-${E2E_PORT}`);
 export const E2E_BASE_URL = `http://localhost:${E2E_PORT}`;
 export const E2E_ISSUER = `http://127.0.0.1:${E2E_OIDC_PORT}`;
+/** The local stand-in for GitHub's secret scanning keys endpoint (e2e/global-setup.ts). */
+export const E2E_GITHUB_KEYS_PORT = Number(process.env.E2E_GITHUB_KEYS_PORT ?? E2E_OIDC_PORT + 1);
+export const E2E_GITHUB_KEYS_URL = `http://127.0.0.1:${E2E_GITHUB_KEYS_PORT}/keys/e2e`;
+/** The signing key the e2e tests sign GitHub reports with (written by e2e/global-setup.ts). */
+export const E2E_GITHUB_KEY_FILE = path.join(tmpdir(), `one-e2e-${E2E_PORT}-github-key.json`);

@@ -6,6 +6,7 @@
 import { retirePreviousSecrets } from "@/lib/api-keys/retire";
 import { db } from "@/lib/db/client";
 import { pruneFailedAttempts } from "@/lib/rate-limit/failed-auth";
+import { pruneRevocationRequests } from "@/lib/leaks/revocation-limit";
 import { pruneUsage } from "@/lib/usage/counter";
 
 export const SWEEP_INTERVAL_MS = 30_000;
@@ -19,6 +20,7 @@ export function sweepRetiredSecrets(): Promise<number> {
 async function prune(): Promise<void> {
   await pruneUsage();
   await pruneFailedAttempts();
+  await pruneRevocationRequests();
 }
 
 const globalForJobs = globalThis as unknown as { oneJobs?: NodeJS.Timeout[] };

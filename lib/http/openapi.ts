@@ -5,6 +5,7 @@ import { z } from "zod";
 import { apiKeySchema, createApiKeyInput, DESCRIPTION_MAX, MAX_ACTIVE_KEYS, rollApiKeyInput, updateApiKeyInput } from "@/lib/api-keys/schemas";
 import { auditEventSchema, auditPageSchema, auditQuery } from "@/lib/audit-log/schemas";
 import { usageQuery, usageSchema } from "@/lib/usage/schemas";
+import { githubFeedbackSchema, githubReportSchema, revocationInput, revocationResult } from "@/lib/leaks/schemas";
 import { selectWorkspaceInput, workspaceItemSchema } from "@/lib/workspaces/schemas";
 import { createTaskInput, listTasksQuery, taskSchema, updateTaskInput } from "@/lib/tasks/schemas";
 import { HTTP_STATUS } from "./errors";
@@ -48,6 +49,8 @@ export const API_OPERATIONS: Operation[] = [
   { method: "get", path: `${WS}/tasks/{taskId}`, summary: "Get a task", who: "user-or-key", status: 200, response: taskSchema, errors: AUTH_ERRORS },
   { method: "patch", path: `${WS}/tasks/{taskId}`, summary: "Change a task's title or done state", who: "user-or-key", body: updateTaskInput, status: 200, response: taskSchema, errors: [...AUTH_ERRORS, 400, 413, 415] },
   { method: "get", path: `${WS}/agent/activity`, summary: "The workspace's audit events for every member, newest first (addresses only for owners and admins; API keys get 403)", who: "user", query: auditQuery, status: 200, response: auditPageSchema, errors: [...AUTH_ERRORS, 400, 403] },
+  { method: "post", path: "/secret-scanning/github", summary: "GitHub secret scanning partner reports: needs GitHub's Github-Public-Key-Identifier and Github-Public-Key-Signature (ECDSA P-256 over the raw body, up to 1 MiB); revokes reported keys, answers GitHub's feedback", who: "anyone", body: githubReportSchema, status: 200, response: githubFeedbackSchema, errors: [400, 401, 413, 503] },
+  { method: "post", path: "/revocations", summary: "Revoke API keys whose secrets you found (no authentication); always 202 whatever matched; 60 requests an hour per address", who: "anyone", body: revocationInput, status: 202, response: revocationResult, errors: [400, 413, 415, 429, 503] },
   { method: "get", path: "/openapi.json", summary: "This document", who: "anyone", status: 200, response: z.object({ openapi: z.string() }).loose(), errors: [] },
 ];
 

@@ -7,6 +7,7 @@ import { revokeApiKey } from "@/lib/api-keys/revoke";
 import type { CreateApiKeyInput } from "@/lib/api-keys/schemas";
 import { actorFromSession } from "@/lib/auth/actor";
 import { toActionResult } from "@/lib/ui/action-result";
+import { dismissExposureAlert } from "@/lib/leaks/dismiss"; // leaked keys
 
 export async function listApiKeysAction() {
   return toActionResult(async () => listApiKeys(await actorFromSession()));
@@ -21,4 +22,9 @@ export async function createApiKeyAction(input: CreateApiKeyInput) {
 
 export async function revokeApiKeyAction(keyId: string) {
   return toActionResult(async () => revokeApiKey(await actorFromSession(), { keyId }));
+}
+
+// Leaked keys: dismissing the alert about an exposed key, for this person, in the workspace the page showed.
+export async function dismissExposureAlertAction(workspaceId: string, keyId: string) {
+  return toActionResult(async () => dismissExposureAlert(await actorFromSession(workspaceId), { keyId }));
 }

@@ -5,6 +5,10 @@ import { ApiKeysPanel } from "@/components/api-keys/api-keys-panel";
 import { NoWorkspace } from "@/components/no-workspace";
 import { QueryProvider } from "@/components/query-provider";
 import { createApiKeyAction, listApiKeysAction, revokeApiKeyAction } from "./actions";
+// Leaked keys: the alert about keys found in public (lib/leaks).
+import { recentExposures } from "@/lib/leaks/recent";
+import { ExposureAlert } from "@/components/api-keys/exposure-alert";
+import { dismissExposureAlertAction } from "./actions";
 
 export const metadata = { title: "API Keys" };
 
@@ -16,8 +20,11 @@ export default async function ApiKeysPage() {
     allowed: roleMay(actor.workspace?.role, permission),
     reason: PERMISSIONS[permission].deniedReason,
   });
+  const exposures = await recentExposures(actor); // leaked keys
+  const workspaceId = actor.workspace.id; // leaked keys
   return (
     <QueryProvider>
+      <ExposureAlert alerts={exposures} canReplace={roleMay(actor.workspace.role, "apiKeys.create")} dismiss={dismissExposureAlertAction.bind(null, workspaceId)} />
       <ApiKeysPanel
         workspace={{ id: actor.workspace.id, name: actor.workspace.name }}
         initial={initial}

@@ -1,0 +1,130 @@
+"use client";
+// The alert at the top of the API keys page about keys found in public (GitHub secret scanning,
+// or someone who used the public revocation endpoint) in the last 30 days: which key, where it
+// was found, what was done automatically, and what to do next. Each person dismisses it for
+// themselves (stored on the server, so it stays dismissed on every device).
+import { useState } from "react";
+import type { ExposureAlert as Exposure } from "@/lib/leaks/schemas";
+import type { ActionResult } from "@/lib/ui/action-result";
+import { Button } from "@/components/ui/button";
+import { RelativeTime } from "@/components/ui/relative-time";
+
+type Props = {
+  alerts: Exposure[];
+  /** Whether this person may add keys (owners and admins); others are told whom to ask. */
+  canReplace: boolean;
+  dismiss: (keyId: string) => Promise<ActionResult<{ keyId: string }>>;
+};
+
+const isLinkable = (url: string) => /^https?:\/\//i.test(url);
+
+export function ExposureAlert({ alerts, canReplace, dismiss }: Props) {
+  const [dismissed, setDismissed] = useState<string[]>([]);
+  const [pending, setPending] = useState<string | null>(null);
+  const [failure, setFailure] = useState<{ keyId: string; message: string } | null>(null);
+  const shown = alerts.filter((alert) => !dismissed.includes(alert.keyId));
+  if (shown.length === 0) return null;
+
+  async function onDismiss(keyId: string) {
+    setPending(keyId);
+    setFailure(null);
+    const result = await dismiss(keyId);
+    setPending(null);
+    if (!result.ok) {
+      setFailure({ keyId, message: `Could not dismiss the alert: ${result.error.message}` });
+      return;
+    }
+    const index = shown.findIndex((alert) => alert.keyId === keyId);
+    setDismissed((keys) => [...keys, keyId]);
+    // Keep keyboard focus in the alert (the next entry), or hand it to the page's heading.
+    const next = shown[index + 1] ?? shown[index - 1];
+    requestAnimationFrame(() => {
+      const target = next ? document.getElementById(`exposure-${next.keyId}`) : document.getElementById("api-keys-heading");
+      target?.focus();
+    });
+  }
+
+  const heading =
+    shown.length === 1
+      ? shown[0]!.outcome === "revoked"
+        ? "An API key was found in public and revoked"
+        : "An API key's secret was found in public"
+      : `${shown.length} API keys were found in public`;
+
+  return (
+    <section
+      aria-labelledby="exposure-alert-heading"
+      className="mb-8 rounded-lg border-2 border-red-700 bg-red-50 p-4 text-red-950 sm:p-5 dark:border-red-500 dark:bg-red-950 dark:text-red-50"
+    >
+      <h2 id="exposure-alert-heading" className="flex items-center gap-2 text-lg font-semibold">
+        <svg aria-hidden="true" viewBox="0 0 20 20" className="h-5 w-5 shrink-0 fill-current">
+          <path d="M10 1.5 19 18H1L10 1.5Zm-1 6v5h2v-5H9Zm0 6.5v2h2v-2H9Z" />
+        </svg>
+        {heading}
+      </h2>
+      <ul className="mt-3 space-y-4">
+        {shown.map((alert) => (
+          <li
+            key={alert.keyId}
+            id={`exposure-${alert.keyId}`}
+            tabIndex={-1}
+            aria-labelledby={`exposure-${alert.keyId}-title`}
+            className="rounded-md border border-red-200 bg-white p-3 text-sm text-zinc-900 focus:outline-2 focus:outline-blue-600 dark:border-red-900 dark:bg-zinc-950 dark:text-zinc-100"
+          >
+            <p id={`exposure-${alert.keyId}-title`} className="font-medium break-words">
+              <span className="whitespace-pre-wrap">{alert.description}</span>{" "}
+              <span className="font-mono text-xs font-normal text-zinc-600 dark:text-zinc-400">({alert.hint})</span>
+            </p>
+            <p className="mt-1 break-words">
+              Found by {alert.source} <RelativeTime iso={alert.reportedAt} />
+              {alert.url && isLinkable(alert.url) ? (
+                <>
+                  {" at "}
+                  <a href={alert.url} target="_blank" rel="noopener noreferrer" className="font-medium break-all text-blue-700 underline dark:text-blue-400">
+                    {alert.url}
+                    <span className="sr-only"> (opens in a new tab)</span>
+                  </a>
+                </>
+              ) : null}
+              .
+            </p>
+            <p className="mt-1">{whatHappened(alert)}</p>
+            <p className="mt-1">
+              <strong>Roll a replacement: </strong>
+              {nextStep(alert, canReplace)}
+            </p>
+            <div className="mt-3 flex flex-wrap items-center gap-3">
+              <Button variant="secondary" disabled={pending === alert.keyId} onClick={() => void onDismiss(alert.keyId)}>
+                {pending === alert.keyId ? "Dismissing…" : "Dismiss"}
+                <span className="sr-only"> the alert about {alert.description}</span>
+              </Button>
+              {failure?.keyId === alert.keyId && (
+                <span role="status" className="text-red-800 dark:text-red-300">
+                  {failure.message}
+                </span>
+              )}
+            </div>
+          </li>
+        ))}
+      </ul>
+      <p className="mt-3 text-xs">Dismissing hides an alert for you only; it disappears for everyone 30 days after the report.</p>
+    </section>
+  );
+}
+
+function whatHappened(alert: Exposure): string {
+  if (alert.outcome === "revoked") return "It was revoked automatically: requests with it now get 401.";
+  const still = alert.keyRevoked ? "The key has since been revoked." : "The key and its current secret still work.";
+  return `The secret found was the key's previous one (from before a roll); it was retired automatically. ${still}`;
+}
+
+function nextStep(alert: Exposure, canReplace: boolean): string {
+  const clean = "remove the secret from where it was found (and from the history there).";
+  if (alert.outcome === "revoked" || alert.keyRevoked) {
+    return canReplace
+      ? `create a replacement key with Add key, give it to the service that used this one, and ${clean}`
+      : `ask a workspace owner or admin to create a replacement key for the service that used this one, and ${clean}`;
+  }
+  const roll = canReplace ? "roll the key" : "ask a workspace owner or admin to roll the key";
+  return `if the current secret may have been exposed too, ${roll}. Either way, ${clean}`;
+}

@@ -1,0 +1,132 @@
+// What happens when secrets are reported as exposed (by GitHub secret scanning or by anyone
+// through the public revocation endpoint), for one report in ONE transaction:
+//   - the secrets are looked up by hash in one statement (`= ANY($1)`), whatever their state;
+//   - a key's current secret revokes the key at once (an expired key too: it leaves the list);
+//   - a previous secret still in its grace period retires at once (reason `exposed`); the key
+//     and its current secret keep working;
+//   - a retired secret, or any secret of a revoked key, changes nothing (it no longer works);
+//   - for each key that changed, the exposure (source, url, when) is recorded on the key and the
+//     events `api_key.exposed` then `api_key.revoked` (or `api_key.previous_secret_retired`) are
+//     written, by the reporter.
+// Idempotent: every write is guarded by the state it changes (revoked_at IS NULL, retired_at IS
+// NULL), so a replayed report, or two at once, changes nothing more and writes no more events.
+import { recordAudit, type AuditActor, type AuditContext } from "@/lib/audit";
+import type { Client } from "@/lib/auth/actor";
+import { rollIdleSeconds } from "@/lib/api-keys/config";
+import { keyAuditFields } from "@/lib/api-keys/read";
+import { revokeKeyInTransaction } from "@/lib/api-keys/revoke";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/** Who reports: the exposure's source on the key, and the events' actor and address. */
+export type Reporter = { source: string; by: AuditActor; client: Client | null };
+
+/** One reported secret, by the SHA-256 hex of the token (as stored), with where it was found. */
+export type ReportedSecret = { hash: string; url: string | null; foundIn?: string | null };
+
+/** What the report did to a secret: revoked its key, retired it, nothing (ours, already dead), or not ours. */
+export type Verdict = "revoked" | "retired" | "known" | "unknown";
+
+type Row = {
+  hash: string;
+  secret_id: string;
+  key_id: string;
+  workspace_id: string;
+  description: string;
+  hint: string;
+  state: "current" | "previous" | "dead";
+};
+
+/** The state of each secret with one of these hashes (the roll rule as in authentication). */
+const LOOKUP = `
+SELECT s."hash", s."id" AS secret_id, s."key_id", k."workspace_id", k."description", s."hint",
+       CASE WHEN k."revoked_at" IS NOT NULL THEN 'dead'
+            WHEN s."superseded_at" IS NULL THEN 'current'
+            WHEN s."retired_at" IS NOT NULL
+              OR now() >= previous_secret_retires_at(s."superseded_at", s."expires_at", s."last_used_at", cur."first_used_at", $2) THEN 'dead'
+            ELSE 'previous' END AS state
+FROM "api_key_secrets" s
+JOIN "api_keys" k ON k."id" = s."key_id"
+LEFT JOIN "api_key_secrets" cur ON s."superseded_at" IS NOT NULL AND cur."key_id" = s."key_id" AND cur."superseded_at" IS NULL
+WHERE s."hash" = ANY($1::text[])`;
+
+/** Retires one previous secret now, unless it has retired (or its key was revoked) meanwhile. */
+const RETIRE = `
+UPDATE "api_key_secrets" p SET "retired_at" = now(), "retired_reason" = 'exposed'
+FROM (
+  SELECT k."id", cur."first_used_at" AS current_first_used_at
+  FROM "api_keys" k
+  LEFT JOIN "api_key_secrets" cur ON cur."key_id" = k."id" AND cur."superseded_at" IS NULL
+  WHERE k."revoked_at" IS NULL
+) k
+WHERE p."id" = $1 AND p."key_id" = k."id" AND p."superseded_at" IS NOT NULL AND p."retired_at" IS NULL
+  AND now() < previous_secret_retires_at(p."superseded_at", p."expires_at", p."last_used_at", k.current_first_used_at, $2)
+RETURNING p."id"`;
+
+const SET_EXPOSURE = `
+UPDATE "api_keys" SET "exposure_source" = $2, "exposure_url" = $3, "exposure_reported_at" = now()
+WHERE "id" = $1 AND ($4::boolean OR "revoked_at" IS NULL)
+RETURNING "id"`;
+
+/** Applies one report; returns the verdict for each distinct hash reported. */
+export async function applyExposureReport(reporter: Reporter, reported: ReportedSecret[]): Promise<Map<string, Verdict>> {
+  const byHash = new Map<string, ReportedSecret>();
+  for (const secret of reported) if (!byHash.has(secret.hash)) byHash.set(secret.hash, secret);
+  const verdicts = new Map<string, Verdict>([...byHash.keys()].map((hash) => [hash, "unknown"]));
+
+  // The same statements run whatever matches (an empty lookup included), so that the work done
+  // says as little as possible about which secrets exist.
+  await db().$transaction(
+    async (tx) => {
+      const rows = await tx.$queryRawUnsafe<Row[]>(LOOKUP, [...byHash.keys()], rollIdleSeconds());
+      for (const row of rows) verdicts.set(row.hash, "known");
+      // Current secrets first: a report with both secrets of a key revokes it, and then its
+      // previous secret has nothing left to retire.
+      const ordered = [...rows.filter((r) => r.state === "current"), ...rows.filter((r) => r.state === "previous")];
+      for (const row of ordered) {
+        const changed = row.state === "current" ? await revoke(tx, reporter, row, byHash.get(row.hash)!) : await retire(tx, reporter, row, byHash.get(row.hash)!);
+        if (changed) verdicts.set(row.hash, row.state === "current" ? "revoked" : "retired");
+      }
+    },
+    { maxWait: 15_000, timeout: 120_000 }, // a report may name thousands of secrets; revocations wait for writes in flight
+  );
+  return verdicts;
+}
+
+const contextOf = (reporter: Reporter, row: Row): AuditContext => ({ workspaceId: row.workspace_id, by: reporter.by, client: reporter.client });
+
+async function recordExposed(tx: Prisma.TransactionClient, reporter: Reporter, row: Row, secret: ReportedSecret, outcome: "revoked" | "previous_secret_retired") {
+  await recordAudit(tx, contextOf(reporter, row), {
+    action: "api_key.exposed",
+    ...keyAuditFields({ id: row.key_id, description: row.description, hint: row.hint }),
+    metadata: {
+      description: row.description,
+      hint: row.hint,
+      source: reporter.source,
+      url: secret.url,
+      ...(secret.foundIn ? { foundIn: secret.foundIn } : {}),
+      outcome,
+    },
+  });
+}
+
+async function revoke(tx: Prisma.TransactionClient, reporter: Reporter, row: Row, secret: ReportedSecret): Promise<boolean> {
+  // Locks the key's row; a concurrent report of the same key waits here and then finds it revoked.
+  const [exposed] = await tx.$queryRawUnsafe<{ id: string }[]>(SET_EXPOSURE, row.key_id, reporter.source, secret.url, false);
+  if (!exposed) return false;
+  await recordExposed(tx, reporter, row, secret, "revoked");
+  return revokeKeyInTransaction(tx, contextOf(reporter, row), row.key_id, null);
+}
+
+async function retire(tx: Prisma.TransactionClient, reporter: Reporter, row: Row, secret: ReportedSecret): Promise<boolean> {
+  const [retired] = await tx.$queryRawUnsafe<{ id: string }[]>(RETIRE, row.secret_id, rollIdleSeconds());
+  if (!retired) return false;
+  await tx.$queryRawUnsafe(SET_EXPOSURE, row.key_id, reporter.source, secret.url, true);
+  await recordExposed(tx, reporter, row, secret, "previous_secret_retired");
+  await recordAudit(tx, contextOf(reporter, row), {
+    action: "api_key.previous_secret_retired",
+    ...keyAuditFields({ id: row.key_id, description: row.description, hint: row.hint }),
+    metadata: { description: row.description, hint: row.hint, reason: "exposed" },
+  });
+  return true;
+}
