@@ -1,10 +1,12 @@
 // The workspace's audit events for agent dashboards, newest first, with cursor pagination.
-// Agent endpoints need a user (API keys are refused by the permission table).
+// Agent endpoints need a user (API keys are refused by the permission table). Where people
+// were (address, browser) is for owners and admins only: members get null there.
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { roleMay } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation";
 
 export const activityQuery = z.object({
@@ -22,7 +24,8 @@ export const activityEventSchema = z.object({
     id: z.string().nullable(),
     name: z.string().nullable(),
   }),
-  ip: z.string().nullable(),
+  ip: z.string().nullable().describe("The address the change came from; null for members."),
+  userAgent: z.string().nullable().describe("The User-Agent of the change; null for members."),
   createdAt: z.iso.datetime(),
 });
 export type ActivityEvent = z.infer<typeof activityEventSchema>;
@@ -42,6 +45,7 @@ export async function listActivity(actor: Actor, query: unknown): Promise<{ data
     include: { actorUser: { select: { id: true, name: true } }, actorKey: { select: { id: true, description: true } } },
   });
   const page = rows.slice(0, limit);
+  const seesWhere = actor.kind === "user" && roleMay(actor.workspace?.role, "audit.seeClients");
   return {
     data: page.map((e) => ({
       id: e.id,
@@ -53,7 +57,8 @@ export async function listActivity(actor: Actor, query: unknown): Promise<{ data
         : e.actorKey
           ? { type: "apiKey" as const, id: e.actorKey.id, name: e.actorKey.description }
           : { type: "unknown" as const, id: null, name: null },
-      ip: e.ip,
+      ip: seesWhere ? e.ip : null,
+      userAgent: seesWhere ? e.userAgent : null,
       createdAt: e.createdAt.toISOString(),
     })),
     nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
