@@ -11,7 +11,8 @@ import { parseInput } from "@/lib/validation";
 
 export const activityQuery = z.object({
   limit: z.coerce.number({ error: "limit must be a number." }).int("limit must be a whole number.").min(1, "limit must be at least 1.").max(100, "limit must be at most 100.").default(50),
-  cursor: z.string().max(64).optional().describe("nextCursor of the previous page."),
+  // An id pattern, so that nothing else (a NUL byte, 10 kB of text) reaches the database.
+  cursor: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "cursor is not valid: use nextCursor from the previous page.").optional().describe("nextCursor of the previous page."),
 });
 
 export const activityEventSchema = z.object({
