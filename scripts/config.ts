@@ -16,7 +16,7 @@ const int = (name: string, fallback: number) => {
 
 export function readConfig() {
   parseTrustProxy(env.TRUST_PROXY); // refuse a bad TRUST_PROXY now, not on every request
-  int("DATABASE_STATEMENT_TIMEOUT_MS", 5_000);
+  int("DATABASE_STATEMENT_TIMEOUT_MS", 3_000);
   const port = int("PORT", 3000);
   const oidcPort = int("OIDC_PORT", 9400);
   return {
