@@ -5,7 +5,8 @@
 import { expect, test } from "@playwright/test";
 import { generateSecret } from "../../lib/api-keys/secret";
 import { CLIENT_ADDRESS_HEADER } from "../../lib/auth/client-address";
-import { insertAcmeKey, sql } from "../helpers/db";
+import { insertAcmeKey, revokeAllAcmeKeys, sql } from "../helpers/db";
+import { signIn } from "../helpers/sign-in";
 import { call, userToken } from "./callers";
 
 const LOOPBACK = ["127.0.0.1", "::1"];
@@ -31,4 +32,19 @@ test("failed lookups are counted against the connection's address, whatever X-Fo
   }
   const rows = await sql<{ ip: string }>("SELECT ip FROM failed_auth_attempts WHERE ip LIKE '203.0.113.%'");
   expect(rows).toEqual([]);
+});
+
+test("server actions record the connection's address too", async ({ page }) => {
+  await revokeAllAcmeKeys(); // room under the 20-key cap
+  await signIn(page, "admin@example.com");
+  await page.setExtraHTTPHeaders(SPOOFED);
+  await page.getByRole("button", { name: "Add key" }).click();
+  const dialog = page.getByRole("dialog", { name: "Add API key" });
+  await dialog.getByLabel("Description").fill("address-of-an-action");
+  await dialog.getByRole("button", { name: "Create key" }).click();
+  await expect(page.getByRole("dialog", { name: "Copy your new API key" })).toBeVisible();
+  const [event] = await sql<{ ip: string }>(
+    "SELECT e.ip FROM audit_events e JOIN api_keys k ON k.id = e.target_id WHERE k.description = 'address-of-an-action' AND e.action = 'api_key.created'",
+  );
+  expect(LOOPBACK.includes(event!.ip)).toBe(true);
 });
