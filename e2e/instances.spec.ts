@@ -58,6 +58,8 @@ function startInstance(script: "start" | "start:app", port: number) {
       RATE_LIMIT_BURST_WINDOW_SECONDS: String(BURST_SECONDS),
       RATE_LIMIT_QUOTA_WINDOW_SECONDS: String(QUOTA_SECONDS),
       FAILED_AUTH_LIMIT: "5",
+      // This test is the proxy in front of the instances: it says who the client is.
+      TRUST_PROXY: "loopback",
     },
   });
   instances.push(child);
@@ -158,6 +160,13 @@ test("guessing keys from one address gets 429 once the limit is reached, on both
   const [valid] = await workspaceWithKeys(1);
   const sameAddress = await tasks(1, valid!, guesser);
   expect({ statuses, sameAddress: sameAddress.status }).toEqual({ statuses: [401, 401, 401, 401, 401, 429, 429], sameAddress: 200 });
+});
+
+test("with TRUST_PROXY, the address the proxy forwarded is the client's; our internal header from a client is still ignored", async () => {
+  const [key] = await workspaceWithKeys(1);
+  const response = await tasks(1, key!, { "X-Forwarded-For": "192.0.2.200, 198.51.100.60", "X-One-Socket-Address": "203.0.113.1" });
+  const [row] = await sql<{ last_used_ip: string }>("SELECT last_used_ip FROM api_keys WHERE hash = $1", [hashSecret(key!)]);
+  expect({ status: response.status, lastUsedIp: row?.last_used_ip }).toEqual({ status: 200, lastUsedIp: "198.51.100.60" });
 });
 
 test("with PostgreSQL down, requests get 503 without internals; when it is back, they pass again and nothing is lost", async () => {

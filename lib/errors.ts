@@ -1,6 +1,9 @@
-// The one error type that operations in lib/ throw. Each transport maps its code once:
-// HTTP in lib/http/errors.ts, the dashboard in lib/ui/errors.ts. Messages are sentences a
+// The one error type that operations in lib/ throw, and the one normaliser that turns
+// anything thrown into it. Each transport maps the normalised error's code once: HTTP in
+// lib/http/errors.ts, the dashboard in lib/ui/action-result.ts. Messages are sentences a
 // person can act on; they never contain secrets, SQL or stack traces.
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+
 export const ERROR_CODES = [
   "unauthenticated",
   "forbidden",
@@ -14,9 +17,19 @@ export const ERROR_CODES = [
   "method_not_allowed",
   "payload_too_large",
   "unsupported_media_type",
+  // Anything else: a bug on our side. Logged with its cause; people see a generic message.
+  "internal",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type AppErrorOptions = {
+  fields?: Record<string, string>;
+  retryAfterSeconds?: number;
+  /** Response headers that travel with the error (e.g. the RateLimit fields of a 429). */
+  headers?: Record<string, string>;
+  cause?: unknown;
+};
 
 export class AppError extends Error {
   readonly code: ErrorCode;
@@ -24,18 +37,40 @@ export class AppError extends Error {
   readonly fields?: Record<string, string>;
   /** Seconds after which trying again makes sense (rate limits, outages). */
   readonly retryAfterSeconds?: number;
+  /** Headers the REST response carries besides the error body. */
+  readonly headers?: Record<string, string>;
 
-  constructor(
-    code: ErrorCode,
-    message: string,
-    options?: { fields?: Record<string, string>; retryAfterSeconds?: number; cause?: unknown },
-  ) {
+  constructor(code: ErrorCode, message: string, options?: AppErrorOptions) {
     super(message, { cause: options?.cause });
     this.name = "AppError";
     this.code = code;
     this.fields = options?.fields;
     this.retryAfterSeconds = options?.retryAfterSeconds;
+    this.headers = options?.headers;
   }
 }
 
 export const isAppError = (error: unknown): error is AppError => error instanceof AppError;
+
+/** Seconds a client is told to wait when the database cannot be reached or does not answer. */
+export const DATABASE_RETRY_SECONDS = 5;
+
+export const UNAVAILABLE_MESSAGE = "The service is briefly unavailable. Nothing was changed; try again in a moment.";
+export const INTERNAL_MESSAGE = "Something went wrong on our side. Try again in a moment.";
+
+/**
+ * Any thrown value as an AppError: AppErrors as they are; a database that cannot be reached
+ * or does not answer in time (lib/db/pool.ts bounds every statement) as `unavailable` with a
+ * retry hint; anything else as `internal`. Unexpected errors are logged here, once, with
+ * `context` naming the door they came through; the returned error never carries their text.
+ */
+export function normaliseError(error: unknown, context: string): AppError {
+  if (isAppError(error)) return error;
+  if (isDatabaseUnavailable(error)) {
+    const detail = String((error as Error)?.message ?? "").trim().split("\n").at(-1);
+    console.error(`${context} failed: database unavailable (${detail})`);
+    return new AppError("unavailable", UNAVAILABLE_MESSAGE, { retryAfterSeconds: DATABASE_RETRY_SECONDS, cause: error });
+  }
+  console.error(`${context} failed:`, error);
+  return new AppError("internal", INTERNAL_MESSAGE, { cause: error });
+}

@@ -76,6 +76,12 @@ export const PERMISSIONS = {
     deniedReason: "Only members of the workspace can use its agent endpoints.",
     apiKeyDeniedReason: AGENT_NEEDS_USER,
   },
+  // Not a door of its own: which fields of audit events a role sees (people's addresses and browsers).
+  "audit.seeClients": {
+    roles: MANAGERS,
+    apiKeys: false,
+    deniedReason: "Only workspace owners and admins can see where changes were made from.",
+  },
 } as const satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof PERMISSIONS;

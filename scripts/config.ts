@@ -1,6 +1,7 @@
 // Every setting of the launcher, read once from the environment with its default.
 // The README's configuration table lists the same variables.
 import path from "node:path";
+import { parseTrustProxy } from "../lib/auth/client-address";
 import type { LocalSecrets } from "./local-secrets";
 import type { AppEnv } from "./serve-next";
 
@@ -14,6 +15,8 @@ const int = (name: string, fallback: number) => {
 };
 
 export function readConfig() {
+  parseTrustProxy(env.TRUST_PROXY); // refuse a bad TRUST_PROXY now, not on every request
+  int("DATABASE_STATEMENT_TIMEOUT_MS", 3_000);
   const port = int("PORT", 3000);
   const oidcPort = int("OIDC_PORT", 9400);
   return {

@@ -1,6 +1,8 @@
-// Runs `next start` for the launchers and stops everything cleanly on Ctrl-C or SIGTERM:
-// the app first, then what the launcher started for it (provider, embedded database).
+// Runs the app's server (scripts/app-server.ts: the production build of Next.js, behind a
+// small server of our own) for the launchers, and stops everything cleanly on Ctrl-C or
+// SIGTERM: the app first, then what the launcher started for it (provider, embedded database).
 import { spawn, type ChildProcess } from "node:child_process";
+import { APP_SERVER_ARGS } from "./app-command";
 
 export type Cleanup = () => Promise<void>;
 
@@ -42,9 +44,9 @@ export type AppEnv = {
 };
 
 export function serveNext(port: number, env: AppEnv) {
-  app = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
+  app = spawn(process.execPath, APP_SERVER_ARGS, {
     stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), ...env },
   });
   app.on("exit", (code) => {
     if (stopping) return;

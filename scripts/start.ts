@@ -9,6 +9,7 @@ import { startDevOidcProvider } from "./dev-oidc/provider";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 import { loadLocalSecrets } from "./local-secrets";
 import { ensureBuild } from "./next-build";
+import { announceInstance } from "./running-instance";
 import { onStop, run, serveNext } from "./serve-next";
 
 run(async () => {
@@ -52,6 +53,8 @@ run(async () => {
     issuer = provider.issuer;
     console.log(`Local OpenID provider on ${issuer} (demo accounts: owner@, admin@, member@, outsider@example.com, password "password")`);
   }
+
+  onStop(announceInstance(config.dataDir, { issuer, embeddedPgPort: config.databaseUrl ? null : config.embeddedPgPort }));
 
   ensureBuild();
   serveNext(config.port, appEnv(config, secrets, databaseUrl, issuer));

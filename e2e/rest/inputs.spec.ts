@@ -29,10 +29,18 @@ const CASES: Array<[string, string, string, unknown, Record<string, string>, num
   ["key: empty description", "POST", "/workspaces/current/api-keys", { description: "" }, {}, 400],
   ["key: 101 characters", "POST", "/workspaces/current/api-keys", { description: "x".repeat(101) }, {}, 400],
   ["key: control characters", "POST", "/workspaces/current/api-keys", { description: "a\u0007b" }, {}, 400],
+  ["key: only a zero-width space", "POST", "/workspaces/current/api-keys", { description: "\u200B" }, {}, 400],
+  ["key: only a Hangul filler", "POST", "/workspaces/current/api-keys", { description: "\u3164" }, {}, 400],
+  ["key: zero-width space inside", "POST", "/workspaces/current/api-keys", { description: "ci-pro\u200Bduction" }, {}, 400],
+  ["key: right-to-left mark", "POST", "/workspaces/current/api-keys", { description: "ci\u200Fprod" }, {}, 400],
+  ["key: Arabic letter mark", "POST", "/workspaces/current/api-keys", { description: "ci\u061Cprod" }, {}, 400],
+  ["key: 101 emoji", "POST", "/workspaces/current/api-keys", { description: "😀".repeat(101) }, {}, 400],
   ["key: description is a number", "POST", "/workspaces/current/api-keys", { description: 7 }, {}, 400],
   ["key: description is null", "POST", "/workspaces/current/api-keys", { description: null }, {}, 400],
   ["task: empty title", "POST", "/workspaces/current/tasks", { title: "" }, {}, 400],
   ["task: title is an object", "POST", "/workspaces/current/tasks", { title: { $ne: null } }, {}, 400],
+  ["task: right-to-left override in the title", "POST", "/workspaces/current/tasks", { title: "pay \u202Eecivni" }, {}, 400],
+  ["task: title only a zero-width space", "PATCH", "/workspaces/current/tasks/{task}", { title: "\u200B" }, {}, 400],
   ["task: done is a string", "POST", "/workspaces/current/tasks", { title: "ok", done: "yes" }, {}, 400],
   ["task: empty patch", "PATCH", "/workspaces/current/tasks/{task}", {}, {}, 400],
   ["task: patch done as string", "PATCH", "/workspaces/current/tasks/{task}", { done: "true" }, {}, 400],
@@ -139,4 +147,10 @@ test("the create response carries the secret once and is not cached; reading the
       "status",
     ],
   });
+});
+
+test("descriptions are stored in NFC and counted in characters, as the dashboard counts them", async () => {
+  const emoji = await call("POST", "/workspaces/current/api-keys", owner, { description: "😀".repeat(100) });
+  const decomposed = await call("POST", "/workspaces/current/api-keys", owner, { description: "caf\u0065\u0301-ci" });
+  expect([emoji.status, decomposed.status, decomposed.body.description]).toEqual([201, 201, "café-ci"]);
 });

@@ -1,6 +1,7 @@
 // Input and output shapes of the API key operations: validated here once, and the same
 // schemas describe the REST API (lib/http/openapi.ts) and, through it, the SDK.
 import { z } from "zod";
+import { displayText } from "@/lib/text";
 
 export const MAX_ACTIVE_KEYS = 20;
 export const DESCRIPTION_MAX = 100;
@@ -11,16 +12,9 @@ export const EXPIRY_MAX_DAYS = 366;
 export const ROLL_GRACE_MAX_SECONDS = 7 * 24 * 60 * 60;
 export const ROLL_GRACE_DEFAULT_SECONDS = 24 * 60 * 60;
 
-// Control characters (including newlines and tabs) and the bidirectional overrides that can
-// make a description read differently from what it is. Emoji and other text are fine.
-const FORBIDDEN_CHARACTERS = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
-
-export const descriptionSchema = z
-  .string({ error: "Enter a description." })
-  .trim()
-  .min(1, "Enter a description.")
-  .max(DESCRIPTION_MAX, `Keep the description to ${DESCRIPTION_MAX} characters or fewer.`)
-  .refine((value) => !FORBIDDEN_CHARACTERS.test(value), "The description cannot contain control characters or line breaks.");
+// Normalised to NFC; no control, invisible or direction-changing characters; at least one
+// visible character; length in code points (lib/text.ts, shared with task titles).
+export const descriptionSchema = displayText("description", DESCRIPTION_MAX);
 
 const expiresAtSchema = z
   .iso.datetime({ offset: true, error: "expiresAt must be a date and time such as 2026-12-31T23:59:59Z." })

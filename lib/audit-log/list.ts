@@ -34,7 +34,7 @@ export async function listAuditEvents(actor: Actor, query: unknown): Promise<Aud
 /** The same events for every member (agent endpoints); people's addresses only for owners and admins. */
 export async function listActivity(actor: Actor, query: unknown): Promise<AuditPage> {
   const scope = authorize(actor, "agent.access");
-  return readPage(scope.workspaceId, query, roleMay(scope.role, "auditLog.read"));
+  return readPage(scope.workspaceId, query, roleMay(scope.role, "audit.seeClients"));
 }
 
 async function readPage(workspaceId: string, query: unknown, withAddresses: boolean): Promise<AuditPage> {

@@ -5,15 +5,16 @@ import { headers } from "next/headers";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate";
 import { KEY_PREFIX } from "@/lib/api-keys/secret";
 import { pool } from "@/lib/db/pool";
+import { isPlausibleId } from "@/lib/ids";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { RateLimitDecision } from "@/lib/rate-limit/decision";
 import { verifyAccessToken } from "./access-token";
+import { clientOf, type Client } from "./client-address";
 import { auth } from "./next-auth";
 
 export type { Role };
 
-/** Where a request comes from, for audit events and throttling. */
-export type Client = { ip: string | null; userAgent: string | null };
+export { clientOf, type Client } from "./client-address";
 
 export type Workspace = { id: string; name: string; slug: string };
 export type WorkspaceMembership = Workspace & { role: Role };
@@ -56,19 +57,6 @@ export type AnonymousActor = {
 
 export type Actor = UserActor | ApiKeyActor | AnonymousActor;
 
-/**
- * The client's address is the right-most X-Forwarded-For entry: the one the nearest proxy
- * appended (or, without a proxy, the socket address Next.js puts there). Entries to its left
- * come from the client and cannot be trusted.
- */
-export function clientOf(requestHeaders: Headers): Client {
-  const forwarded = requestHeaders.get("x-forwarded-for")?.split(",").at(-1)?.trim();
-  return {
-    ip: forwarded || requestHeaders.get("x-real-ip") || null,
-    userAgent: requestHeaders.get("user-agent")?.slice(0, 500) ?? null,
-  };
-}
-
 type UserRow = {
   id: string;
   email: string;
@@ -79,25 +67,29 @@ type UserRow = {
   role: Role | null;
 };
 
-/**
- * The user with this OpenID subject and their membership of the workspace asked for, in one
- * named statement (it runs on every OAuth and browser request; see README, Performance).
- */
-export async function loadUserActor(subject: string, via: UserActor["via"], client: Client, ref: WorkspaceRef = "current"): Promise<Actor> {
-  const { rows } = await pool().query<UserRow>({
-    name: "load-user-actor",
-    text: `SELECT u."id", u."email", u."name", w."id" AS workspace_id, w."name" AS workspace_name, w."slug" AS workspace_slug, m."role"
-           FROM "users" u
-           LEFT JOIN LATERAL (
-             SELECT "workspace_id", "role" FROM "memberships"
-             WHERE "user_id" = u."id" AND ($2::text IS NULL OR "workspace_id" = $2::text)
-             -- "current": the workspace they selected, else their oldest membership (ties: by id)
-             ORDER BY ("workspace_id" = u."selected_workspace_id") IS TRUE DESC, "created_at" ASC, "id" ASC LIMIT 1
-           ) m ON true
-           LEFT JOIN "workspaces" w ON w."id" = m."workspace_id"
-           WHERE u."oidc_subject" = $1`,
-    values: [subject, ref === "current" ? null : ref],
-  });
+// The user and their membership of the workspace asked for, in one named statement (it runs
+// on every OAuth and browser request; see README, Performance). For the session cookie, the
+// same statement also requires the session row (lib/auth/sessions.ts), so a session ended by
+// signing out costs no extra round trip to refuse.
+const userStatement = (withSession: boolean) =>
+  `SELECT u."id", u."email", u."name", w."id" AS workspace_id, w."name" AS workspace_name, w."slug" AS workspace_slug, m."role"
+   FROM "users" u
+   ${withSession ? `JOIN "sessions" s ON s."user_id" = u."id" AND s."id" = $3 AND s."expires_at" > now()` : ""}
+   LEFT JOIN LATERAL (
+     SELECT "workspace_id", "role" FROM "memberships"
+     WHERE "user_id" = u."id" AND ($2::text IS NULL OR "workspace_id" = $2::text)
+     -- "current": the workspace they selected, else their oldest membership (ties: by id)
+     ORDER BY ("workspace_id" = u."selected_workspace_id") IS TRUE DESC, "created_at" ASC, "id" ASC LIMIT 1
+   ) m ON true
+   LEFT JOIN "workspaces" w ON w."id" = m."workspace_id"
+   WHERE u."oidc_subject" = $1`;
+const USER_STATEMENT = userStatement(false);
+const SESSION_USER_STATEMENT = userStatement(true);
+
+/** The workspace id for the statement: null for "current"; one that cannot be an id matches nothing and never reaches SQL. */
+const workspaceParam = (ref: WorkspaceRef) => (ref === "current" ? null : isPlausibleId(ref) ? ref : "");
+
+function toActor(rows: UserRow[], via: UserActor["via"], client: Client): Actor {
   const user = rows[0];
   if (!user) return { kind: "anonymous", reason: "invalid", client };
   return {
@@ -114,12 +106,29 @@ export async function loadUserActor(subject: string, via: UserActor["via"], clie
   };
 }
 
-/** The actor behind the session cookie (pages and server actions). */
+/** The user with this OpenID subject (from an OAuth access token) and their membership of the workspace asked for. */
+export async function loadUserActor(subject: string, via: UserActor["via"], client: Client, ref: WorkspaceRef = "current"): Promise<Actor> {
+  const { rows } = await pool().query<UserRow>({ name: "load-user-actor", text: USER_STATEMENT, values: [subject, workspaceParam(ref)] });
+  return toActor(rows, via, client);
+}
+
+/** The same for the session cookie: only while its session row exists and has not expired. */
+export async function loadSessionActor(sessionId: string, subject: string, client: Client, ref: WorkspaceRef = "current"): Promise<Actor> {
+  const { rows } = await pool().query<UserRow>({
+    name: "load-session-actor",
+    text: SESSION_USER_STATEMENT,
+    values: [subject, workspaceParam(ref), sessionId],
+  });
+  return toActor(rows, "session", client);
+}
+
+/** The actor behind the session cookie (pages, server actions, REST GETs). */
 export async function actorFromSession(ref: WorkspaceRef = "current"): Promise<Actor> {
   const client = clientOf(await headers());
   const session = await auth();
-  if (!session?.subject) return { kind: "anonymous", reason: "missing", client };
-  return loadUserActor(session.subject, "session", client, ref);
+  // A cookie from before sessions were stored has no session id: it is signed out.
+  if (!session?.subject || !session.sessionId) return { kind: "anonymous", reason: "missing", client };
+  return loadSessionActor(session.sessionId, session.subject, client, ref);
 }
 
 /** The bearer token of a request: undefined without an Authorization header, null when malformed. */

@@ -4,7 +4,7 @@
 // calls the operation, and maps errors (lib/http/errors.ts).
 import { actorFromRequest, type Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
-import { enforceRateLimit, RateLimitedError } from "@/lib/rate-limit/enforce";
+import { enforceRateLimit } from "@/lib/rate-limit/enforce";
 import { readJsonBody } from "./body";
 import { errorResponse } from "./errors";
 import { jsonResponse } from "./json";
@@ -35,7 +35,7 @@ export function apiRoute(handler: (input: RouteInput) => Promise<unknown>, optio
       const query = Object.fromEntries(new URL(request.url).searchParams);
       return jsonResponse(options.status ?? 200, await handler({ actor, params, query, body }), headers);
     } catch (error) {
-      return errorResponse(error, error instanceof RateLimitedError ? error.headers : headers);
+      return errorResponse(error, headers);
     }
   };
 }

@@ -10,15 +10,7 @@ export function enforceRateLimit(decision: RateLimitDecision): Record<string, st
   const headers = rateLimitHeaders(decision);
   if (!decision.allowed) {
     const seconds = decision.retryAfterSeconds ?? 1;
-    throw new RateLimitedError(rateLimitExceededMessage(seconds), seconds, headers);
+    throw new AppError("rate_limited", rateLimitExceededMessage(seconds), { retryAfterSeconds: seconds, headers });
   }
   return headers;
-}
-
-export class RateLimitedError extends AppError {
-  readonly headers: Record<string, string>;
-  constructor(message: string, retryAfterSeconds: number, headers: Record<string, string>) {
-    super("rate_limited", message, { retryAfterSeconds });
-    this.headers = headers;
-  }
 }

@@ -13,7 +13,8 @@
 //
 // IPv6 clients are counted per /64 prefix: a single host usually holds a whole /64 and could
 // otherwise rotate through addresses to reset its budget.
-import { isIPv4, isIPv6 } from "node:net";
+import { isIP } from "node:net";
+import ipaddr from "ipaddr.js";
 import { pool } from "@/lib/db/pool";
 import { AppError } from "@/lib/errors";
 import { failedAuthLimits } from "./config";
@@ -55,28 +56,8 @@ export async function pruneFailedAttempts(): Promise<void> {
 export function throttleKey(ip: string | null): string {
   const address = ip?.trim().replace(/%.*$/, "") ?? ""; // drop an IPv6 zone ("fe80::1%eth0")
   if (!address) return "unknown";
-  if (isIPv4(address)) return address;
-  if (!isIPv6(address)) return address.slice(0, 100);
-  const groups = ipv6Groups(address);
-  if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
-    return `${groups[6]! >> 8}.${groups[6]! & 0xff}.${groups[7]! >> 8}.${groups[7]! & 0xff}`; // ::ffff:a.b.c.d
-  }
-  return `${groups.slice(0, 4).map((g) => g.toString(16)).join(":")}::/64`;
-}
-
-/** The eight 16-bit groups of a valid IPv6 address (handles "::" and a trailing dotted IPv4). */
-function ipv6Groups(address: string): number[] {
-  const parse = (part: string) =>
-    part === ""
-      ? []
-      : part.split(":").flatMap((g) => {
-          if (!g.includes(".")) return [parseInt(g, 16)];
-          const [a, b, c, d] = g.split(".").map(Number);
-          return [(a! << 8) | b!, (c! << 8) | d!];
-        });
-  const [head = "", tail] = address.split("::");
-  if (tail === undefined) return parse(head);
-  const left = parse(head);
-  const right = parse(tail);
-  return [...left, ...Array<number>(8 - left.length - right.length).fill(0), ...right];
+  if (!isIP(address)) return address.slice(0, 100);
+  const parsed = ipaddr.process(address); // ::ffff:a.b.c.d counts as a.b.c.d
+  if (parsed.kind() === "ipv4") return parsed.toString();
+  return `${(parsed as ipaddr.IPv6).parts.slice(0, 4).map((group) => group.toString(16)).join(":")}::/64`;
 }

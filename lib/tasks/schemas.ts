@@ -1,12 +1,11 @@
 // Tasks: the workspace data that API keys read and write.
 import { z } from "zod";
+import { displayText } from "@/lib/text";
 
-const title = z
-  .string({ error: "Enter a title." })
-  .trim()
-  .min(1, "Enter a title.")
-  .max(200, "Keep the title to 200 characters or fewer.")
-  .refine((value) => !/\p{Cc}/u.test(value), "The title cannot contain control characters or line breaks.");
+export const TITLE_MAX = 200;
+
+// The same rule as key descriptions (lib/text.ts): what is shown is what is stored.
+const title = displayText("title", TITLE_MAX);
 
 export const createTaskInput = z.object({
   title: title.describe("What needs doing."),

@@ -7,6 +7,7 @@ import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { migrate } from "../../lib/db/migrate";
+import { APP_SERVER_ARGS } from "../app-command";
 import { freePort } from "../free-port";
 import { startDevOidcProvider } from "../dev-oidc/provider";
 import { startEmbeddedPostgres } from "../embedded-postgres";
@@ -45,9 +46,9 @@ export async function startStack(instances: number, nodeArgs: string[] = []) {
     NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
   };
   const apps: ChildProcess[] = ports.map((port) =>
-    spawn(process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", "start", "-p", String(port)], {
+    spawn(process.execPath, [...nodeArgs, ...APP_SERVER_ARGS], {
       stdio: ["ignore", "ignore", "inherit"],
-      env: { ...env, AUTH_URL: `http://localhost:${port}` },
+      env: { ...env, NODE_ENV: "production", PORT: String(port), AUTH_URL: `http://localhost:${port}` },
     }),
   );
   const urls = ports.map((port) => `http://localhost:${port}`);

@@ -82,6 +82,20 @@ export function deviceSuccessPage(): string {
   return layout("Device connected", "<h1>Device connected</h1>\n    <p>You are signed in on your device. You can close this page and go back to your terminal.</p>");
 }
 
+/**
+ * The provider's sign-out step: `form` (oidc-provider's, with its anti-forgery field) plus
+ * logout=yes, submitted at once; without JavaScript the button does it.
+ */
+export function signOutPage(form: string): string {
+  const withLogout = form.replace("</form>", '<input type="hidden" name="logout" value="yes"><button type="submit">Sign out</button></form>');
+  return layout(
+    "Signing out",
+    `<h1>Signing out…</h1>
+    ${withLogout}
+    <script>document.getElementById("op.logoutForm").submit();</script>`,
+  );
+}
+
 export function errorPage(title: string, message: string): string {
   return layout(title, `<h1>${escapeHtml(title)}</h1>\n    <p>${escapeHtml(message)}</p>`);
 }

@@ -5,6 +5,7 @@
 //
 // Choices that are not obvious:
 // - Consent is granted automatically: both clients are first-party.
+// - Sign-out (/session/end) ends the provider's session too, without asking again.
 // - `conformIdTokenClaims: false` puts email and name into the ID token. Auth.js builds the
 //   profile from the ID token alone, and the userinfo endpoint would refuse our access
 //   tokens anyway (they are for the API audience, not for userinfo).
@@ -17,7 +18,7 @@ import type { AddressInfo } from "node:net";
 import Provider, { errors, type Configuration, type Interaction } from "oidc-provider";
 import { DEMO_ACCOUNTS } from "../../prisma/demo-accounts";
 import { loadOrCreateKeys } from "./keys";
-import { deviceCodeInputPage, deviceConfirmPage, deviceSuccessPage, errorPage, signInPage } from "./pages";
+import { deviceCodeInputPage, deviceConfirmPage, deviceSuccessPage, errorPage, signInPage, signOutPage } from "./pages";
 
 export interface DevOidcProviderOptions {
   /** 0 picks a free port; the issuer then names the port actually used. */
@@ -94,7 +95,7 @@ function configuration(options: DevOidcProviderOptions, jwks: Configuration["jwk
         grant_types: ["authorization_code"],
         response_types: ["code"],
         redirect_uris: [`${appUrl}/api/auth/callback/oidc`],
-        post_logout_redirect_uris: [appUrl],
+        post_logout_redirect_uris: [`${appUrl}/signed-out`],
       },
       {
         // The `one` CLI (cli/), a native public client: the device flow, or the loopback
@@ -149,6 +150,9 @@ function configuration(options: DevOidcProviderOptions, jwks: Configuration["jwk
           ctx.body = deviceSuccessPage();
         },
       },
+      // Signing out of the app ends the session here too (RP-initiated logout). The provider's
+      // confirmation step is submitted at once with logout=yes: the person already chose to sign out.
+      rpInitiatedLogout: { enabled: true, logoutSource: (ctx, form) => void (ctx.body = signOutPage(form)) },
       resourceIndicators: {
         enabled: true,
         defaultResource: () => options.audience,
