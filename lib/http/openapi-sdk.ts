@@ -20,6 +20,8 @@ export const SDK_NAMES: Record<string, { id: string; example?: Record<string, un
   "get /workspaces/{workspaceId}/tasks/{taskId}": { id: "getTask" },
   "patch /workspaces/{workspaceId}/tasks/{taskId}": { id: "updateTask", example: { done: true } },
   "get /workspaces/{workspaceId}/agent/activity": { id: "listAgentActivity", example: { limit: 20 } },
+  "post /secret-scanning/github": { id: "reportGithubSecretScanning" },
+  "post /revocations": { id: "revokeLeakedTokens", example: { tokens: ["one_…"] } },
   "get /openapi.json": { id: "getOpenApiDocument" },
 };
 
@@ -30,6 +32,8 @@ export const TAGS: { name: string; description: string; sdkClass?: string; pathS
   { name: "Workspaces", pathSegment: "workspaces", sdkClass: "WorkspacesApi", description: "The workspaces the caller belongs to." },
   { name: "Audit events", pathSegment: "audit-events", sdkClass: "AuditEventsApi", description: "Who did what in the workspace." },
   { name: "Agent", pathSegment: "agent", description: "Endpoints for agent dashboards (users only)." },
+  { name: "Secret scanning", pathSegment: "secret-scanning", description: "GitHub's secret scanning partner protocol: reports of leaked keys, signed by GitHub." },
+  { name: "Revocations", pathSegment: "revocations", description: "Anyone who finds a key can revoke it, without authentication." },
   { name: "Meta", pathSegment: "openapi.json", description: "This document." },
 ];
 
