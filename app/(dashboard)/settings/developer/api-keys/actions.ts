@@ -1,21 +1,19 @@
 "use server";
 // Server actions are public POST endpoints: each one builds the actor from the session
 // itself and calls the same operation the REST API uses, which checks the permission.
+// Each takes the id of the workspace the page was rendered for and acts on exactly that
+// workspace (membership and role are read again for it), never on the "current" one: a tab
+// opened before a workspace switch cannot change another workspace.
 import { createApiKey } from "@/lib/api-keys/create";
-import { listApiKeys } from "@/lib/api-keys/list";
 import { revokeApiKey } from "@/lib/api-keys/revoke";
 import type { CreateApiKeyInput } from "@/lib/api-keys/schemas";
-import { actorFromSession } from "@/lib/auth/actor";
+import { sessionActorFor } from "@/lib/auth/session";
 import { toActionResult } from "@/lib/ui/action-result";
 
-export async function listApiKeysAction() {
-  return toActionResult(async () => listApiKeys(await actorFromSession()));
+export async function createApiKeyAction(workspaceId: string, input: CreateApiKeyInput) {
+  return toActionResult(async () => createApiKey(await sessionActorFor(workspaceId), input));
 }
 
-export async function createApiKeyAction(input: CreateApiKeyInput) {
-  return toActionResult(async () => createApiKey(await actorFromSession(), input));
-}
-
-export async function revokeApiKeyAction(keyId: string) {
-  return toActionResult(async () => revokeApiKey(await actorFromSession(), { keyId }));
+export async function revokeApiKeyAction(workspaceId: string, keyId: string) {
+  return toActionResult(async () => revokeApiKey(await sessionActorFor(workspaceId), { keyId }));
 }
