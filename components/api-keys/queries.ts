@@ -1,9 +1,9 @@
 "use client";
 // The key list and the two changes to it, as TanStack Query hooks. The list is read through
-// the REST API (lib/ui/api-keys-client.ts); after a change, exactly this workspace's list is
+// the REST API (requests.ts); after a change, exactly this workspace's list is
 // refreshed. Failures are RequestFailures with words a person can act on.
 import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import { createKey, fetchKeyList, revokeKey, type KeyList } from "@/lib/ui/api-keys-client";
+import { createKey, fetchKeyList, revokeKey, type KeyList } from "./requests";
 import { queryKeys } from "@/lib/ui/query-keys";
 import type { RequestFailure } from "@/lib/ui/request-failure";
 import type { ApiKeyActions, ApiKeyDto } from "./types";

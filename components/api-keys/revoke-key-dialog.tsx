@@ -1,7 +1,7 @@
 "use client";
 // Revoking asks first, naming the key and when it was last used, because every service
 // still using it starts failing at once. When the answer is lost, the key's state is read
-// again and the dialog says whether it was revoked (lib/ui/api-keys-client.ts).
+// again and the dialog says whether it was revoked (requests.ts).
 import * as AlertDialog from "@radix-ui/react-alert-dialog";
 import { useRef, useState } from "react";
 import { toast } from "sonner";

@@ -2,7 +2,7 @@ import type { createApiKeyAction, revokeApiKeyAction } from "@/app/(dashboard)/s
 import type { ApiKeyDto } from "@/lib/api-keys/schemas";
 
 export type { ApiKeyDto };
-export type KeyList = { data: ApiKeyDto[]; limit: number };
+export type { KeyList } from "./requests";
 
 /** The server actions the page hands to its client components, typed from their definitions. */
 export type ApiKeyActions = {

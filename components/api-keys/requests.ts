@@ -5,7 +5,7 @@
 // key's state is read again so the person is told whether anything changed.
 import type { createApiKeyAction, revokeApiKeyAction } from "@/app/(dashboard)/settings/developer/api-keys/actions";
 import type { ApiKeyDto } from "@/lib/api-keys/schemas";
-import { fromActionError, getJson, isRequestFailure, RequestFailure, sessionEnded } from "./request-failure";
+import { fromActionError, getJson, isRequestFailure, RequestFailure, sessionEnded } from "@/lib/ui/request-failure";
 
 export type KeyList = { data: ApiKeyDto[]; limit: number };
 
