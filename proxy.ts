@@ -1,7 +1,9 @@
 // Runs before every page: sets the Content-Security-Policy with a fresh nonce, and sends
 // signed-out visitors of dashboard pages to sign-in, keeping where they were going.
 // The redirect is a convenience, not the security boundary: every page, server action and
-// route handler checks the caller itself through lib/auth.
+// route handler checks the caller itself through lib/auth. Server actions (POSTs with a
+// Next-Action header) are never redirected: they answer `unauthenticated` themselves, so the
+// page can say the session ended and keep what the person typed.
 import { NextResponse } from "next/server";
 import { auth } from "@/lib/auth/next-auth";
 import { contentSecurityPolicy } from "@/lib/security-headers";
@@ -10,7 +12,8 @@ const PUBLIC_PAGES = ["/signin", "/signed-out", "/docs/api"];
 
 export default auth((request) => {
   const { pathname, search, origin, protocol } = request.nextUrl;
-  if (!request.auth && !PUBLIC_PAGES.includes(pathname)) {
+  const serverAction = request.method === "POST" && request.headers.has("next-action");
+  if (!request.auth && !serverAction && !PUBLIC_PAGES.includes(pathname)) {
     const signIn = new URL("/signin", origin);
     signIn.searchParams.set("callbackUrl", pathname + search);
     return NextResponse.redirect(signIn);

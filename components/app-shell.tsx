@@ -10,29 +10,32 @@ type Props = {
 
 const NAV = [{ group: "Settings", section: "Developer", label: "API Keys", href: "/settings/developer/api-keys" }];
 
+// From `md` up, the settings navigation is a column beside the page; below it, it collapses
+// into one line above the page ("Settings / Developer / API Keys"), so the page gets the
+// whole width of a phone.
 export function AppShell({ user, workspaceName, signOutAction, children }: Props) {
   return (
     <div className="flex min-h-screen flex-col">
       <header className="border-b border-zinc-200 dark:border-zinc-800">
-        <div className="mx-auto flex max-w-6xl items-center gap-4 px-6 py-3">
+        <div className="mx-auto flex max-w-6xl items-center gap-3 px-4 py-3 sm:gap-4 sm:px-6">
           <Link href="/" className="text-lg font-semibold tracking-tight">
             One
           </Link>
           {workspaceName && (
-            <span className="rounded-md bg-zinc-100 px-2 py-1 text-sm text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
+            <span className="max-w-[40vw] truncate rounded-md bg-zinc-100 px-2 py-1 text-sm text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
               <span className="sr-only">Workspace: </span>
               {workspaceName}
             </span>
           )}
-          <div className="ml-auto flex items-center gap-3 text-sm">
-            <span className="text-right">
-              <span className="block font-medium">{user.name}</span>
-              <span className="block text-zinc-500 dark:text-zinc-400">{user.email}</span>
+          <div className="ml-auto flex min-w-0 items-center gap-3 text-sm">
+            <span className="min-w-0 text-right">
+              <span className="block truncate font-medium">{user.name}</span>
+              <span className="hidden truncate text-zinc-600 sm:block dark:text-zinc-400">{user.email}</span>
             </span>
-            <form action={signOutAction}>
+            <form action={signOutAction} className="shrink-0">
               <button
                 type="submit"
-                className="rounded-md border border-zinc-300 px-3 py-1.5 font-medium hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:border-zinc-700 dark:hover:bg-zinc-800"
+                className="rounded-md border border-zinc-300 px-3 py-1.5 font-medium whitespace-nowrap hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:border-zinc-700 dark:hover:bg-zinc-800"
               >
                 Sign out
               </button>
@@ -40,17 +43,23 @@ export function AppShell({ user, workspaceName, signOutAction, children }: Props
           </div>
         </div>
       </header>
-      <div className="mx-auto flex w-full max-w-6xl flex-1 gap-8 px-6 py-8">
+      <div className="mx-auto flex w-full max-w-6xl flex-1 flex-col gap-6 px-4 py-6 sm:px-6 md:flex-row md:gap-8 md:py-8">
         {workspaceName && (
-          <nav aria-label="Settings" className="w-48 shrink-0 text-sm">
+          <nav aria-label="Settings" className="text-sm md:w-48 md:shrink-0">
             {NAV.map((item) => (
-              <div key={item.href}>
-                <p className="font-semibold text-zinc-500 uppercase dark:text-zinc-400">{item.group}</p>
-                <p className="mt-3 text-zinc-500 dark:text-zinc-400">{item.section}</p>
+              <div key={item.href} className="flex flex-wrap items-center gap-x-2 gap-y-1 md:block">
+                <p className="font-semibold text-zinc-600 uppercase dark:text-zinc-400">{item.group}</p>
+                <span aria-hidden="true" className="text-zinc-500 md:hidden">
+                  /
+                </span>
+                <p className="text-zinc-600 md:mt-3 dark:text-zinc-400">{item.section}</p>
+                <span aria-hidden="true" className="text-zinc-500 md:hidden">
+                  /
+                </span>
                 <Link
                   href={item.href}
                   aria-current="page"
-                  className="mt-1 block rounded-md bg-zinc-100 px-3 py-1.5 font-medium dark:bg-zinc-800"
+                  className="block rounded-md bg-zinc-100 px-3 py-1.5 font-medium md:mt-1 dark:bg-zinc-800"
                 >
                   {item.label}
                 </Link>

@@ -1,16 +1,23 @@
 "use client";
 // "Add key": asks for a description, creates the key, and hands the secret to the reveal
-// dialog. The secret is passed on directly: it never enters the query cache.
+// dialog (it never enters the query cache). When creating fails, the dialog stays open with
+// what was typed and says what happened and whether a key was created. At the cap the button
+// stays where it is and focusable, and its description says why it cannot be used.
 import * as Dialog from "@radix-ui/react-dialog";
-import { forwardRef, useId, useState, useTransition } from "react";
+import { forwardRef, useId, useRef, useState } from "react";
 import { descriptionSchema, DESCRIPTION_MAX } from "@/lib/api-keys/schemas";
+import { textLength } from "@/lib/ui/text-length";
 import { Button } from "@/components/ui/button";
-import { contentClass, descriptionClass, overlayClass, titleClass } from "@/components/ui/dialog-styles";
+import { buttonRowClass, contentClass, descriptionClass, overlayClass, titleClass } from "@/components/ui/dialog-styles";
+import { FailureMessage } from "@/components/ui/failure-message";
+import { useCreateKey } from "./queries";
 import type { ApiKeyActions, ApiKeyDto } from "./types";
 
 type Props = {
+  workspaceId: string;
   create: ApiKeyActions["create"];
-  disabledReason: string | null;
+  /** Set when a key cannot be added now: the id of the element that says why. */
+  disabledReasonId: string | null;
   onCreated: (created: { key: ApiKeyDto; secret: string }) => void;
 };
 
@@ -19,109 +26,136 @@ function validate(value: string): string | null {
   return result.success ? null : (result.error.issues[0]?.message ?? "Enter a valid description.");
 }
 
-export const AddKeyDialog = forwardRef<HTMLButtonElement, Props>(function AddKeyDialog({ create, disabledReason, onCreated }, triggerRef) {
+export const AddKeyDialog = forwardRef<HTMLButtonElement, Props>(function AddKeyDialog(
+  { workspaceId, create, disabledReasonId, onCreated },
+  triggerRef,
+) {
   const [open, setOpen] = useState(false);
   const [description, setDescription] = useState("");
   const [submitted, setSubmitted] = useState(false);
-  const [serverError, setServerError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-  const ids = { input: useId(), help: useId(), error: useId(), reason: useId() };
+  const handedOver = useRef(false);
+  const mutation = useCreateKey(workspaceId, create);
+  const ids = { input: useId(), help: useId(), count: useId(), error: useId() };
 
-  const fieldError = submitted ? validate(description) : null;
-  const error = fieldError ?? serverError;
+  const failure = mutation.error;
+  const fieldError = (submitted ? validate(description) : null) ?? failure?.fields?.description ?? null;
+  const length = textLength(description);
+  const over = length - DESCRIPTION_MAX;
 
-  function reset(nextOpen: boolean) {
-    if (pending) return; // keep the dialog while the key is being created
-    setOpen(nextOpen);
-    if (!nextOpen) {
+  function changeOpen(next: boolean) {
+    if (mutation.isPending) return; // keep the dialog while the key is being created
+    setOpen(next);
+    if (!next) {
       setDescription("");
       setSubmitted(false);
-      setServerError(null);
+      mutation.reset();
     }
   }
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
     setSubmitted(true);
-    setServerError(null);
     if (validate(description)) return;
-    startTransition(async () => {
-      const result = await create({ description });
-      if (!result.ok) {
-        setServerError(result.error.fields?.description ?? result.error.message);
-        return;
-      }
-      setOpen(false);
-      setDescription("");
-      setSubmitted(false);
-      onCreated(result.data);
+    mutation.mutate(description, {
+      onSuccess: (created) => {
+        handedOver.current = true;
+        setOpen(false);
+        setDescription("");
+        setSubmitted(false);
+        mutation.reset();
+        onCreated(created);
+      },
     });
   }
 
   return (
-    <div className="flex flex-col items-end gap-1">
-      <Dialog.Root open={open} onOpenChange={reset}>
-        <Dialog.Trigger asChild>
-          <Button ref={triggerRef} disabled={!!disabledReason} aria-describedby={disabledReason ? ids.reason : undefined}>
-            Add key
-          </Button>
-        </Dialog.Trigger>
-        <Dialog.Portal>
-          <Dialog.Overlay className={overlayClass} />
-          <Dialog.Content className={contentClass}>
-            <Dialog.Title className={titleClass}>Add API key</Dialog.Title>
-            <Dialog.Description className={descriptionClass}>
-              The key will be able to read and change this workspace&apos;s tasks through the REST API.
-            </Dialog.Description>
-            <form onSubmit={submit} noValidate className="mt-5 space-y-4">
-              <div className="space-y-1.5">
-                <label htmlFor={ids.input} className="block text-sm font-medium">
-                  Description
-                </label>
-                <input
-                  id={ids.input}
-                  name="description"
-                  value={description}
-                  onChange={(e) => {
-                    setDescription(e.target.value);
-                    setServerError(null);
-                  }}
-                  maxLength={DESCRIPTION_MAX + 50}
-                  autoComplete="off"
-                  spellCheck={false}
-                  aria-invalid={!!error}
-                  aria-describedby={`${ids.help}${error ? ` ${ids.error}` : ""}`}
-                  className="block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm focus-visible:outline-2 focus-visible:outline-blue-600 aria-invalid:border-red-600 dark:border-zinc-700 dark:bg-zinc-950"
-                  placeholder="ci-production"
-                />
-                <p id={ids.help} className="text-xs text-zinc-500 dark:text-zinc-400">
-                  Name the service and environment that will use it, e.g. <code>ci-production</code>. Up to {DESCRIPTION_MAX} characters.
+    <Dialog.Root open={open} onOpenChange={changeOpen}>
+      <Dialog.Trigger asChild>
+        <Button
+          ref={triggerRef}
+          className="shrink-0"
+          aria-disabled={disabledReasonId ? true : undefined}
+          aria-describedby={disabledReasonId ?? undefined}
+          onClick={(event) => {
+            if (disabledReasonId) event.preventDefault(); // stays focusable; its description says why
+          }}
+        >
+          Add key
+        </Button>
+      </Dialog.Trigger>
+      <Dialog.Portal>
+        <Dialog.Overlay className={overlayClass} />
+        <Dialog.Content
+          className={contentClass}
+          onCloseAutoFocus={(event) => {
+            // After a create, the reveal dialog has focus: do not pull it back to "Add key".
+            if (handedOver.current) event.preventDefault();
+            handedOver.current = false;
+          }}
+        >
+          <Dialog.Title className={titleClass}>Add API key</Dialog.Title>
+          <Dialog.Description className={descriptionClass}>
+            The key will be able to read and change this workspace&apos;s tasks through the REST API.
+          </Dialog.Description>
+          <form onSubmit={submit} noValidate className="mt-5 space-y-4">
+            <div className="space-y-1.5">
+              <label htmlFor={ids.input} className="block text-sm font-medium">
+                Description
+              </label>
+              <input
+                id={ids.input}
+                name="description"
+                value={description}
+                onChange={(e) => {
+                  setDescription(e.target.value);
+                  if (mutation.isError) mutation.reset();
+                }}
+                autoComplete="off"
+                spellCheck={false}
+                aria-invalid={!!fieldError}
+                aria-describedby={[ids.help, ids.count, fieldError || failure ? ids.error : null].filter(Boolean).join(" ")}
+                className="block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm focus-visible:outline-2 focus-visible:outline-blue-600 aria-invalid:border-red-600 dark:border-zinc-700 dark:bg-zinc-950"
+                placeholder="ci-production"
+              />
+              <div className="flex items-start justify-between gap-3 text-xs text-zinc-600 dark:text-zinc-400">
+                <p id={ids.help}>
+                  Name the service and environment that will use it, e.g. <code>ci-production</code>.
                 </p>
-                {error && (
-                  <p id={ids.error} role="alert" className="text-sm text-red-700 dark:text-red-400">
-                    {error}
-                  </p>
-                )}
+                <p id={ids.count} className={`shrink-0 tabular-nums ${over > 0 ? "font-medium text-red-700 dark:text-red-400" : ""}`}>
+                  <span aria-hidden="true">
+                    {length}/{DESCRIPTION_MAX}
+                  </span>
+                  <span className="sr-only">
+                    {over > 0 ? `${over} ${over === 1 ? "character" : "characters"} too many, ` : ""}
+                    {length} of {DESCRIPTION_MAX} characters
+                  </span>
+                </p>
               </div>
-              <div className="flex justify-end gap-2">
-                <Dialog.Close asChild>
-                  <Button variant="secondary" disabled={pending}>
-                    Cancel
-                  </Button>
-                </Dialog.Close>
-                <Button type="submit" disabled={pending} aria-busy={pending}>
-                  {pending ? "Creating key…" : "Create key"}
+              {/* Said once when the text goes over the limit, not on every keystroke. */}
+              <p className="sr-only" aria-live="polite">
+                {over > 0 ? `Over the limit of ${DESCRIPTION_MAX} characters.` : ""}
+              </p>
+              {fieldError ? (
+                <p id={ids.error} role="alert" className="text-sm text-red-700 dark:text-red-400">
+                  {fieldError}
+                </p>
+              ) : (
+                failure && <FailureMessage id={ids.error} failure={failure} />
+              )}
+            </div>
+            <div className={buttonRowClass}>
+              <Dialog.Close asChild>
+                <Button variant="secondary" disabled={mutation.isPending}>
+                  Cancel
                 </Button>
-              </div>
-            </form>
-          </Dialog.Content>
-        </Dialog.Portal>
-      </Dialog.Root>
-      {disabledReason && (
-        <p id={ids.reason} className="max-w-xs text-right text-xs text-zinc-500 dark:text-zinc-400">
-          {disabledReason}
-        </p>
-      )}
-    </div>
+              </Dialog.Close>
+              <Button type="submit" disabled={mutation.isPending} aria-busy={mutation.isPending}>
+                {mutation.isPending ? "Creating key…" : "Create key"}
+              </Button>
+            </div>
+          </form>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
   );
 });

@@ -2,12 +2,12 @@
 // The one time a secret is shown. It lives only in this component's props: closing (Done,
 // Escape, click outside) first turns the dialog into a confirmation; only "Close, I saved it"
 // tells the parent to drop the secret. Escape on the confirmation goes back to the secret.
-// While it is open, leaving the page asks the browser to confirm.
+// While it is open, leaving the page asks the browser to confirm. Focus starts on Copy.
 import * as Dialog from "@radix-ui/react-dialog";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { contentClass, descriptionClass, overlayClass, titleClass } from "@/components/ui/dialog-styles";
-import { CopyButton } from "./copy-button";
+import { buttonRowClass, contentClass, descriptionClass, overlayClass, titleClass } from "@/components/ui/dialog-styles";
+import { CopyField } from "./copy-field";
 
 type Props = {
   created: { description: string; secret: string } | null;
@@ -19,6 +19,7 @@ type Props = {
 
 export function RevealSecretDialog({ created, apiOrigin, onClosed, returnFocus }: Props) {
   const [confirming, setConfirming] = useState(false);
+  const copy = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     if (!created) return;
@@ -36,6 +37,10 @@ export function RevealSecretDialog({ created, apiOrigin, onClosed, returnFocus }
         <Dialog.Content
           role={confirming ? "alertdialog" : "dialog"}
           className={contentClass}
+          onOpenAutoFocus={(event) => {
+            event.preventDefault();
+            copy.current?.focus();
+          }}
           onCloseAutoFocus={(event) => {
             event.preventDefault();
             returnFocus();
@@ -47,7 +52,7 @@ export function RevealSecretDialog({ created, apiOrigin, onClosed, returnFocus }
               <Dialog.Description className={descriptionClass}>
                 Once you close this, the secret cannot be shown again. If you lose it, you will have to create a new key.
               </Dialog.Description>
-              <div className="mt-6 flex justify-end gap-2">
+              <div className={buttonRowClass}>
                 <Button variant="secondary" autoFocus onClick={() => setConfirming(false)}>
                   Go back
                 </Button>
@@ -66,26 +71,19 @@ export function RevealSecretDialog({ created, apiOrigin, onClosed, returnFocus }
               <Dialog.Title className={titleClass}>Copy your new API key</Dialog.Title>
               <Dialog.Description className={descriptionClass}>
                 This is the only time the secret of{" "}
-                <strong className="font-medium text-zinc-900 dark:text-zinc-100">{created?.description}</strong> is shown. Store
-                it in a secrets manager or in an environment variable such as <code>ONE_API_KEY</code>; you will not be able to
-                see it again.
+                <strong className="font-medium wrap-anywhere text-zinc-900 dark:text-zinc-100">{created?.description}</strong> is
+                shown. Store it in a secrets manager or in an environment variable such as <code>ONE_API_KEY</code>; you will not
+                be able to see it again.
               </Dialog.Description>
-              <div className="mt-4 flex items-center gap-2">
-                <code
-                  aria-label="API key secret"
-                  className="min-w-0 flex-1 rounded-md border border-zinc-300 bg-zinc-50 px-3 py-2 font-mono text-sm break-all select-all dark:border-zinc-700 dark:bg-zinc-950"
-                >
-                  {created?.secret}
-                </code>
-                <CopyButton text={created?.secret ?? ""} label="Copy API key" autoFocus />
+              <div className="mt-4">
+                <CopyField ref={copy} value={created?.secret ?? ""} what="API key" label="API key secret" />
               </div>
-              <p className="mt-4 text-sm font-medium">Try it</p>
-              <div className="mt-1 flex items-center gap-2">
-                <code className="min-w-0 flex-1 rounded-md bg-zinc-100 px-3 py-2 font-mono text-xs break-all dark:bg-zinc-800">{curl}</code>
-                <CopyButton text={curl} label="Copy curl command" />
+              <p className="mt-2 text-sm font-medium">Try it</p>
+              <div className="mt-1">
+                <CopyField value={curl} what="curl command" size="xs" />
               </div>
               <a href="/docs/api" target="_blank" rel="noopener" className="mt-2 inline-block text-sm text-blue-700 underline dark:text-blue-400">API reference and SDK examples (opens in a new tab)</a>
-              <div className="mt-6 flex justify-end">
+              <div className={buttonRowClass}>
                 <Button onClick={() => setConfirming(true)}>Done</Button>
               </div>
             </>

@@ -1,14 +1,15 @@
 "use client";
 // Revoking asks first, naming the key and when it was last used, because every service
-// still using it starts failing at once.
+// still using it starts failing at once. When the answer is lost, the key's state is read
+// again and the dialog says whether it was revoked (requests.ts).
 import * as AlertDialog from "@radix-ui/react-alert-dialog";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { toast } from "sonner";
-import { queryKeys } from "@/lib/ui/query-keys";
 import { Button } from "@/components/ui/button";
-import { contentClass, descriptionClass, overlayClass, titleClass } from "@/components/ui/dialog-styles";
+import { buttonRowClass, contentClass, descriptionClass, overlayClass, titleClass } from "@/components/ui/dialog-styles";
+import { FailureMessage } from "@/components/ui/failure-message";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { useRevokeKey } from "./queries";
 import type { ApiKeyActions, ApiKeyDto } from "./types";
 
 type Props = {
@@ -22,20 +23,17 @@ type Props = {
 export function RevokeKeyDialog({ apiKey, workspaceId, revoke, onRevoked }: Props) {
   const [open, setOpen] = useState(false);
   const revoked = useRef(false);
-  const queryClient = useQueryClient();
-  const mutation = useMutation({
-    mutationFn: async () => {
-      const result = await revoke(apiKey.id);
-      if (!result.ok) throw new Error(result.error.message);
-      return result.data;
-    },
-    onSuccess: async () => {
-      revoked.current = true;
-      setOpen(false);
-      toast.success(`Revoked “${apiKey.description}”. Requests with it now fail.`);
-      await queryClient.invalidateQueries({ queryKey: queryKeys.apiKeys(workspaceId) });
-    },
-  });
+  const mutation = useRevokeKey(workspaceId, revoke, apiKey);
+
+  function confirm() {
+    mutation.mutate(undefined, {
+      onSuccess: () => {
+        revoked.current = true;
+        setOpen(false);
+        toast.success(`Revoked “${apiKey.description}”. Requests with it now fail.`);
+      },
+    });
+  }
 
   return (
     <AlertDialog.Root
@@ -68,7 +66,7 @@ export function RevokeKeyDialog({ apiKey, workspaceId, revoke, onRevoked }: Prop
                 Key <code>{apiKey.hint}</code>{" "}
                 {apiKey.lastUsedAt ? (
                   <>
-                    was last used <RelativeTime iso={apiKey.lastUsedAt} />.
+                    was last used <RelativeTime iso={apiKey.lastUsedAt} exact />.
                   </>
                 ) : (
                   "has never been used."
@@ -77,19 +75,15 @@ export function RevokeKeyDialog({ apiKey, workspaceId, revoke, onRevoked }: Prop
               <p className="mt-2">Any request that uses it will fail immediately. This cannot be undone.</p>
             </div>
           </AlertDialog.Description>
-          {mutation.error && (
-            <p role="alert" className="mt-4 text-sm text-red-700 dark:text-red-400">
-              {mutation.error.message}
-            </p>
-          )}
-          <div className="mt-6 flex justify-end gap-2">
+          {mutation.error && <FailureMessage failure={mutation.error} className="mt-4" />}
+          <div className={buttonRowClass}>
             <AlertDialog.Cancel asChild>
               <Button variant="secondary" disabled={mutation.isPending}>
                 Cancel
               </Button>
             </AlertDialog.Cancel>
-            <Button variant="danger" onClick={() => mutation.mutate()} disabled={mutation.isPending} aria-busy={mutation.isPending}>
-              {mutation.isPending ? "Revoking…" : "Revoke key"}
+            <Button variant="danger" onClick={confirm} disabled={mutation.isPending} aria-busy={mutation.isPending}>
+              {mutation.isPending ? "Revoking…" : mutation.error && mutation.error.kind !== "refused" ? "Try again" : "Revoke key"}
             </Button>
           </div>
         </AlertDialog.Content>

@@ -1,14 +1,13 @@
+import type { createApiKeyAction, revokeApiKeyAction } from "@/app/(dashboard)/settings/developer/api-keys/actions";
 import type { ApiKeyDto } from "@/lib/api-keys/schemas";
-import type { ActionResult } from "@/lib/ui/action-result";
 
 export type { ApiKeyDto };
-export type KeyList = { data: ApiKeyDto[]; limit: number };
+export type { KeyList } from "./requests";
 
-/** The server actions the page hands to its client components. */
+/** The server actions the page hands to its client components, typed from their definitions. */
 export type ApiKeyActions = {
-  list: () => Promise<ActionResult<KeyList>>;
-  create: (input: { description: string }) => Promise<ActionResult<{ key: ApiKeyDto; secret: string }>>;
-  revoke: (keyId: string) => Promise<ActionResult<ApiKeyDto>>;
+  create: typeof createApiKeyAction;
+  revoke: typeof revokeApiKeyAction;
 };
 
 /** What the caller may do, with the reason when not (from lib/permissions.ts). */

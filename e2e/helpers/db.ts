@@ -35,3 +35,9 @@ export async function workspaceId(slug: string): Promise<string> {
 export async function revokeAllAcmeKeys() {
   await sql(`UPDATE api_keys SET revoked_at = now() WHERE revoked_at IS NULL AND workspace_id = (SELECT id FROM workspaces WHERE slug = 'acme')`);
 }
+
+/** The id of the demo workspace Acme. */
+export async function acmeWorkspaceId(): Promise<string> {
+  const [row] = await sql<{ id: string }>("SELECT id FROM workspaces WHERE slug = 'acme'");
+  return row!.id;
+}

@@ -1,7 +1,8 @@
 // Helpers for server components and server actions: the session's actor, once per request.
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { actorFromSession, type UserActor } from "./actor";
+import { isPlausibleId } from "@/lib/ids";
+import { actorFromSession, type Actor, type UserActor } from "./actor";
 
 export const currentActor = cache(actorFromSession);
 
@@ -10,4 +11,13 @@ export async function requireUser(returnTo: string): Promise<UserActor> {
   const actor = await currentActor();
   if (actor.kind !== "user") redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
   return actor;
+}
+
+/**
+ * The session's actor in exactly this workspace, for server actions (whose arguments come from
+ * the browser): never "current", and anything that is not a workspace id is a workspace the
+ * caller is not in, which operations refuse as not found.
+ */
+export function sessionActorFor(workspaceId: unknown): Promise<Actor> {
+  return actorFromSession(isPlausibleId(workspaceId) && workspaceId !== "current" ? workspaceId : "");
 }
