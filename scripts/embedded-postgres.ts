@@ -14,6 +14,8 @@ export async function startEmbeddedPostgres(options: {
   database: string;
   /** More `-c name=value` server settings (the bench loads pg_stat_statements). */
   settings?: Record<string, string>;
+  /** Receives the server's log output as it comes (the bench reads auto_explain's plans). */
+  onLog?: (chunk: string) => void;
 }): Promise<EmbeddedDatabase> {
   const log: string[] = [];
   const server = new EmbeddedPostgres({
@@ -34,6 +36,7 @@ export async function startEmbeddedPostgres(options: {
       ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ["-c", `${name}=${value}`]),
     ],
     onLog: (line) => {
+      options.onLog?.(String(line));
       log.push(String(line));
       if (log.length > 30) log.shift();
     },

@@ -17,7 +17,9 @@ export const AUDIENCE = "urn:one:api";
 
 export type Stack = Awaited<ReturnType<typeof startStack>>;
 
-export async function startStack(instances: number, options: { nodeArgs?: string[]; postgresSettings?: Record<string, string> } = {}) {
+type StackOptions = { nodeArgs?: string[]; postgresSettings?: Record<string, string>; onPostgresLog?: (chunk: string) => void };
+
+export async function startStack(instances: number, options: StackOptions = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), "one-bench-"));
   chmodSync(dir, 0o755);
   const pgDir = path.join(dir, "pg");
@@ -27,6 +29,7 @@ export async function startStack(instances: number, options: { nodeArgs?: string
     password: "bench",
     database: "one",
     settings: { shared_preload_libraries: "pg_stat_statements", "pg_stat_statements.track_utility": "on", ...options.postgresSettings },
+    onLog: options.onPostgresLog,
   });
   await migrate(database.url);
   const admin = new pg.Client({ connectionString: database.url });
