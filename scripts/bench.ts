@@ -7,16 +7,18 @@
 // in alternating order over several rounds so that drift of a shared machine hits all alike:
 //   health   GET /api/health: liveness, no database — the floor of a Next.js route
 //   ready    GET /api/health/ready: one database round trip (SELECT 1) — the floor with a database
-//   twin     GET /open/tasks on the bench's peer app (bench/peer): our task-list operation with
-//            no authentication at all — what our request would cost if authentication were free
+//   twin     GET /open/workspaces/current/tasks on the bench's peer app (bench/peer): our
+//            task-list operation with no authentication at all — what our request would cost
+//            if authentication were free
 //   api-key  GET /api/v1/workspaces/current/tasks with one of our API keys (limits raised for
 //            the run, so the limiter counts every request but never refuses)
-//   peer     GET /peer/tasks on the peer app: the same list behind better-auth's API-key plugin
-//            (keys hashed, its per-key rate limit on and raised the same way)
+//   peer     GET /peer/workspaces/current/tasks on the peer app: the same list behind
+//            better-auth's API-key plugin (keys hashed, its per-key rate limit on and raised)
 //   oauth    our tasks endpoint with an owner's OAuth access token
 // twin, api-key, peer and oauth return byte-identical bodies (checked before measuring). For
-// every cell: statements PostgreSQL ran (pg_stat_statements), and CPU time of the server that
-// answered and of PostgreSQL (/proc), each per request.
+// every cell: statements PostgreSQL ran (pg_stat_statements), CPU time of the server that
+// answered and of PostgreSQL (/proc), each per request, and how often PostgreSQL's busy
+// backends were waiting for a lock (pg_stat_activity, sampled).
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { fetchAccessToken } from "./dev-oidc/token-flow";
@@ -24,8 +26,9 @@ import { postmasterPid, treeCpuMs } from "./bench/cpu";
 import { runLoad } from "./bench/load";
 import { ensurePeerBuild, startPeer } from "./bench/peer";
 import { AUDIENCE, startStack } from "./bench/stack";
-import { countStatements, resetStatements } from "./bench/statements";
+import { countStatements, resetStatements, topStatements } from "./bench/statements";
 import { median, msSince, percentile, round } from "./bench/stats";
+import { sampleWaits } from "./bench/waits";
 import { ensureBuild } from "./next-build";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -33,7 +36,17 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const CONNECTIONS = [1, 16, 64];
 const SCENARIOS = ["health", "ready", "twin", "api-key", "peer", "oauth"] as const;
 type Scenario = (typeof SCENARIOS)[number];
-type Cell = { rps: number; p50: number; p99: number; failed: number; statementsPerRequest: number; appCpuMsPerRequest: number; pgCpuMsPerRequest: number };
+type Cell = {
+  rps: number;
+  p50: number;
+  p99: number;
+  failed: number;
+  statementsPerRequest: number;
+  appCpuMsPerRequest: number;
+  pgCpuMsPerRequest: number;
+  lockWaitShare: number;
+};
+type StatementTiming = Awaited<ReturnType<typeof topStatements>>[number];
 
 async function main() {
   const started = Date.now();
@@ -59,9 +72,9 @@ async function main() {
     const targets: Record<Scenario, { url: string; headers: Record<string, string>; server: number }> = {
       health: { url: `${a}/api/health`, headers: {}, server: pidA },
       ready: { url: `${a}/api/health/ready`, headers: {}, server: pidA },
-      twin: { url: `${peer.url}/open/tasks`, headers: {}, server: peer.pid },
+      twin: { url: `${peer.url}/open/workspaces/current/tasks`, headers: {}, server: peer.pid },
       "api-key": { url: tasksUrl, headers: { Authorization: `Bearer ${key.secret}` }, server: pidA },
-      peer: { url: `${peer.url}/peer/tasks`, headers: { Authorization: `Bearer ${peer.key}` }, server: peer.pid },
+      peer: { url: `${peer.url}/peer/workspaces/current/tasks`, headers: { Authorization: `Bearer ${peer.key}` }, server: peer.pid },
       oauth: { url: tasksUrl, headers: { Authorization: `Bearer ${owner}` }, server: pidA },
     };
     const bodies = Object.fromEntries(
@@ -78,18 +91,22 @@ async function main() {
     for (const scenario of SCENARIOS) await runLoad(targets[scenario].url, 16, 2, targets[scenario].headers); // warm-up
     const postgres = postmasterPid(stack.pgDir);
     const runs: Record<string, Cell[]> = {};
-    for (let round = 0; round < ROUNDS; round++) {
+    const statementTimings: Record<string, StatementTiming[]> = {};
+    for (let pass = 0; pass < ROUNDS; pass++) {
       for (const connections of CONNECTIONS) {
-        const order = SCENARIOS.map((_, i) => SCENARIOS[(i + round) % SCENARIOS.length]!);
+        const order = SCENARIOS.map((_, i) => SCENARIOS[(i + pass) % SCENARIOS.length]!);
         for (const scenario of order) {
           const target = targets[scenario];
           await resetStatements(stack.admin);
           const app0 = treeCpuMs([target.server]);
           const pg0 = treeCpuMs([postgres]);
+          const waits = await sampleWaits(stack.databaseUrl);
           const result = await runLoad(target.url, connections, SECONDS, target.headers);
           const appMs = treeCpuMs([target.server]) - app0;
           const pgMs = treeCpuMs([postgres]) - pg0;
+          const { lockShare } = await waits.stop();
           const statements = await countStatements(stack.admin);
+          if (pass === ROUNDS - 1) statementTimings[`${scenario}@${connections}`] = await topStatements(stack.admin, 6);
           const n = Math.max(result.requests, 1);
           (runs[`${scenario}@${connections}`] ??= []).push({
             rps: result.rps,
@@ -99,6 +116,7 @@ async function main() {
             statementsPerRequest: statements / n,
             appCpuMsPerRequest: appMs / n,
             pgCpuMsPerRequest: pgMs / n,
+            lockWaitShare: lockShare,
           });
           process.stdout.write(".");
         }
@@ -120,6 +138,7 @@ async function main() {
           statementsPerRequest: mid((r) => r.statementsPerRequest),
           appCpuMsPerRequest: mid((r) => r.appCpuMsPerRequest, 3),
           pgCpuMsPerRequest: mid((r) => r.pgCpuMsPerRequest, 3),
+          lockWaitShare: mid((r) => r.lockWaitShare),
         };
       }),
     );
@@ -167,17 +186,23 @@ async function main() {
       settings: { rounds: ROUNDS, secondsPerCell: SECONDS, payloadBytes },
       load,
       ratios,
+      /** Per scenario and connection count (last round): the statements run, with mean execution time. */
+      statements: statementTimings,
       keyCreationMs: { n: creation.length, median: round(median(creation), 1), p99: round(percentile(creation, 99), 1) },
       revocationSpreadMs: { n: spread.length, median: round(median(spread), 1), max: round(Math.max(...spread), 1) },
       durationSeconds: Math.round((Date.now() - started) / 1000),
     };
 
     const pad = (value: unknown, width: number) => String(value).padStart(width);
-    console.log("\nscenario  conns   req/s  p50 ms  p99 ms  failed  stmts/req  app CPU ms/req  PG CPU ms/req");
+    console.log("\nscenario  conns   req/s  p50 ms  p99 ms  failed  stmts/req  app CPU ms/req  PG CPU ms/req  PG lock waits");
     for (const l of load) {
       console.log(
-        `${l.scenario.padEnd(8)} ${pad(l.connections, 6)} ${pad(l.rps, 7)} ${pad(l.p50, 7)} ${pad(l.p99, 7)} ${pad(l.failed, 7)} ${pad(l.statementsPerRequest, 10)} ${pad(l.appCpuMsPerRequest, 15)} ${pad(l.pgCpuMsPerRequest, 14)}`,
+        `${l.scenario.padEnd(8)} ${pad(l.connections, 6)} ${pad(l.rps, 7)} ${pad(l.p50, 7)} ${pad(l.p99, 7)} ${pad(l.failed, 7)} ${pad(l.statementsPerRequest, 10)} ${pad(l.appCpuMsPerRequest, 15)} ${pad(l.pgCpuMsPerRequest, 14)} ${pad(`${Math.round(l.lockWaitShare * 100)} %`, 14)}`,
       );
+    }
+    for (const scenario of ["api-key", "peer"] as const) {
+      console.log(`\n${scenario} at 16 connections, statements (calls, mean execution ms):`);
+      for (const s of statementTimings[`${scenario}@16`] ?? []) console.log(`  ${pad(s.calls, 7)} ${pad(s.meanMs, 7)}  ${s.query.replace(/\s+/g, " ").slice(0, 110)}`);
     }
     console.log("\nours = api-key; throughput ratios ours / other, and p99 ratios");
     console.log("conns  /health  /ready  /twin  /peer  oauth/health  p99 /twin  p99 /peer");

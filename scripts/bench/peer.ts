@@ -31,6 +31,6 @@ export async function startPeer(stack: Stack, workspaceId: string) {
     },
   });
   const server = await stack.spawnNext(PEER_DIR, { BETTER_AUTH_SECRET: secret, BENCH_WORKSPACE_ID: workspaceId });
-  await waitFor(`${server.url}/open/tasks`);
+  await waitFor(`${server.url}/open/workspaces/current/tasks`);
   return { ...server, key: created.key };
 }

@@ -1,6 +1,6 @@
 // Statements PostgreSQL executed, from pg_stat_statements (loaded by the bench's stack): reset
 // before a load run, summed after it. Utility statements (BEGIN, COMMIT, SET…) count too; the
-// bench's own queries of the view do not.
+// bench's own queries of pg_stat_statements and pg_stat_activity do not.
 import type pg from "pg";
 
 export async function resetStatements(client: pg.Client) {
@@ -11,7 +11,7 @@ export async function countStatements(client: pg.Client): Promise<number> {
   const { rows } = await client.query<{ calls: string | null }>(
     `SELECT sum(calls) AS calls FROM pg_stat_statements
      WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
-       AND query NOT ILIKE '%pg_stat_statements%'`,
+       AND query NOT ILIKE '%pg_stat_statements%' AND query NOT ILIKE '%pg_stat_activity%'`,
   );
   return Number(rows[0]?.calls ?? 0);
 }
@@ -21,7 +21,7 @@ export async function topStatements(client: pg.Client, limit = 10) {
   const { rows } = await client.query<{ query: string; calls: string; mean_ms: number; total_ms: number; rows: string }>(
     `SELECT query, calls, mean_exec_time AS mean_ms, total_exec_time AS total_ms, rows FROM pg_stat_statements
      WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
-       AND query NOT ILIKE '%pg_stat_statements%'
+       AND query NOT ILIKE '%pg_stat_statements%' AND query NOT ILIKE '%pg_stat_activity%'
      ORDER BY calls DESC LIMIT $1`,
     [limit],
   );
