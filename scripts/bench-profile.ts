@@ -1,7 +1,8 @@
 // `npm run bench:profile`: where an API-key request's CPU time goes in the app. Runs the same
 // stack as `npm run bench` with every server under `node --cpu-prof`, loads each server with
 // ONE scenario at 16 connections (instance A: api-key; instance B: health; the peer app: the
-// open twin), stops them so they write their profiles, and prints self time per request by
+// open twin) in alternating 3-second slices (so a shared machine's drift hits all three
+// alike), stops them so they write their profiles, and prints self time per request by
 // category (source-mapped back to our files and to the packages bundled into the build), the
 // differences that authentication makes, and the top functions of the API-key request.
 import { mkdtempSync, readdirSync } from "node:fs";
@@ -15,7 +16,8 @@ import { AUDIENCE, startStack } from "./bench/stack";
 import { round } from "./bench/stats";
 import { ensureBuild } from "./next-build";
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15); // per scenario, in 3-second slices
+const SLICE_SECONDS = 3;
 const CONNECTIONS = 16;
 
 async function main() {
@@ -25,7 +27,7 @@ async function main() {
   const stack = await startStack(2, { nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${profiles}`, "--cpu-prof-interval=250"] });
   const [a, b] = stack.urls as [string, string];
   const [pidA, pidB] = stack.appPids as [number, number];
-  const served: Record<string, { pid: number; requests: number; rps: number; fromUs: number; toUs: number }> = {};
+  const served: Record<string, { pid: number; requests: number; windows: Array<{ fromUs: number; toUs: number }> }> = {};
   try {
     const acme = await stack.db().workspace.update({ where: { slug: "acme" }, data: { rateLimitBurst: 1_000_000_000, rateLimitQuota: 1_000_000_000 } });
     const owner = await fetchAccessToken({ issuer: stack.issuer, email: "owner@example.com", password: "password", audience: AUDIENCE });
@@ -41,25 +43,29 @@ async function main() {
       { name: "health", pid: pidB, url: `${b}/api/health`, headers: {} },
       { name: "twin", pid: peer.pid, url: `${peer.url}/open/workspaces/current/tasks`, headers: {} },
     ];
-    for (const run of runs) {
-      await runLoad(run.url, CONNECTIONS, 2, run.headers); // warm-up
-      const fromUs = Number(process.hrtime.bigint() / 1000n);
-      const result = await runLoad(run.url, CONNECTIONS, SECONDS, run.headers);
-      const toUs = Number(process.hrtime.bigint() / 1000n);
-      served[run.name] = { pid: run.pid, requests: result.requests, rps: Math.round(result.rps), fromUs, toUs };
-      console.log(`${run.name}: ${Math.round(result.rps)} req/s at ${CONNECTIONS} connections for ${SECONDS} s`);
+    for (const run of runs) await runLoad(run.url, CONNECTIONS, 2, run.headers); // warm-up
+    for (let slice = 0; slice < Math.ceil(SECONDS / SLICE_SECONDS); slice++) {
+      for (const run of runs) {
+        const fromUs = Number(process.hrtime.bigint() / 1000n);
+        const result = await runLoad(run.url, CONNECTIONS, SLICE_SECONDS, run.headers);
+        const toUs = Number(process.hrtime.bigint() / 1000n);
+        const entry = (served[run.name] ??= { pid: run.pid, requests: 0, windows: [] });
+        entry.requests += result.requests;
+        entry.windows.push({ fromUs, toUs });
+      }
     }
+    for (const [name, { requests }] of Object.entries(served)) console.log(`${name}: ${Math.round(requests / SECONDS)} req/s at ${CONNECTIONS} connections`);
   } finally {
     await stack.stop();
   }
 
   const files = readdirSync(profiles);
   const summaries = Object.fromEntries(
-    Object.entries(served).map(([name, { pid, requests, fromUs, toUs }]) => {
+    Object.entries(served).map(([name, { pid, requests, windows }]) => {
       const file = files.find((f) => f.includes(`.${pid}.`));
       if (!file) throw new Error(`no profile for ${name} (pid ${pid}) in ${profiles}`);
       // Only the samples of the measured load run: start-up and warm-up stay out.
-      return [name, { ...summarise(path.join(profiles, file), fromUs, toUs), requests }];
+      return [name, { ...summarise(path.join(profiles, file), windows), requests }];
     }),
   );
   const categories = [...new Set(Object.values(summaries).flatMap((s) => Object.keys(s.categories)))].filter((c) => c !== "idle");

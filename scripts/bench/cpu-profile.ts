@@ -65,10 +65,10 @@ function categoryOfPackage(pkg: string | undefined, url: string, original: strin
 
 /**
  * Self time in ms per category and per original function, counting only the samples taken
- * between `fromUs` and `toUs` (process.hrtime in µs: V8's profile clock is the same monotonic
- * clock), so that start-up and warm-up stay out.
+ * within the given windows (process.hrtime in µs: V8's profile clock is the same monotonic
+ * clock), so that start-up, warm-up and idle time stay out.
  */
-export function summarise(file: string, fromUs = -Infinity, toUs = Infinity) {
+export function summarise(file: string, windows: Array<{ fromUs: number; toUs: number }> = [{ fromUs: -Infinity, toUs: Infinity }]) {
   const profile = JSON.parse(readFileSync(file, "utf8")) as Profile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const frames = new Map<number, ReturnType<typeof originalFrame>>();
@@ -77,7 +77,7 @@ export function summarise(file: string, fromUs = -Infinity, toUs = Infinity) {
   for (let i = 0; i < profile.samples.length; i++) {
     const delta = profile.timeDeltas[i] ?? 0;
     at += delta;
-    if (at < fromUs || at > toUs) continue;
+    if (!windows.some((w) => at >= w.fromUs && at <= w.toUs)) continue;
     const id = profile.samples[i]!;
     selfMs.set(id, (selfMs.get(id) ?? 0) + delta / 1000);
   }
