@@ -169,6 +169,28 @@ test("with TRUST_PROXY, the address the proxy forwarded is the client's; our int
   expect({ status: response.status, lastUsedIp: row?.last_used_ip }).toEqual({ status: 200, lastUsedIp: "198.51.100.60" });
 });
 
+test("readiness: 503 with Retry-After while PostgreSQL is down, 200 again once it is back; liveness stays 200 throughout", async () => {
+  const api = urls[0]!.replace(/\/v1$/, "");
+  const probe = async () => {
+    const [ready, live] = await Promise.all([fetch(`${api}/health/ready`), fetch(`${api}/health`)]);
+    return { ready: ready.status, retryAfter: ready.headers.get("retry-after"), readyBody: await ready.json(), live: live.status };
+  };
+  const before = await probe();
+  await database.stop();
+  const down = await probe();
+  await startDatabase();
+  let after = await probe();
+  for (let i = 0; i < 40 && after.ready !== 200; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    after = await probe();
+  }
+  expect({ before: [before.ready, before.live], down, after: [after.ready, after.live] }).toEqual({
+    before: [200, 200],
+    down: { ready: 503, retryAfter: "5", readyBody: { code: 503, message: "The database cannot be reached. Retry in 5 seconds." }, live: 200 },
+    after: [200, 200],
+  });
+});
+
 test("with PostgreSQL down, requests get 503 without internals; when it is back, they pass again and nothing is lost", async () => {
   const [key] = await workspaceWithKeys(1);
   const seen: Array<{ status: number; retryAfter: boolean; body: string }> = [];

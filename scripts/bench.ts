@@ -1,39 +1,62 @@
 // `npm run bench`: what authentication and the rate limit cost per request, measured side by
-// side in one run, and how fast a revocation reaches another instance. Prints a table and
-// writes it as JSON under bench/results/. A script, not a test: it reports, it does not judge.
+// side in one run against floors and a real peer, and how fast a revocation reaches another
+// instance. Prints tables and writes them as JSON under bench/results/. A script, not a test:
+// it reports, it does not judge.
 //
 // Scenarios, each at 1, 16 and 64 connections (autocannon in its own process, on loopback),
 // in alternating order over several rounds so that drift of a shared machine hits all alike:
-//   baseline  GET /api/baseline?bytes=N: no auth, no database, same payload size as api-key
-//   api-key   GET /api/v1/workspaces/current/tasks with an API key (limits raised for the run)
-//   oauth     the same with an owner's OAuth access token
+//   health   GET /api/health: liveness, no database — the floor of a Next.js route
+//   ready    GET /api/health/ready: one database round trip (SELECT 1) — the floor with a database
+//   twin     GET /open/workspaces/current/tasks on the bench's peer app (bench/peer): our
+//            task-list operation with no authentication at all — what our request would cost
+//            if authentication were free
+//   api-key  GET /api/v1/workspaces/current/tasks with one of our API keys (limits raised for
+//            the run, so the limiter counts every request but never refuses)
+//   peer     GET /peer/workspaces/current/tasks on the peer app: the same list behind
+//            better-auth's API-key plugin (keys hashed, its per-key rate limit on and raised)
+//   oauth    our tasks endpoint with an owner's OAuth access token
+// twin, api-key, peer and oauth return byte-identical bodies (checked before measuring). For
+// every cell: statements PostgreSQL ran (pg_stat_statements), CPU time of the server that
+// answered and of PostgreSQL (/proc), each per request, and how often PostgreSQL's busy
+// backends were waiting for a lock (pg_stat_activity, sampled).
 import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import { fetchAccessToken } from "./dev-oidc/token-flow";
-import { runLoad, type LoadResult } from "./bench/load";
-import { ensureBuild } from "./next-build";
+import { postmasterPid, treeCpuMs } from "./bench/cpu";
+import { runLoad } from "./bench/load";
+import { ensurePeerBuild, startPeer } from "./bench/peer";
 import { AUDIENCE, startStack } from "./bench/stack";
+import { countStatements, resetStatements, topStatements } from "./bench/statements";
+import { median, msSince, percentile, round } from "./bench/stats";
+import { sampleWaits } from "./bench/waits";
+import { ensureBuild } from "./next-build";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const CONNECTIONS = [1, 16, 64];
-const SCENARIOS = ["baseline", "api-key", "oauth"] as const;
+const SCENARIOS = ["health", "ready", "twin", "api-key", "peer", "oauth"] as const;
 type Scenario = (typeof SCENARIOS)[number];
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+type Cell = {
+  rps: number;
+  p50: number;
+  p99: number;
+  failed: number;
+  statementsPerRequest: number;
+  appCpuMsPerRequest: number;
+  pgCpuMsPerRequest: number;
+  lockWaitShare: number;
 };
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]!;
-const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
+type StatementTiming = Awaited<ReturnType<typeof topStatements>>[number];
 
 async function main() {
   const started = Date.now();
   ensureBuild();
+  ensurePeerBuild();
   const stack = await startStack(2);
   const [a, b] = stack.urls as [string, string];
+  const [pidA] = stack.appPids as [number];
   try {
-    await stack.db().workspace.update({ where: { slug: "acme" }, data: { rateLimitBurst: 1_000_000_000, rateLimitQuota: 1_000_000_000 } });
+    const acme = await stack.db().workspace.update({ where: { slug: "acme" }, data: { rateLimitBurst: 1_000_000_000, rateLimitQuota: 1_000_000_000 } });
     const owner = await fetchAccessToken({ issuer: stack.issuer, email: "owner@example.com", password: "password", audience: AUDIENCE });
     const json = { Authorization: `Bearer ${owner}`, "Content-Type": "application/json" };
     const createKey = async (url: string, description: string) => {
@@ -44,24 +67,57 @@ async function main() {
     const revokeKey = (url: string, id: string) => fetch(`${url}/api/v1/workspaces/current/api-keys/${id}`, { method: "DELETE", headers: json });
 
     const key = await createKey(a, "bench");
+    const peer = await startPeer(stack, acme.id);
     const tasksUrl = `${a}/api/v1/workspaces/current/tasks`;
-    const payload = await (await fetch(tasksUrl, { headers: { Authorization: `Bearer ${key.secret}` } })).text();
-    const targets: Record<Scenario, { url: string; headers: Record<string, string> }> = {
-      baseline: { url: `${a}/api/baseline?bytes=${Buffer.byteLength(payload)}`, headers: {} },
-      "api-key": { url: tasksUrl, headers: { Authorization: `Bearer ${key.secret}` } },
-      oauth: { url: tasksUrl, headers: { Authorization: `Bearer ${owner}` } },
+    const targets: Record<Scenario, { url: string; headers: Record<string, string>; server: number }> = {
+      health: { url: `${a}/api/health`, headers: {}, server: pidA },
+      ready: { url: `${a}/api/health/ready`, headers: {}, server: pidA },
+      twin: { url: `${peer.url}/open/workspaces/current/tasks`, headers: {}, server: peer.pid },
+      "api-key": { url: tasksUrl, headers: { Authorization: `Bearer ${key.secret}` }, server: pidA },
+      peer: { url: `${peer.url}/peer/workspaces/current/tasks`, headers: { Authorization: `Bearer ${peer.key}` }, server: peer.pid },
+      oauth: { url: tasksUrl, headers: { Authorization: `Bearer ${owner}` }, server: pidA },
     };
-    const baselineBytes = Buffer.byteLength(await (await fetch(targets.baseline.url)).text());
-    console.log(`Payload: ${Buffer.byteLength(payload)} bytes (api-key), ${baselineBytes} bytes (baseline). ${ROUNDS} rounds × ${SECONDS} s per cell.`);
+    const bodies = Object.fromEntries(
+      await Promise.all(SCENARIOS.map(async (s) => [s, await (await fetch(targets[s].url, { headers: targets[s].headers })).text()] as const)),
+    ) as Record<Scenario, string>;
+    for (const s of ["twin", "peer", "oauth"] as const) {
+      if (bodies[s] !== bodies["api-key"]) throw new Error(`${s} does not return the same body as api-key:\n${bodies[s].slice(0, 300)}\n${bodies["api-key"].slice(0, 300)}`);
+    }
+    const payloadBytes = Buffer.byteLength(bodies["api-key"]);
+    console.log(
+      `Payload: ${payloadBytes} bytes (${JSON.parse(bodies["api-key"]).data.length} tasks), identical for twin, api-key, peer and oauth; health ${Buffer.byteLength(bodies.health)} B, ready ${Buffer.byteLength(bodies.ready)} B. ${ROUNDS} rounds × ${SECONDS} s per cell.`,
+    );
 
     for (const scenario of SCENARIOS) await runLoad(targets[scenario].url, 16, 2, targets[scenario].headers); // warm-up
-    const runs: Record<string, LoadResult[]> = {};
-    for (let round = 0; round < ROUNDS; round++) {
+    const postgres = postmasterPid(stack.pgDir);
+    const runs: Record<string, Cell[]> = {};
+    const statementTimings: Record<string, StatementTiming[]> = {};
+    for (let pass = 0; pass < ROUNDS; pass++) {
       for (const connections of CONNECTIONS) {
-        const order = SCENARIOS.map((_, i) => SCENARIOS[(i + round) % SCENARIOS.length]!);
+        const order = SCENARIOS.map((_, i) => SCENARIOS[(i + pass) % SCENARIOS.length]!);
         for (const scenario of order) {
-          const result = await runLoad(targets[scenario].url, connections, SECONDS, targets[scenario].headers);
-          (runs[`${scenario}@${connections}`] ??= []).push(result);
+          const target = targets[scenario];
+          await resetStatements(stack.admin);
+          const app0 = treeCpuMs([target.server]);
+          const pg0 = treeCpuMs([postgres]);
+          const waits = await sampleWaits(stack.databaseUrl);
+          const result = await runLoad(target.url, connections, SECONDS, target.headers);
+          const appMs = treeCpuMs([target.server]) - app0;
+          const pgMs = treeCpuMs([postgres]) - pg0;
+          const { lockShare } = await waits.stop();
+          const statements = await countStatements(stack.admin);
+          if (pass === ROUNDS - 1) statementTimings[`${scenario}@${connections}`] = await topStatements(stack.admin, 6);
+          const n = Math.max(result.requests, 1);
+          (runs[`${scenario}@${connections}`] ??= []).push({
+            rps: result.rps,
+            p50: result.p50,
+            p99: result.p99,
+            failed: result.non2xx + result.errors,
+            statementsPerRequest: statements / n,
+            appCpuMsPerRequest: appMs / n,
+            pgCpuMsPerRequest: pgMs / n,
+            lockWaitShare: lockShare,
+          });
           process.stdout.write(".");
         }
       }
@@ -71,29 +127,43 @@ async function main() {
     const load = SCENARIOS.flatMap((scenario) =>
       CONNECTIONS.map((connections) => {
         const results = runs[`${scenario}@${connections}`]!;
+        const mid = (pick: (c: Cell) => number, digits = 2) => round(median(results.map(pick)), digits);
         return {
           scenario,
           connections,
           rps: Math.round(median(results.map((r) => r.rps))),
-          p50: median(results.map((r) => r.p50)),
-          p99: median(results.map((r) => r.p99)),
-          failed: results.reduce((sum, r) => sum + r.non2xx + r.errors, 0),
+          p50: mid((r) => r.p50),
+          p99: mid((r) => r.p99),
+          failed: results.reduce((sum, r) => sum + r.failed, 0),
+          statementsPerRequest: mid((r) => r.statementsPerRequest),
+          appCpuMsPerRequest: mid((r) => r.appCpuMsPerRequest, 3),
+          pgCpuMsPerRequest: mid((r) => r.pgCpuMsPerRequest, 3),
+          lockWaitShare: mid((r) => r.lockWaitShare),
         };
       }),
     );
     const cell = (scenario: Scenario, connections: number) => load.find((l) => l.scenario === scenario && l.connections === connections)!;
-    const ratios = CONNECTIONS.map((connections) => ({
-      connections,
-      apiKeyThroughput: +(cell("api-key", connections).rps / cell("baseline", connections).rps).toFixed(2),
-      oauthThroughput: +(cell("oauth", connections).rps / cell("baseline", connections).rps).toFixed(2),
-      apiKeyP99: +(cell("api-key", connections).p99 / Math.max(cell("baseline", connections).p99, 1)).toFixed(2),
-    }));
+    const ratio = (x: number, y: number) => round(x / Math.max(y, 1e-9));
+    const ratios = CONNECTIONS.map((connections) => {
+      const ours = cell("api-key", connections);
+      return {
+        connections,
+        apiKeyThroughput: ratio(ours.rps, cell("health", connections).rps),
+        vsReadyThroughput: ratio(ours.rps, cell("ready", connections).rps),
+        vsTwinThroughput: ratio(ours.rps, cell("twin", connections).rps),
+        vsPeerThroughput: ratio(ours.rps, cell("peer", connections).rps),
+        oauthThroughput: ratio(cell("oauth", connections).rps, cell("health", connections).rps),
+        apiKeyP99: ratio(ours.p99, Math.max(cell("health", connections).p99, 1)),
+        vsTwinP99: ratio(ours.p99, Math.max(cell("twin", connections).p99, 1)),
+        vsPeerP99: ratio(ours.p99, Math.max(cell("peer", connections).p99, 1)),
+      };
+    });
 
     const creation: number[] = [];
     for (let i = 0; i < 100; i++) {
       const start = process.hrtime.bigint();
       const created = await createKey(a, `bench-create-${i}`);
-      creation.push(ms(start));
+      creation.push(msSince(start));
       await revokeKey(a, created.id);
     }
 
@@ -106,28 +176,46 @@ async function main() {
       const revokedAt = process.hrtime.bigint();
       let attempts = 0;
       while ((await fetch(`${b}/api/v1/workspaces/current/tasks`, { headers })).status !== 401) attempts++;
-      spread.push(ms(revokedAt));
+      spread.push(msSince(revokedAt));
       if (attempts > 0) console.log(`revocation ${i}: ${attempts} request(s) still passed on instance B`);
     }
 
     const report = {
       date: new Date().toISOString(),
-      machine: { cpus: (await import("node:os")).cpus().length, node: process.version },
-      settings: { rounds: ROUNDS, secondsPerCell: SECONDS, payloadBytes: Buffer.byteLength(payload) },
+      machine: { cpus: os.cpus().length, node: process.version },
+      settings: { rounds: ROUNDS, secondsPerCell: SECONDS, payloadBytes },
       load,
       ratios,
-      keyCreationMs: { n: creation.length, median: +median(creation).toFixed(1), p99: +percentile(creation, 99).toFixed(1) },
-      revocationSpreadMs: { n: spread.length, median: +median(spread).toFixed(1), max: +Math.max(...spread).toFixed(1) },
+      /** Per scenario and connection count (last round): the statements run, with mean execution time. */
+      statements: statementTimings,
+      keyCreationMs: { n: creation.length, median: round(median(creation), 1), p99: round(percentile(creation, 99), 1) },
+      revocationSpreadMs: { n: spread.length, median: round(median(spread), 1), max: round(Math.max(...spread), 1) },
       durationSeconds: Math.round((Date.now() - started) / 1000),
     };
 
-    console.log("\nscenario   conns   req/s   p50 ms   p99 ms   failed");
+    const pad = (value: unknown, width: number) => String(value).padStart(width);
+    console.log("\nscenario  conns   req/s  p50 ms  p99 ms  failed  stmts/req  app CPU ms/req  PG CPU ms/req  PG lock waits");
     for (const l of load) {
-      console.log(`${l.scenario.padEnd(10)} ${String(l.connections).padStart(5)} ${String(l.rps).padStart(7)} ${String(l.p50).padStart(8)} ${String(l.p99).padStart(8)} ${String(l.failed).padStart(8)}`);
+      console.log(
+        `${l.scenario.padEnd(8)} ${pad(l.connections, 6)} ${pad(l.rps, 7)} ${pad(l.p50, 7)} ${pad(l.p99, 7)} ${pad(l.failed, 7)} ${pad(l.statementsPerRequest, 10)} ${pad(l.appCpuMsPerRequest, 15)} ${pad(l.pgCpuMsPerRequest, 14)} ${pad(`${Math.round(l.lockWaitShare * 100)} %`, 14)}`,
+      );
     }
-    console.log("\nconns   api-key/baseline   oauth/baseline   p99 api-key/baseline");
-    for (const r of ratios) console.log(`${String(r.connections).padStart(5)} ${String(r.apiKeyThroughput).padStart(18)} ${String(r.oauthThroughput).padStart(16)} ${String(r.apiKeyP99).padStart(22)}`);
-    console.log(`\nkey creation over REST: median ${report.keyCreationMs.median} ms, p99 ${report.keyCreationMs.p99} ms (n=${creation.length})`);
+    for (const scenario of ["api-key", "peer"] as const) {
+      console.log(`\n${scenario} at 16 connections, statements (calls, mean execution ms):`);
+      for (const s of statementTimings[`${scenario}@16`] ?? []) console.log(`  ${pad(s.calls, 7)} ${pad(s.meanMs, 7)}  ${s.query.replace(/\s+/g, " ").slice(0, 110)}`);
+    }
+    console.log("\nours = api-key; throughput ratios ours / other, and p99 ratios");
+    console.log("conns  /health  /ready  /twin  /peer  oauth/health  p99 /twin  p99 /peer");
+    for (const r of ratios) {
+      console.log(
+        `${pad(r.connections, 5)} ${pad(r.apiKeyThroughput, 8)} ${pad(r.vsReadyThroughput, 7)} ${pad(r.vsTwinThroughput, 6)} ${pad(r.vsPeerThroughput, 6)} ${pad(r.oauthThroughput, 13)} ${pad(r.vsTwinP99, 10)} ${pad(r.vsPeerP99, 10)}`,
+      );
+    }
+    const at16 = (s: Scenario) => cell(s, 16);
+    console.log(
+      `\nAt 16 connections, authentication + rate limit cost per request: ours ${round(at16("api-key").appCpuMsPerRequest - at16("twin").appCpuMsPerRequest, 3)} ms app CPU + ${round(at16("api-key").pgCpuMsPerRequest - at16("twin").pgCpuMsPerRequest, 3)} ms PostgreSQL CPU; better-auth ${round(at16("peer").appCpuMsPerRequest - at16("twin").appCpuMsPerRequest, 3)} ms + ${round(at16("peer").pgCpuMsPerRequest - at16("twin").pgCpuMsPerRequest, 3)} ms (each minus the open twin).`,
+    );
+    console.log(`key creation over REST: median ${report.keyCreationMs.median} ms, p99 ${report.keyCreationMs.p99} ms (n=${creation.length})`);
     console.log(`revocation spread, A's revoke response → first 401 on B: median ${report.revocationSpreadMs.median} ms, max ${report.revocationSpreadMs.max} ms (n=${spread.length})`);
 
     mkdirSync("bench/results", { recursive: true });

@@ -12,6 +12,10 @@ export async function startEmbeddedPostgres(options: {
   port: number;
   password: string;
   database: string;
+  /** More `-c name=value` server settings (the bench loads pg_stat_statements). */
+  settings?: Record<string, string>;
+  /** Receives the server's log output as it comes (the bench reads auto_explain's plans). */
+  onLog?: (chunk: string) => void;
 }): Promise<EmbeddedDatabase> {
   const log: string[] = [];
   const server = new EmbeddedPostgres({
@@ -24,8 +28,15 @@ export async function startEmbeddedPostgres(options: {
     createPostgresUser: true,
     // TCP on loopback for tools, and a Unix socket in the data folder that the app uses: a
     // round trip over it costs the app about half the kernel time of loopback TCP.
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", `unix_socket_directories=${path.resolve(options.dir)}`],
+    postgresFlags: [
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      `unix_socket_directories=${path.resolve(options.dir)}`,
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ["-c", `${name}=${value}`]),
+    ],
     onLog: (line) => {
+      options.onLog?.(String(line));
       log.push(String(line));
       if (log.length > 30) log.shift();
     },

@@ -21,27 +21,32 @@ const STAMP = path.join(".next", "source-hash");
 function addToHash(hash: ReturnType<typeof createHash>, file: string) {
   if (!existsSync(file)) return;
   if (statSync(file).isDirectory()) {
-    for (const entry of readdirSync(file).sort()) addToHash(hash, path.join(file, entry));
+    for (const entry of readdirSync(file).sort()) {
+      if (entry !== ".next" && entry !== "node_modules") addToHash(hash, path.join(file, entry));
+    }
     return;
   }
   hash.update(file).update("\0").update(readFileSync(file)).update("\0");
 }
 
-export function sourceHash(): string {
+export function sourceHash(inputs: string[] = INPUTS): string {
   const hash = createHash("sha256");
-  for (const input of INPUTS) addToHash(hash, input);
+  for (const input of inputs) addToHash(hash, input);
   return hash.digest("hex");
 }
 
-export function ensureBuild(): void {
-  const wanted = sourceHash();
-  const built = existsSync(STAMP) ? readFileSync(STAMP, "utf8").trim() : null;
-  if (built === wanted && existsSync(path.join(".next", "BUILD_ID"))) return;
-  console.log(built ? "Sources changed since the last build: building…" : "No build yet: building…");
-  const result = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+/** Builds the app (or, with `dir`, the Next.js app in that folder, e.g. the bench's peer). */
+export function ensureBuild({ dir = ".", inputs = INPUTS }: { dir?: string; inputs?: string[] } = {}): void {
+  const stamp = dir === "." ? STAMP : path.join(dir, STAMP);
+  const wanted = sourceHash(inputs);
+  const built = existsSync(stamp) ? readFileSync(stamp, "utf8").trim() : null;
+  if (built === wanted && existsSync(path.join(dir, ".next", "BUILD_ID"))) return;
+  const what = dir === "." ? "" : ` (${dir})`;
+  console.log(built ? `Sources changed since the last build${what}: building…` : `No build yet${what}: building…`);
+  const result = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build", ...(dir === "." ? [] : [dir])], {
     stdio: "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
   if (result.status !== 0) throw new Error("`next build` failed (see above).");
-  writeFileSync(STAMP, wanted);
+  writeFileSync(stamp, wanted);
 }

@@ -1,0 +1,10 @@
+// GET /api/health — liveness: the process answers HTTP. No database, no authentication (public,
+// and outside proxy.ts's matcher like all of /api). It is also the no-database floor that
+// `npm run bench` measures the API against.
+import { jsonResponse } from "@/lib/http/json";
+
+export const dynamic = "force-dynamic";
+
+export function GET() {
+  return jsonResponse(200, { status: "ok" });
+}

@@ -1,0 +1,24 @@
+// The audit log as the scale bench reads it: GET …/audit-events once that route exists
+// (DESIGN.md, Audit log), GET …/agent/activity (the same events, same cursor paging) until then.
+import { existsSync } from "node:fs";
+
+const AUDIT_EVENTS_ROUTE = "app/api/v1/workspaces/[workspaceId]/audit-events/route.ts";
+export const AUDIT_PAGE_SIZE = 50;
+
+export function auditLogPath(workspaceId: string, cursor?: string): string {
+  const base = existsSync(AUDIT_EVENTS_ROUTE) ? `/workspaces/${workspaceId}/audit-events` : `/workspaces/${workspaceId}/agent/activity`;
+  return `${base}?limit=${AUDIT_PAGE_SIZE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
+}
+
+/** The cursor that opens page `page` (1-based), found by walking the pages through the API. */
+export async function cursorOfPage(api: string, token: string, workspaceId: string, page: number): Promise<string> {
+  let cursor: string | undefined;
+  for (let i = 1; i < page; i++) {
+    const response = await fetch(`${api}${auditLogPath(workspaceId, cursor)}`, { headers: { Authorization: `Bearer ${token}` } });
+    const body = (await response.json()) as { nextCursor?: string | null };
+    if (response.status !== 200 || !body.nextCursor) throw new Error(`the audit log ends before page ${page} (page ${i}: ${response.status})`);
+    cursor = body.nextCursor;
+  }
+  if (!cursor) throw new Error("page 1 has no cursor");
+  return cursor;
+}
