@@ -153,6 +153,39 @@ test("a key revoked through one instance fails on the very next request through 
   expect([before.status, revoked.status, after.status]).toEqual([200, 200, 401]);
 });
 
+test("usage counted on two instances adds up exactly, and an instance that shuts down writes its counts first", async () => {
+  const [ws] = await sql<{ id: string }>(`INSERT INTO workspaces (id, name, slug) VALUES ($1, $1, $1) RETURNING id`, [`ws-${randomBytes(4).toString("hex")}`]);
+  const key = await insertKey(sql, ws!.id, "usage");
+  const okCount = async () => (await sql<{ ok: number }>("SELECT coalesce(sum(ok), 0)::int AS ok FROM api_key_usage WHERE key_id = $1", [key.id]))[0]!.ok;
+  for (let i = 0; i < 10; i++) await tasks(i % 2, key.secret);
+  let flushed = 0;
+  for (let i = 0; i < 40 && flushed < 10; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    flushed = await okCount();
+  }
+
+  // A third instance takes 7 requests and is stopped at once, well before its next flush.
+  startInstance("start:app", await freePort());
+  const third = instances.at(-1)!;
+  await waitUntilServing(urls.at(-1)!);
+  const statuses = [];
+  for (let i = 0; i < 7; i++) statuses.push((await tasks(urls.length - 1, key.secret)).status);
+  process.kill(-third.pid!, "SIGTERM");
+  // npm may exit before the server it started: wait until no process of the group is left.
+  const alive = () => {
+    try {
+      process.kill(-third.pid!, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  for (let i = 0; i < 100 && alive(); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+  urls.pop();
+  instances.pop();
+  expect({ statuses, twoInstances: flushed, afterShutdown: await okCount() }).toEqual({ statuses: Array(7).fill(200), twoInstances: 10, afterShutdown: 17 });
+});
+
 test("guessing keys from one address gets 429 once the limit is reached, on both instances; a valid key from it still passes", async () => {
   const guesser = { "X-Forwarded-For": "198.51.100.7" };
   const statuses: number[] = [];

@@ -10,8 +10,9 @@ export function onShutdown(name: string, run: () => Promise<unknown>): void {
   if (!hooks.some((hook) => hook.name === name)) hooks.push({ name, run });
 }
 
-/** Runs every hook once; failures are logged, never thrown. */
-export async function runShutdownHooks(): Promise<void> {
-  const hooks = globalForShutdown.oneShutdownHooks?.splice(0) ?? [];
+/** Runs every hook (and forgets them, unless `keep`); failures are logged, never thrown. */
+export async function runShutdownHooks(options: { keep?: boolean } = {}): Promise<void> {
+  const registered = globalForShutdown.oneShutdownHooks ?? [];
+  const hooks = options.keep ? [...registered] : registered.splice(0);
   await Promise.all(hooks.map((hook) => hook.run().catch((error) => console.error(`Shutdown: ${hook.name} failed: ${(error as Error).message}`))));
 }

@@ -11,6 +11,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
 import { CLIENT_ADDRESS_HEADER } from "../lib/auth/client-address";
+import { runShutdownHooks } from "../lib/shutdown";
 
 const port = Number(process.env.PORT ?? 3000);
 const app = next({ dev: false, dir: process.cwd(), port });
@@ -46,10 +47,21 @@ const server = createServer((req, res) => {
 });
 server.listen(port, () => console.log(`Serving on port ${port}`));
 
+// On SIGINT/SIGTERM: stop taking requests and run at once what the app registered to finish
+// before exit (lib/shutdown.ts: the usage counts kept in memory; launchers and orchestrators may
+// not wait long), then let requests in flight finish (up to 2 s), run the hooks again for what
+// those added, and exit.
+let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
-    server.close();
-    server.closeAllConnections();
-    process.exit(0);
+    if (stopping) return;
+    stopping = true;
+    const closed = new Promise((resolve) => server.close(resolve));
+    server.closeIdleConnections();
+    const deadline = new Promise((resolve) => setTimeout(resolve, 2_000).unref());
+    void runShutdownHooks({ keep: true })
+      .then(() => Promise.race([closed, deadline]))
+      .then(() => runShutdownHooks())
+      .finally(() => process.exit(0));
   });
 }
