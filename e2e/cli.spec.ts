@@ -1,7 +1,8 @@
 // The built `one` CLI as a process against the real server and the local OpenID provider:
 // device-flow sign-in approved through the provider's pages over HTTP, loopback sign-in with
-// PKCE, keys and tasks, --json, revoke with and without --yes, every error's exit code, token
-// refresh with rotation, logout revoking the session, and the credentials file's mode.
+// PKCE, keys and tasks, --json, revoke with and without --yes, expiry, rename, roll and usage,
+// workspaces list and use, every error's exit code, token refresh with rotation, logout revoking
+// the session, and the credentials file's mode.
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -132,6 +133,90 @@ test("one keys revoke asks first: no (or no answer) changes nothing, yes revokes
   const unasked = await one(["keys", "revoke", secretKeyId, "--yes"]);
   expect({ code: unasked.code, asked: unasked.stderr.includes("[y/N]") }).toEqual({ code: 0, asked: false });
   expect((await one(["tasks", "list"], { home: emptyHome, env: { ONE_API_KEY: secret } })).code).toBe(3);
+});
+
+test("one keys create --expires-in, rename, roll (only the secret on stdout), usage", async () => {
+  const created = JSON.parse((await one(["keys", "create", "--description", "cli-e2e-roll", "--expires-in", "30d", "--json"])).stdout) as { id: string; secret: string; expiresAt: string };
+  expect(Math.abs(Date.parse(created.expiresAt) - (Date.now() + 30 * 86_400_000))).toBeLessThan(120_000);
+  const id = created.id;
+
+  const renamed = await one(["keys", "rename", id, "cli-e2e-renamed"]);
+  expect({ code: renamed.code, stdout: renamed.stdout }).toEqual({ code: 0, stdout: "" });
+  expect(renamed.stderr).toContain('to "cli-e2e-renamed"');
+  const renamedAgain = JSON.parse((await one(["keys", "rename", id, "--description", "cli-e2e-rolled", "--json"])).stdout) as { description: string };
+  expect(renamedAgain.description).toBe("cli-e2e-rolled");
+  expect((await one(["keys", "rename", id])).code).toBe(2);
+
+  const rolled = await one(["keys", "roll", id, "--grace", "2h"]);
+  expect(rolled.code).toBe(0);
+  expect(rolled.stdout).toMatch(/^one_[0-9A-Za-z]{36}\n$/);
+  expect(rolled.stderr).toMatch(/The previous secret \(one_…\w{4}\) keeps working until \d{4}-\d\d-\d\dT[\d:.]+Z \(2 hours\) at the latest/);
+  const newSecret = rolled.stdout.trim();
+  expect(newSecret).not.toBe(created.secret);
+
+  // Both secrets read tasks during the grace period.
+  const asKey = (secret: string) => ({ home: emptyHome, env: { ONE_API_KEY: secret } });
+  expect((await one(["tasks", "list", "--json"], asKey(newSecret))).code).toBe(0);
+  expect((await one(["tasks", "list", "--json"], asKey(created.secret))).code).toBe(0);
+
+  // Rolling again retires the oldest secret at once; --json gives one object with the new secret.
+  const again = await one(["keys", "roll", id, "--json"]);
+  const rolledAgain = JSON.parse(again.stdout) as { id: string; secret: string; previousSecret: { hint: string } };
+  expect({ id: rolledAgain.id, secret: /^one_[0-9A-Za-z]{36}$/.test(rolledAgain.secret), previous: rolledAgain.previousSecret.hint }).toEqual({
+    id,
+    secret: true,
+    previous: `one_…${newSecret.slice(-4)}`,
+  });
+  expect((await one(["tasks", "list"], asKey(created.secret))).code).toBe(3);
+  expect((await one(["keys", "roll", id, "--grace", "soon"])).code).toBe(2);
+
+  // Usage: 2 served, 1 denied (the retired secret); counts are flushed every few seconds.
+  let usage: { range: string; totals: unknown; buckets: unknown[] } | null = null;
+  await expect
+    .poll(
+      async () => {
+        usage = JSON.parse((await one(["keys", "usage", id, "--json"])).stdout);
+        return usage!.totals;
+      },
+      { timeout: 20_000, intervals: [1_000] },
+    )
+    .toEqual({ ok: 2, rateLimited: 0, denied: 1 });
+  expect({ range: usage!.range, buckets: usage!.buckets.length }).toEqual({ range: "24h", buckets: 24 });
+  const week = await one(["keys", "usage", id, "--range", "7d"]);
+  const lines = week.stdout.trimEnd().split("\n");
+  expect(lines[0]).toMatch(/^START \(UTC\) +OK +LIMITED +DENIED +REQUESTS$/);
+  expect(lines).toHaveLength(1 + 7 + 1);
+  expect(lines[7]).toMatch(/^\d{4}-\d\d-\d\d +2 +0 +1 +#{40}$/);
+  expect(lines[8]).toMatch(/^total +2 +0 +1$/);
+  expect((await one(["keys", "usage", id, "--range", "1y"])).code).toBe(2);
+
+  expect((await one(["keys", "revoke", id, "--yes"])).code).toBe(0);
+  expect((await one(["keys", "roll", id])).code).toBe(6);
+});
+
+test("one workspaces list marks the current one; use globex switches; back to acme", async () => {
+  const list = await one(["workspaces", "list"]);
+  const rows = list.stdout.trimEnd().split("\n");
+  expect(rows[0]).toMatch(/^CURRENT +NAME +SLUG +ROLE +ID$/);
+  // Each row without its last column (the id), spaces collapsed.
+  expect(rows.slice(1).map((row) => row.replace(/ +\S+$/, "").trim().replace(/ +/g, " ")).sort()).toEqual(["* Acme acme OWNER", "Globex globex MEMBER"]);
+
+  const current = async () => (JSON.parse((await one(["workspaces", "list", "--json"])).stdout) as { data: { slug: string; current: boolean }[] }).data.filter((w) => w.current).map((w) => w.slug);
+  try {
+    const use = await one(["workspaces", "use", "globex"]);
+    expect({ code: use.code, stdout: use.stdout }).toEqual({ code: 0, stdout: "" });
+    expect(use.stderr).toContain("Now using Globex (globex) as MEMBER.");
+    expect(await current()).toEqual(["globex"]);
+    // As a member of Globex the owner of Acme may not create keys there.
+    expect((await one(["keys", "create", "--description", "cli-e2e-globex"])).code).toBe(4);
+    const unknown = await one(["workspaces", "use", "initech"]);
+    expect({ code: unknown.code, stdout: unknown.stdout }).toEqual({ code: 5, stdout: "" });
+    expect(unknown.stderr).toMatch(/Yours: (acme, globex|globex, acme)\./);
+  } finally {
+    const back = await one(["workspaces", "use", "acme", "--json"]);
+    expect(JSON.parse(back.stdout)).toMatchObject({ slug: "acme", role: "OWNER", current: true });
+  }
+  expect(await current()).toEqual(["acme"]);
 });
 
 test("one login --web: the loopback redirect with PKCE, here followed by an HTTP client", async () => {

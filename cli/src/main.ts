@@ -2,9 +2,10 @@
 // message on stderr and an exit code (exit-codes.ts). Adding a command is one entry in COMMANDS.
 import { parseArgs } from "node:util";
 import { login, logout, token, whoami } from "./commands/auth.js";
-import { keysCreate, keysGet, keysList, keysRevoke } from "./commands/keys.js";
+import { keysCreate, keysGet, keysList, keysRename, keysRevoke, keysRoll, keysUsage } from "./commands/keys.js";
 import { tasksCreate, tasksList } from "./commands/tasks.js";
 import type { Command, Flags } from "./commands/types.js";
+import { workspacesList, workspacesUse } from "./commands/workspaces.js";
 import { CliError, EXIT } from "./exit-codes.js";
 import { out, say } from "./output.js";
 
@@ -18,7 +19,12 @@ const COMMANDS: Record<string, Command> = {
   "keys list": keysList,
   "keys get": keysGet,
   "keys create": keysCreate,
+  "keys rename": keysRename,
+  "keys roll": keysRoll,
+  "keys usage": keysUsage,
   "keys revoke": keysRevoke,
+  "workspaces list": workspacesList,
+  "workspaces use": workspacesUse,
   "tasks list": tasksList,
   "tasks create": tasksCreate,
 };
@@ -30,6 +36,9 @@ const OPTIONS = {
   web: { type: "boolean" },
   "no-browser": { type: "boolean" },
   description: { type: "string" },
+  "expires-in": { type: "string" },
+  grace: { type: "string" },
+  range: { type: "string" },
   title: { type: "string" },
   workspace: { type: "string" },
   "api-url": { type: "string" },

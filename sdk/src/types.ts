@@ -6,6 +6,9 @@ type Schemas = components["schemas"];
 export type Task = Schemas["Task"];
 export type ApiKey = Schemas["ApiKey"];
 export type ApiKeyWithSecret = Schemas["ApiKeyWithSecret"];
+export type ApiKeyUsage = Schemas["ApiKeyUsage"];
+export type Workspace = Schemas["Workspace"];
+export type AuditEvent = Schemas["AuditEvent"];
 export type ErrorBody = Schemas["Error"];
 
 /** The path parameters of an operation, by operationId. */

@@ -6,6 +6,9 @@ export interface Flags {
   web?: boolean;
   "no-browser"?: boolean;
   description?: string;
+  "expires-in"?: string;
+  grace?: string;
+  range?: string;
   title?: string;
   workspace?: string;
   "api-url"?: string;
