@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { NavLink } from "./nav-link";
 
 type Props = {
   user: { name: string; email: string };
@@ -8,7 +9,10 @@ type Props = {
   children: ReactNode;
 };
 
-const NAV = [{ group: "Settings", section: "Developer", label: "API Keys", href: "/settings/developer/api-keys" }];
+const NAV = [
+  { group: "Settings", section: "Developer", label: "API Keys", href: "/settings/developer/api-keys" },
+  { group: "Settings", section: "Developer", label: "Audit log", href: "/settings/developer/audit-log" },
+];
 
 export function AppShell({ user, workspaceName, signOutAction, children }: Props) {
   return (
@@ -43,17 +47,13 @@ export function AppShell({ user, workspaceName, signOutAction, children }: Props
       <div className="mx-auto flex w-full max-w-6xl flex-1 gap-8 px-6 py-8">
         {workspaceName && (
           <nav aria-label="Settings" className="w-48 shrink-0 text-sm">
-            {NAV.map((item) => (
+            {NAV.map((item, index) => (
               <div key={item.href}>
-                <p className="font-semibold text-zinc-500 uppercase dark:text-zinc-400">{item.group}</p>
-                <p className="mt-3 text-zinc-500 dark:text-zinc-400">{item.section}</p>
-                <Link
-                  href={item.href}
-                  aria-current="page"
-                  className="mt-1 block rounded-md bg-zinc-100 px-3 py-1.5 font-medium dark:bg-zinc-800"
-                >
-                  {item.label}
-                </Link>
+                {item.group !== NAV[index - 1]?.group && (
+                  <p className="font-semibold text-zinc-500 uppercase dark:text-zinc-400">{item.group}</p>
+                )}
+                {item.section !== NAV[index - 1]?.section && <p className="mt-3 text-zinc-500 dark:text-zinc-400">{item.section}</p>}
+                <NavLink href={item.href}>{item.label}</NavLink>
               </div>
             ))}
           </nav>

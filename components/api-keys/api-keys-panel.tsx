@@ -3,9 +3,11 @@
 // focus, invalidated after each change). Controls follow the permission table; the server
 // checks again on every action.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { useRef, useState } from "react";
 import { queryKeys } from "@/lib/ui/query-keys";
 import { Button } from "@/components/ui/button";
+import { keyHref, linkClass } from "@/components/ui/link-styles";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { AddKeyDialog } from "./add-key-dialog";
 import { RevealSecretDialog } from "./reveal-secret-dialog";
@@ -118,7 +120,7 @@ export function ApiKeysPanel({ workspace, initial, permissions, actions, apiOrig
               {keys.map((key) => (
                 <tr key={key.id}>
                   <th scope="row" className="max-w-xs px-4 py-3 font-medium break-words whitespace-pre-wrap">
-                    {key.description}
+                    <Link href={keyHref(key.id)} className={linkClass}>{key.description}</Link>
                   </th>
                   <td className="px-4 py-3 font-mono text-xs whitespace-nowrap">{key.hint}</td>
                   <td className="px-4 py-3">
