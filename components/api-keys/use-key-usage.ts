@@ -14,8 +14,9 @@ export function useKeyUsage(workspaceId: string, keyId: string, range: UsageRang
     queryKey: queryKeys.usage(workspaceId, keyId, range),
     queryFn: ({ signal }) =>
       getJson<UsageDto>(workspacePath(workspaceId, `/api-keys/${encodeURIComponent(keyId)}/usage?range=${range}`), signal),
-    // Counts reach the database within 5 s of a request; a live chart asks again as often.
-    refetchInterval: options.live ? 5_000 : false,
+    // Counts reach the database within 5 s of a request; a live chart asks every 4 s, so a request
+    // shows within 10 s.
+    refetchInterval: options.live ? 4_000 : false,
     staleTime: options.live ? 0 : 60_000,
     placeholderData: keepPreviousData,
   });

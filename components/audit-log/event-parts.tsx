@@ -35,7 +35,7 @@ export function EventWho({ actor }: { actor: AuditEventDto["actor"] }) {
           name
         )}
       </span>
-      {detail && <span className="block text-xs break-all text-zinc-600 dark:text-zinc-400">{detail}</span>}
+      {detail && <span className="block text-xs break-words text-zinc-600 dark:text-zinc-400">{detail}</span>}
     </>
   );
 }
