@@ -1,6 +1,6 @@
 "use client";
 // The audit log: filters by action and key (kept in the URL, so a filtered view can be shared or
-// reloaded), a table on wide screens and cards on narrow ones, "Load more" with the keyset cursor,
+// reloaded), a table on wide screens and cards below 64rem, "Load more" with the keyset cursor,
 // and a CSV export of exactly the filtered view.
 import { useSearchParams } from "next/navigation";
 import { useId } from "react";
@@ -68,7 +68,7 @@ export function AuditLogView({ workspace, initial, initialFilters, keys }: Props
             public revocation reports. Newest first.
           </p>
         </div>
-        <div className="flex flex-col items-start gap-1 sm:items-end">
+        <div className="flex flex-col items-start gap-1">
           <a
             href={`/settings/developer/audit-log/export?${exportParams}`}
             download
@@ -154,7 +154,7 @@ export function AuditLogView({ workspace, initial, initialFilters, keys }: Props
         </div>
       ) : (
         <>
-          <div className="mt-2 hidden overflow-x-auto rounded-lg border border-zinc-200 md:block dark:border-zinc-800">
+          <div className="mt-2 hidden overflow-x-auto rounded-lg border border-zinc-200 lg:block dark:border-zinc-800">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Audit events of {workspace.name}, newest first</caption>
               <thead className="bg-zinc-50 text-xs text-zinc-600 uppercase dark:bg-zinc-900 dark:text-zinc-400">
@@ -190,7 +190,7 @@ export function AuditLogView({ workspace, initial, initialFilters, keys }: Props
             </table>
           </div>
 
-          <ul className="mt-2 space-y-3 md:hidden" aria-label={`Audit events of ${workspace.name}, newest first`}>
+          <ul className="mt-2 space-y-3 lg:hidden" aria-label={`Audit events of ${workspace.name}, newest first`}>
             {list.map((event) => (
               <li key={event.id} className="rounded-lg border border-zinc-200 p-4 text-sm dark:border-zinc-800">
                 <div className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
