@@ -16,8 +16,8 @@ export async function GET(request: Request): Promise<Response> {
       action: params.get("action") || undefined,
       targetId: params.get("key") || undefined,
     });
-    const slug = actor.kind === "user" ? actor.workspace?.slug : "workspace";
-    const filename = `audit-log-${slug}-${new Date().toISOString().slice(0, 10)}.csv`;
+    const slug = (actor.kind === "user" && actor.workspace?.slug) || "workspace";
+    const filename = `audit-log-${slug.replace(/[^A-Za-z0-9_-]/g, "-")}-${new Date().toISOString().slice(0, 10)}.csv`;
     return new Response(stream, {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",
