@@ -123,6 +123,26 @@ test("owner rolls a key on its page: the new secret is shown once, and both secr
   await expect(page.getByRole("list", { name: /Events about this key/ }).getByRole("listitem").first()).toContainText("Rolled key");
 });
 
+test("owner revokes a key on its page: it stays readable as Revoked, and its requests count as denied", async ({ page }) => {
+  const key = await insertAcmeKey("revoke-me");
+  await signIn(page, "owner@example.com", keyPath(key.id));
+  await page.getByRole("button", { name: "Revoke revoke-me" }).click();
+  const confirm = page.getByRole("alertdialog", { name: "Revoke “revoke-me”?" });
+  await expect(confirm).toContainText("has never been used");
+  await confirm.getByRole("button", { name: "Revoke key" }).click();
+  await expect(page.getByText("Status: Revoked")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "revoke-me" })).toBeFocused();
+  await expect(page.getByText("This key is revoked")).toBeVisible();
+  expect({
+    rename: await page.getByRole("button", { name: "Rename key" }).count(),
+    roll: await page.getByRole("button", { name: "Roll key" }).count(),
+    revoke: await page.getByRole("button", { name: /^Revoke/ }).count(),
+  }).toEqual({ rename: 0, roll: 0, revoke: 0 });
+  expect(await requestWithKey(key.secret)).toBe(401);
+  await expect(page.getByTestId("usage-denied")).toHaveText("1", { timeout: 10_000 });
+  await expect(page.getByRole("list", { name: /Events about this key/ }).getByRole("listitem").first()).toContainText("Revoked key");
+});
+
 test("a member sees a key's page read-only, with the reasons and the history without addresses", async ({ page }) => {
   const key = await insertAcmeKey("member-view");
   const owner = await userToken("owner@example.com");

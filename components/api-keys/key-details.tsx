@@ -127,8 +127,10 @@ export function KeyDetails({ workspace, initial, permissions, actions, rollIdleS
               <RevokeKeyDialog
                 apiKey={key}
                 workspaceId={workspace.id}
-                revoke={async (keyId) => {
-                  const result = await actions.revoke(workspace.id, keyId);
+                // Takes no arguments on purpose: this page revokes exactly this key of this workspace,
+                // whatever arguments the dialog passes.
+                revoke={async () => {
+                  const result = await actions.revoke(workspace.id, key.id);
                   if (result.ok) changed(result.data);
                   return result;
                 }}
