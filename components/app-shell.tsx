@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { NavLink } from "./nav-link";
 
 type Props = {
   user: { name: string; email: string };
@@ -8,11 +9,15 @@ type Props = {
   children: ReactNode;
 };
 
-const NAV = [{ group: "Settings", section: "Developer", label: "API Keys", href: "/settings/developer/api-keys" }];
+// Settings > Developer: its pages.
+const NAV = [
+  { label: "API Keys", href: "/settings/developer/api-keys" },
+  { label: "Audit log", href: "/settings/developer/audit-log" },
+];
 
 // From `md` up, the settings navigation is a column beside the page; below it, it collapses
-// into one line above the page ("Settings / Developer / API Keys"), so the page gets the
-// whole width of a phone.
+// into one line above the page ("Settings / Developer / API Keys  Audit log"), so the page
+// gets the whole width of a phone.
 export function AppShell({ user, workspaceName, signOutAction, children }: Props) {
   return (
     <div className="flex min-h-screen flex-col">
@@ -46,25 +51,21 @@ export function AppShell({ user, workspaceName, signOutAction, children }: Props
       <div className="mx-auto flex w-full max-w-6xl flex-1 flex-col gap-6 px-4 py-6 sm:px-6 md:flex-row md:gap-8 md:py-8">
         {workspaceName && (
           <nav aria-label="Settings" className="text-sm md:w-48 md:shrink-0">
-            {NAV.map((item) => (
-              <div key={item.href} className="flex flex-wrap items-center gap-x-2 gap-y-1 md:block">
-                <p className="font-semibold text-zinc-600 uppercase dark:text-zinc-400">{item.group}</p>
-                <span aria-hidden="true" className="text-zinc-500 md:hidden">
-                  /
-                </span>
-                <p className="text-zinc-600 md:mt-3 dark:text-zinc-400">{item.section}</p>
-                <span aria-hidden="true" className="text-zinc-500 md:hidden">
-                  /
-                </span>
-                <Link
-                  href={item.href}
-                  aria-current="page"
-                  className="block rounded-md bg-zinc-100 px-3 py-1.5 font-medium md:mt-1 dark:bg-zinc-800"
-                >
+            <div className="flex flex-wrap items-center gap-x-2 gap-y-1 md:block">
+              <p className="font-semibold text-zinc-600 uppercase dark:text-zinc-400">Settings</p>
+              <span aria-hidden="true" className="text-zinc-500 md:hidden">
+                /
+              </span>
+              <p className="text-zinc-600 md:mt-3 dark:text-zinc-400">Developer</p>
+              <span aria-hidden="true" className="text-zinc-500 md:hidden">
+                /
+              </span>
+              {NAV.map((item) => (
+                <NavLink key={item.href} href={item.href}>
                   {item.label}
-                </Link>
-              </div>
-            ))}
+                </NavLink>
+              ))}
+            </div>
           </nav>
         )}
         <main className="min-w-0 flex-1">{children}</main>

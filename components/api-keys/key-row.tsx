@@ -4,7 +4,9 @@
 // sideways. The row keeps its table roles either way (set explicitly, because CSS display
 // changes can drop them). To add a column: add it to KEY_COLUMNS and a <KeyCell> below, in
 // the same order; controls go in `actions`.
+import Link from "next/link";
 import type { ReactNode } from "react";
+import { keyHref, linkClass } from "@/components/ui/link-styles";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { ApiKeyDto } from "./types";
 
@@ -38,7 +40,9 @@ export function KeyRow({ apiKey, actions }: { apiKey: ApiKeyDto; actions?: React
         role="rowheader"
         className="col-start-1 row-start-1 font-medium wrap-anywhere whitespace-pre-wrap @3xl:table-cell @3xl:max-w-xs @3xl:px-4 @3xl:py-3 @3xl:align-top"
       >
-        {apiKey.description}
+        <Link href={keyHref(apiKey.id)} className={linkClass}>
+          {apiKey.description}
+        </Link>
       </th>
       <KeyCell label="Key" className="@3xl:whitespace-nowrap">
         <span className="font-mono text-xs">{apiKey.hint}</span>

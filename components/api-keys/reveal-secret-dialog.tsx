@@ -4,7 +4,7 @@
 // tells the parent to drop the secret. Escape on the confirmation goes back to the secret.
 // While it is open, leaving the page asks the browser to confirm. Focus starts on Copy.
 import * as Dialog from "@radix-ui/react-dialog";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { buttonRowClass, contentClass, descriptionClass, overlayClass, titleClass } from "@/components/ui/dialog-styles";
 import { CopyField } from "./copy-field";
@@ -15,9 +15,11 @@ type Props = {
   onClosed: () => void;
   /** Where focus goes once the dialog is gone (it has no trigger to return to). */
   returnFocus: () => void;
+  /** Said under the warning, e.g. after a roll: how long the previous secret keeps working. */
+  note?: ReactNode;
 };
 
-export function RevealSecretDialog({ created, apiOrigin, onClosed, returnFocus }: Props) {
+export function RevealSecretDialog({ created, apiOrigin, onClosed, returnFocus, note }: Props) {
   const [confirming, setConfirming] = useState(false);
   const copy = useRef<HTMLButtonElement>(null);
 
@@ -75,6 +77,7 @@ export function RevealSecretDialog({ created, apiOrigin, onClosed, returnFocus }
                 shown. Store it in a secrets manager or in an environment variable such as <code>ONE_API_KEY</code>; you will not
                 be able to see it again.
               </Dialog.Description>
+              {note && <div className="mt-3 text-sm text-zinc-700 dark:text-zinc-300">{note}</div>}
               <div className="mt-4">
                 <CopyField ref={copy} value={created?.secret ?? ""} what="API key" label="API key secret" />
               </div>

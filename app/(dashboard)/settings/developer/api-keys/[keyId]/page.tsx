@@ -1,0 +1,58 @@
+// A key's own page: everything about one key, its usage and its history, with Rename, Roll and
+// Revoke for owners and admins. The key is read with the actor of the workspace the page shows;
+// a key of another workspace (or no key at all) is the not-found page, never an error.
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { getApiKey } from "@/lib/api-keys/get";
+import { rollIdleSeconds } from "@/lib/api-keys/config";
+import { requireUser } from "@/lib/auth/session";
+import { isAppError } from "@/lib/errors";
+import { PERMISSIONS, roleMay, type Permission } from "@/lib/permissions";
+import { KeyDetails } from "@/components/api-keys/key-details";
+import { NoWorkspace } from "@/components/no-workspace";
+import { QueryProvider } from "@/components/query-provider";
+import { renameApiKeyAction, revokeApiKeyAction, rollApiKeyAction } from "./actions";
+
+type Props = { params: Promise<{ keyId: string }> };
+
+/** The signed-in user and the key (null: not found in the workspace the page shows), once per request. */
+const load = cache(async (keyId: string) => {
+  const actor = await requireUser(`/settings/developer/api-keys/${encodeURIComponent(keyId)}`);
+  if (!actor.workspace) return { actor, key: null };
+  try {
+    return { actor, key: await getApiKey(actor, { keyId }) };
+  } catch (error) {
+    if (isAppError(error) && error.code === "not_found") return { actor, key: null };
+    throw error;
+  }
+});
+
+export async function generateMetadata({ params }: Props) {
+  const { key } = await load((await params).keyId);
+  return { title: key ? `${key.description} · API Keys` : "No such key" };
+}
+
+export default async function ApiKeyPage({ params }: Props) {
+  const { actor, key } = await load((await params).keyId);
+  if (!actor.workspace) return <NoWorkspace email={actor.email} />;
+  if (!key) notFound();
+  const role = actor.workspace.role;
+  const allowance = (permission: Permission) => ({ allowed: roleMay(role, permission), reason: PERMISSIONS[permission].deniedReason });
+  return (
+    <QueryProvider>
+      <KeyDetails
+        workspace={{ id: actor.workspace.id, name: actor.workspace.name }}
+        initial={key}
+        permissions={{
+          rename: allowance("apiKeys.update"),
+          roll: allowance("apiKeys.roll"),
+          revoke: allowance("apiKeys.revoke"),
+          auditLog: allowance("auditLog.read"),
+        }}
+        actions={{ rename: renameApiKeyAction, roll: rollApiKeyAction, revoke: revokeApiKeyAction }}
+        rollIdleSeconds={rollIdleSeconds()}
+        apiOrigin={process.env.AUTH_URL ?? "http://localhost:3000"}
+      />
+    </QueryProvider>
+  );
+}

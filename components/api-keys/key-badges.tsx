@@ -1,0 +1,26 @@
+// A key's status in words (colour only repeats it): Active, Expired or Revoked, and Rolling while
+// a roll's previous secret still works.
+import type { ApiKeyDto } from "./types";
+
+const STATUS = {
+  active: { label: "Active", className: "border-emerald-700 bg-emerald-50 text-emerald-900 dark:border-emerald-500 dark:bg-emerald-950 dark:text-emerald-200" },
+  expired: { label: "Expired", className: "border-amber-700 bg-amber-50 text-amber-900 dark:border-amber-400 dark:bg-amber-950 dark:text-amber-200" },
+  revoked: { label: "Revoked", className: "border-red-700 bg-red-50 text-red-900 dark:border-red-400 dark:bg-red-950 dark:text-red-200" },
+} as const;
+
+const badge = "inline-flex items-center rounded-full border px-2 py-0.5 text-xs font-medium";
+
+export function KeyBadges({ apiKey }: { apiKey: Pick<ApiKeyDto, "status" | "previousSecret"> }) {
+  const status = STATUS[apiKey.status];
+  return (
+    <span className="inline-flex flex-wrap gap-1.5">
+      <span className={`${badge} ${status.className}`}>
+        <span className="sr-only">Status: </span>
+        {status.label}
+      </span>
+      {apiKey.previousSecret && (
+        <span className={`${badge} border-blue-700 bg-blue-50 text-blue-900 dark:border-blue-400 dark:bg-blue-950 dark:text-blue-200`}>Rolling</span>
+      )}
+    </span>
+  );
+}

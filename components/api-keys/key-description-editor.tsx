@@ -1,0 +1,140 @@
+"use client";
+// The key's name as the page's heading, renamable in place by owners and admins: *Rename* turns
+// it into a labelled field with Save and Cancel (Escape cancels too); focus comes back to
+// *Rename* afterwards. The heading stays for screen readers while the field is shown.
+import { forwardRef, useId, useRef, useState, useTransition } from "react";
+import { toast } from "sonner";
+import { descriptionSchema, DESCRIPTION_MAX } from "@/lib/api-keys/schemas";
+import type { ActionResult } from "@/lib/ui/action-result";
+import { Button } from "@/components/ui/button";
+import type { ApiKeyDto } from "./types";
+
+type Props = {
+  description: string;
+  /** null: this person may not rename the key (or it cannot be renamed any more). */
+  rename: ((description: string) => Promise<ActionResult<ApiKeyDto>>) | null;
+  onRenamed: (key: ApiKeyDto) => void;
+};
+
+function validate(value: string): string | null {
+  const result = descriptionSchema.safeParse(value);
+  return result.success ? null : (result.error.issues[0]?.message ?? "Enter a valid description.");
+}
+
+export const KeyDescriptionEditor = forwardRef<HTMLHeadingElement, Props>(function KeyDescriptionEditor(
+  { description, rename, onRenamed },
+  headingRef,
+) {
+  const [editing, setEditing] = useState(false);
+  const [value, setValue] = useState(description);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const renameButton = useRef<HTMLButtonElement>(null);
+  const ids = { input: useId(), help: useId(), error: useId() };
+
+  function start() {
+    setValue(description);
+    setError(null);
+    setEditing(true);
+  }
+
+  function stop() {
+    setEditing(false);
+    setError(null);
+    // The button is back once React has rendered it.
+    requestAnimationFrame(() => renameButton.current?.focus());
+  }
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    if (!rename) return;
+    const invalid = validate(value);
+    if (invalid) return setError(invalid);
+    if (value.trim() === description) return stop();
+    startTransition(async () => {
+      const result = await rename(value);
+      if (!result.ok) {
+        setError(result.error.fields?.description ?? result.error.message);
+        return;
+      }
+      onRenamed(result.data);
+      toast.success(`Renamed to “${result.data.description}”.`);
+      stop();
+    });
+  }
+
+  return (
+    <div className="min-w-0">
+      <h1
+        ref={headingRef}
+        tabIndex={-1}
+        className={editing ? "sr-only" : "text-2xl font-semibold break-words whitespace-pre-wrap focus:outline-none"}
+      >
+        {description}
+      </h1>
+      {editing ? (
+        <form
+          onSubmit={submit}
+          onKeyDown={(event) => {
+            if (event.key === "Escape" && !pending) {
+              event.preventDefault();
+              stop();
+            }
+          }}
+          noValidate
+          aria-label="Rename key"
+          className="space-y-1.5"
+        >
+          <label htmlFor={ids.input} className="block text-sm font-medium">
+            Description
+          </label>
+          <div className="flex flex-wrap items-center gap-2">
+            <input
+              id={ids.input}
+              value={value}
+              onChange={(event) => {
+                setValue(event.target.value);
+                setError(null);
+              }}
+              autoFocus
+              onFocus={(event) => event.currentTarget.select()}
+              maxLength={DESCRIPTION_MAX + 50}
+              autoComplete="off"
+              spellCheck={false}
+              aria-invalid={!!error}
+              aria-describedby={`${ids.help}${error ? ` ${ids.error}` : ""}`}
+              className="block w-full max-w-md min-w-0 flex-1 rounded-md border border-zinc-300 bg-white px-3 py-2 text-lg font-semibold focus-visible:outline-2 focus-visible:outline-blue-600 aria-invalid:border-red-600 dark:border-zinc-700 dark:bg-zinc-950"
+            />
+            <div className="flex gap-2">
+              <Button type="submit" disabled={pending} aria-busy={pending}>
+                {pending ? "Saving…" : "Save"}
+              </Button>
+              <Button variant="secondary" onClick={stop} disabled={pending}>
+                Cancel
+              </Button>
+            </div>
+          </div>
+          <p id={ids.help} className="text-xs text-zinc-600 dark:text-zinc-400">
+            Name the service and environment that use it. Up to {DESCRIPTION_MAX} characters. Escape cancels.
+          </p>
+          {error && (
+            <p id={ids.error} role="alert" className="text-sm text-red-700 dark:text-red-400">
+              {error}
+            </p>
+          )}
+        </form>
+      ) : (
+        rename && (
+          <button
+            ref={renameButton}
+            type="button"
+            onClick={start}
+            className="mt-1 text-sm font-medium text-blue-700 underline underline-offset-2 hover:text-blue-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:text-blue-400 dark:hover:text-blue-300"
+          >
+            Rename<span className="sr-only"> key</span>
+          </button>
+        )
+      )}
+    </div>
+  );
+});

@@ -1,0 +1,219 @@
+"use client";
+// A key's requests by outcome: stacked bars per hour (24 h) or per UTC day (7 and 30 days), the
+// totals as the legend, and the same numbers as a table (hidden visually unless asked for, always
+// there for screen readers). Kept fresh every few seconds while the page is visible.
+import { useId, useState } from "react";
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
+import type { NameType, ValueType } from "recharts/types/component/DefaultTooltipContent";
+import { Button } from "@/components/ui/button";
+import { OUTCOMES, RANGE_WORDS, sumOf, USAGE_COLOURS, useKeyUsage, type UsageDto, type UsageRange } from "./use-key-usage";
+
+const RANGES: UsageRange[] = ["24h", "7d", "30d"];
+const RANGE_BUTTONS: Record<UsageRange, string> = { "24h": "24 hours", "7d": "7 days", "30d": "30 days" };
+
+type Bucket = UsageDto["buckets"][number];
+
+function bucketLabels(range: UsageRange) {
+  const hourly = range === "24h";
+  const short = new Intl.DateTimeFormat(undefined, hourly ? { hour: "2-digit", minute: "2-digit" } : { month: "short", day: "numeric", timeZone: "UTC" });
+  const long = new Intl.DateTimeFormat(
+    undefined,
+    hourly ? { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" } : { weekday: "short", month: "short", day: "numeric", timeZone: "UTC" },
+  );
+  return {
+    short: (start: string) => short.format(new Date(start)),
+    long: (start: string) => (hourly ? `${long.format(new Date(start))}, 1 hour` : `${long.format(new Date(start))} (UTC)`),
+  };
+}
+
+export function UsageChart({ workspaceId, keyId }: { workspaceId: string; keyId: string }) {
+  const [range, setRange] = useState<UsageRange>("24h");
+  const [asTable, setAsTable] = useState(false);
+  const usage = useKeyUsage(workspaceId, keyId, range, { live: true });
+  const ids = { heading: useId(), totals: useId(), table: useId() };
+  const data = usage.data; // while another range loads, the previous one stays (placeholderData)
+  const labels = bucketLabels(data?.range ?? range);
+
+  return (
+    <section aria-labelledby={ids.heading} className={`rounded-lg border border-zinc-200 p-4 sm:p-6 dark:border-zinc-800 ${USAGE_COLOURS}`}>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 id={ids.heading} className="text-lg font-semibold">
+          Usage
+        </h2>
+        <fieldset className="flex">
+          <legend className="sr-only">Time range</legend>
+          <div className="inline-flex rounded-md border border-zinc-300 p-0.5 dark:border-zinc-700">
+            {RANGES.map((value) => (
+              <label
+                key={value}
+                className="cursor-pointer rounded px-3 py-1.5 text-sm font-medium text-zinc-700 has-checked:bg-zinc-900 has-checked:text-white has-focus-visible:outline-2 has-focus-visible:outline-offset-1 has-focus-visible:outline-blue-600 dark:text-zinc-300 dark:has-checked:bg-zinc-100 dark:has-checked:text-zinc-900"
+              >
+                <input
+                  type="radio"
+                  name={`${ids.heading}-range`}
+                  value={value}
+                  checked={range === value}
+                  onChange={() => setRange(value)}
+                  className="sr-only"
+                />
+                {RANGE_BUTTONS[value]}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      </div>
+
+      {usage.isPending ? (
+        <div role="status" className="mt-4">
+          <span className="sr-only">Loading usage…</span>
+          <div aria-hidden className="h-6 w-72 max-w-full animate-pulse rounded bg-zinc-100 dark:bg-zinc-800" />
+          <div aria-hidden className="mt-4 h-56 animate-pulse rounded bg-zinc-100 dark:bg-zinc-900" />
+        </div>
+      ) : usage.isError && !data ? (
+        <div role="alert" className="mt-4 flex flex-wrap items-center justify-between gap-3 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm dark:border-amber-800 dark:bg-amber-950">
+          <span>Could not load the usage: {usage.error.message}</span>
+          <Button variant="secondary" onClick={() => void usage.refetch()}>
+            Retry
+          </Button>
+        </div>
+      ) : data ? (
+        <>
+          <Totals data={data} id={ids.totals} />
+          {usage.isError && (
+            <p role="alert" className="mt-2 text-sm text-amber-800 dark:text-amber-300">
+              Could not refresh the usage ({usage.error.message}); showing what was loaded before.
+            </p>
+          )}
+          {sumOf(data.totals) === 0 ? (
+            <p className="mt-4 rounded-md border border-dashed border-zinc-300 px-4 py-8 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
+              <span className="block font-medium text-zinc-900 dark:text-zinc-100">No requests in the last {RANGE_WORDS[data.range]}</span>
+              Requests made with this key show up here within seconds.
+            </p>
+          ) : (
+            <>
+              {!asTable && (
+                <div aria-hidden className="mt-4 h-60 w-full" data-testid="usage-chart">
+                  <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height: 240 }}>
+                    <BarChart data={data.buckets} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
+                      <CartesianGrid vertical={false} stroke="var(--usage-grid)" />
+                      <XAxis
+                        dataKey="start"
+                        tickFormatter={labels.short}
+                        tick={{ fill: "var(--usage-axis)", fontSize: 12 }}
+                        stroke="var(--usage-grid)"
+                        minTickGap={12}
+                      />
+                      <YAxis allowDecimals={false} width={44} tick={{ fill: "var(--usage-axis)", fontSize: 12 }} stroke="var(--usage-grid)" />
+                      <Tooltip cursor={{ fill: "var(--usage-grid)", opacity: 0.5 }} content={(props) => <ChartTooltip active={props.active} payload={props.payload} format={labels.long} />} />
+                      {OUTCOMES.map((outcome) => (
+                        <Bar
+                          key={outcome.key}
+                          dataKey={outcome.key}
+                          name={outcome.label}
+                          stackId="usage"
+                          fill={outcome.color}
+                          stroke="var(--usage-gap)"
+                          strokeWidth={1}
+                          isAnimationActive={false}
+                        />
+                      ))}
+                    </BarChart>
+                  </ResponsiveContainer>
+                </div>
+              )}
+              <UsageTable data={data} label={labels.long} id={ids.table} visible={asTable} />
+              <div className="mt-3 flex flex-wrap items-center justify-between gap-2 text-xs text-zinc-600 dark:text-zinc-400">
+                <span>{data.range === "24h" ? "Hourly, in your time zone." : "Daily, by UTC day."} The last bar is still counting.</span>
+                <Button variant="secondary" onClick={() => setAsTable((was) => !was)} aria-controls={ids.table} aria-expanded={asTable}>
+                  {asTable ? "Show as chart" : "Show as table"}
+                </Button>
+              </div>
+            </>
+          )}
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function Totals({ data, id }: { data: UsageDto; id: string }) {
+  return (
+    <dl id={id} className="mt-4 flex flex-wrap gap-x-6 gap-y-2 text-sm">
+      <div>
+        <dt className="text-zinc-600 dark:text-zinc-400">Requests, last {RANGE_WORDS[data.range]}</dt>
+        <dd className="text-xl font-semibold tabular-nums" data-testid="usage-total">
+          {sumOf(data.totals).toLocaleString()}
+        </dd>
+      </div>
+      {OUTCOMES.map((outcome) => (
+        <div key={outcome.key}>
+          <dt className="flex items-center gap-1.5 text-zinc-600 dark:text-zinc-400">
+            <span aria-hidden className={`inline-block size-3 rounded-sm ${outcome.swatch}`} />
+            {outcome.label}
+          </dt>
+          <dd className="text-xl font-semibold tabular-nums" data-testid={`usage-${outcome.key}`}>
+            {data.totals[outcome.key].toLocaleString()}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function ChartTooltip({ active, payload, format }: Pick<TooltipContentProps<ValueType, NameType>, "active" | "payload"> & { format: (start: string) => string }) {
+  if (!active || !payload?.length) return null;
+  const bucket = payload[0]?.payload as Bucket | undefined;
+  if (!bucket) return null;
+  return (
+    <div className="rounded-md border border-zinc-200 bg-white px-3 py-2 text-xs shadow-md dark:border-zinc-700 dark:bg-zinc-900">
+      <p className="font-medium">{format(bucket.start)}</p>
+      <ul className="mt-1 space-y-0.5">
+        {OUTCOMES.map((outcome) => (
+          <li key={outcome.key} className="flex items-center gap-1.5">
+            <span aria-hidden className={`inline-block size-2.5 rounded-sm ${outcome.swatch}`} />
+            {outcome.label}: <span className="font-medium tabular-nums">{bucket[outcome.key].toLocaleString()}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function UsageTable({ data, label, id, visible }: { data: UsageDto; label: (start: string) => string; id: string; visible: boolean }) {
+  const unit = data.range === "24h" ? "Hour" : "Day";
+  return (
+    <div id={id} className={visible ? "mt-4 max-h-96 overflow-auto rounded-md border border-zinc-200 dark:border-zinc-800" : "sr-only"}>
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">
+          Requests with this key per {unit.toLowerCase()}, last {RANGE_WORDS[data.range]}, oldest first
+        </caption>
+        <thead className="sticky top-0 bg-zinc-50 text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
+          <tr>
+            <th scope="col" className="px-3 py-2 font-medium">{unit}</th>
+            {OUTCOMES.map((outcome) => (
+              <th key={outcome.key} scope="col" className="px-3 py-2 text-right font-medium">
+                {outcome.label}
+              </th>
+            ))}
+            <th scope="col" className="px-3 py-2 text-right font-medium">Total</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
+          {data.buckets.map((bucket) => (
+            <tr key={bucket.start}>
+              <th scope="row" className="px-3 py-1.5 font-normal whitespace-nowrap">
+                {label(bucket.start)}
+              </th>
+              {OUTCOMES.map((outcome) => (
+                <td key={outcome.key} className="px-3 py-1.5 text-right tabular-nums">
+                  {bucket[outcome.key].toLocaleString()}
+                </td>
+              ))}
+              <td className="px-3 py-1.5 text-right tabular-nums">{sumOf(bucket).toLocaleString()}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+// How people read audit events: a label for each action, who did it, and a one-line detail from
+// the event's metadata. The dashboard (audit log page, a key's history) and the CSV export use
+// the same words.
+import type { AuditAction } from "@/lib/audit";
+import type { AuditEventDto } from "./schemas";
+
+export const ACTION_LABELS: Record<AuditAction, string> = {
+  "api_key.created": "Created key",
+  "api_key.updated": "Renamed key",
+  "api_key.rolled": "Rolled key",
+  "api_key.previous_secret_retired": "Previous secret retired",
+  "api_key.revoked": "Revoked key",
+  "api_key.exposed": "Key reported as leaked",
+  "task.created": "Created task",
+  "task.updated": "Updated task",
+};
+
+export const AUDIT_ACTIONS = Object.keys(ACTION_LABELS) as AuditAction[];
+
+export const isAuditAction = (value: unknown): value is AuditAction => typeof value === "string" && value in ACTION_LABELS;
+
+/** The label of an action; an action this version does not know is shown as recorded. */
+export const actionLabel = (action: string): string => (isAuditAction(action) ? ACTION_LABELS[action] : action);
+
+/** Who did it: a name and, where there is one, a second line (a person's email, "API key"). */
+export function actorLabel(actor: AuditEventDto["actor"]): { name: string; detail: string | null } {
+  switch (actor.type) {
+    case "user":
+      return { name: actor.name ?? "Former member", detail: actor.email };
+    case "apiKey":
+      return { name: actor.name ?? "Deleted key", detail: "API key" };
+    case "system":
+      return { name: actor.name ?? "System", detail: "System" };
+    case "public":
+      return { name: "Public report", detail: "Unauthenticated revocation request" };
+  }
+}
+
+const RETIRE_REASONS: Record<string, string> = {
+  idle: "idle after the new secret was used",
+  deadline: "its grace period ended",
+  rolled_again: "the key was rolled again",
+};
+
+const text = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);
+
+/**
+ * A short, human detail from the event's metadata, or null. Never a secret: metadata holds none.
+ * `formatDate` turns the ISO times in it into what the reader expects (the CSV keeps ISO).
+ */
+export function eventDetail(event: Pick<AuditEventDto, "action" | "metadata">, formatDate = (iso: string) => iso): string | null {
+  const m = event.metadata;
+  const date = (value: unknown) => (text(value) ? formatDate(value as string) : null);
+  switch (event.action) {
+    case "api_key.created":
+      return date(m.expiresAt) ? `Expires ${date(m.expiresAt)}` : "Never expires";
+    case "api_key.updated":
+      return text(m.previousDescription) ? `From “${text(m.previousDescription)}” to “${text(m.description)}”` : null;
+    case "api_key.rolled":
+      return text(m.previousHint)
+        ? `Previous secret ${text(m.previousHint)} works until ${date(m.previousSecretExpiresAt) ?? "—"} at the latest`
+        : null;
+    case "api_key.previous_secret_retired":
+      return text(m.reason) ? `${text(m.hint) ?? "The previous secret"} retired: ${RETIRE_REASONS[m.reason as string] ?? m.reason}` : null;
+    case "api_key.exposed":
+      return text(m.source) ? `Reported by ${text(m.source)}${text(m.url) ? ` at ${text(m.url)}` : ""}` : null;
+    case "task.updated":
+      return Array.isArray(m.changed) ? `Changed ${m.changed.filter((field) => typeof field === "string").join(", ")}` : null;
+    default:
+      return null;
+  }
+}
+
+/** What the event is about, for people: a key's description or a task's id. */
+export function targetLabel(target: AuditEventDto["target"]): string {
+  if (target.type === "api_key") return target.description ?? `Key ${target.id}`;
+  if (target.type === "task") return `Task ${target.id}`;
+  return `${target.type} ${target.id}`;
+}
