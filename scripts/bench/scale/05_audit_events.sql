@@ -1,8 +1,8 @@
 -- Audit events: 100,000 per copy over the past 90 days, half of them in the copy's busiest
 -- workspace (50,500 = a little over 1,000 pages of 50, so the 1,000th page exists) and 500 in
 -- each of the other 99 → 10,000,000 at 100×.
-INSERT INTO "audit_events" ("id", "workspace_id", "actor_user_id", "action", "target_type", "target_id", "ip", "user_agent", "created_at")
-SELECT 'sa' || c || '_' || w || '_' || n, 'sw' || c || '_' || w, 'su' || c || '_' || w || '_' || (n % 2),
+INSERT INTO "audit_events" ("id", "workspace_id", "actor_type", "actor_user_id", "action", "target_type", "target_id", "ip", "user_agent", "created_at")
+SELECT 'sa' || c || '_' || w || '_' || n, 'sw' || c || '_' || w, 'user', 'su' || c || '_' || w || '_' || (n % 2),
        (ARRAY['api_key.created', 'api_key.revoked', 'task.created', 'task.updated'])[n % 4 + 1],
        CASE WHEN n % 4 < 2 THEN 'api_key' ELSE 'task' END,
        CASE WHEN n % 4 < 2 THEN 'sk' || c || '_' || w || '_' || (n % 100) ELSE 'st' || c || '_' || w || '_' || (n % 50) END,

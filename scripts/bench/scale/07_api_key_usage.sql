@@ -1,8 +1,7 @@
 -- Usage: 90 days of hourly rows for each copy's 100 busiest keys (keys 0–9 of workspaces 0–9)
--- → 216,000 rows per copy, 21,600,000 at 100×. Skipped while the table does not exist.
--- TO COMPLETE with the api_key_usage migration: check the column names below against it.
-INSERT INTO "api_key_usage" ("key_id", "workspace_id", "hour", "ok", "rate_limited", "denied")
-SELECT 'sk' || c || '_' || w || '_' || k, 'sw' || c || '_' || w,
+-- → 216,000 rows per copy, 21,600,000 at 100×.
+INSERT INTO "api_key_usage" ("key_id", "hour", "ok", "rate_limited", "denied")
+SELECT 'sk' || c || '_' || w || '_' || k,
        date_trunc('hour', now()) - make_interval(hours => h),
        100 + (h * 7 + k * 13) % 900, (h + k) % 17 / 16 * 5, (h * 3 + k) % 29 / 28
 FROM generate_series($1::int, $2::int - 1) c,

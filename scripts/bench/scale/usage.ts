@@ -1,7 +1,5 @@
-// The usage part of `npm run bench:scale`, written against the planned contract (DESIGN.md,
-// Usage: GET /workspaces/{ws}/api-keys/{id}/usage?range=30d, table api_key_usage) and
-// skipped until both exist. TO COMPLETE when the usage schema lands: check the columns in
-// 07_api_key_usage.sql, and that USAGE_ROUTE is where the route file lives.
+// The usage part of `npm run bench:scale`: GET /workspaces/{ws}/api-keys/{id}/usage?range=30d
+// over the rows of 07_api_key_usage.sql.
 import { existsSync } from "node:fs";
 import type pg from "pg";
 import { tableExists } from "./seed";
