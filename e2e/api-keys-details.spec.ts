@@ -116,7 +116,8 @@ test("times read the same in the server's HTML and in the browser, whatever the 
   const context = await browser.newContext({ timezoneId: "Pacific/Kiritimati", locale: "de-DE" });
   const page = await context.newPage();
   const key = await insertAcmeKey("time-check");
-  await sql("UPDATE api_keys SET created_at = now() - interval '2 days', last_used_at = now() - interval '3 hours' WHERE id = $1", [key.id]);
+  await sql("UPDATE api_keys SET created_at = now() - interval '2 days' WHERE id = $1", [key.id]);
+  await sql("UPDATE api_key_secrets SET last_used_at = now() - interval '3 hours' WHERE key_id = $1", [key.id]);
   const problems: string[] = [];
   page.on("console", (message) => {
     if (message.type() === "error" && /hydrat|#418|#423|#425/i.test(message.text())) problems.push(message.text());

@@ -12,7 +12,7 @@ const LONG = "deploy-production-eu-west-1-" + "x".repeat(72); // 100 characters,
 test.beforeEach(async () => {
   await revokeAllAcmeKeys();
   const key = await insertAcmeKey(LONG);
-  await sql("UPDATE api_keys SET last_used_at = now() - interval '3 hours' WHERE id = $1", [key.id]);
+  await sql("UPDATE api_key_secrets SET last_used_at = now() - interval '3 hours' WHERE key_id = $1", [key.id]);
   await insertAcmeKey("ci-staging");
 });
 

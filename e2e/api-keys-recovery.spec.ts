@@ -205,8 +205,8 @@ test("a tab opened before a workspace switch keeps acting on the workspace it sh
   const acme = await acmeWorkspaceId();
   await insertAcmeKey("acme-key");
   await signIn(page, "owner@example.com");
-  // Meanwhile the owner's current workspace becomes another one (an older membership wins),
-  // and they are a mere member of a third.
+  // Meanwhile the owner selects another workspace (as the switcher does, in another tab), and
+  // they are a mere member of a third.
   const suffix = Date.now().toString(36);
   const [initech] = await sql<{ id: string }>("INSERT INTO workspaces (id, name, slug) VALUES ($1, 'Initech', $1) RETURNING id", [`initech-${suffix}`]);
   const [hooli] = await sql<{ id: string }>("INSERT INTO workspaces (id, name, slug) VALUES ($1, 'Hooli', $1) RETURNING id", [`hooli-${suffix}`]);
@@ -219,6 +219,7 @@ test("a tab opened before a workspace switch keeps acting on the workspace it sh
   try {
     await addMember(initech!.id, "OWNER");
     await addMember(hooli!.id, "MEMBER");
+    await sql("UPDATE users SET selected_workspace_id = $1 WHERE email = 'owner@example.com'", [initech!.id]);
     const calls: string[] = [];
     page.on("request", (request) => {
       if (request.url().includes("/api/v1/")) calls.push(new URL(request.url()).pathname);
@@ -267,6 +268,7 @@ test("a tab opened before a workspace switch keeps acting on the workspace it sh
     await page.reload();
     await expect(page.getByRole("banner")).toContainText("Initech");
   } finally {
+    // Deleting them also clears the selection (the owner's current workspace is Acme again).
     await sql("DELETE FROM workspaces WHERE id = ANY($1)", [[initech!.id, hooli!.id]]);
   }
 });

@@ -198,7 +198,7 @@ test("guessing keys from one address gets 429 once the limit is reached, on both
 test("with TRUST_PROXY, the address the proxy forwarded is the client's; our internal header from a client is still ignored", async () => {
   const [key] = await workspaceWithKeys(1);
   const response = await tasks(1, key!, { "X-Forwarded-For": "192.0.2.200, 198.51.100.60", "X-One-Socket-Address": "203.0.113.1" });
-  const [row] = await sql<{ last_used_ip: string }>("SELECT last_used_ip FROM api_keys WHERE hash = $1", [hashSecret(key!)]);
+  const [row] = await sql<{ last_used_ip: string }>("SELECT last_used_ip FROM api_key_secrets WHERE hash = $1", [hashSecret(key!)]);
   expect({ status: response.status, lastUsedIp: row?.last_used_ip }).toEqual({ status: 200, lastUsedIp: "198.51.100.60" });
 });
 
