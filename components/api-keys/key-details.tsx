@@ -4,7 +4,7 @@
 // server-rendered first, then kept fresh from the REST API (the last use moves while you look).
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import type { ActionResult } from "@/lib/ui/action-result";
 import { queryKeys } from "@/lib/ui/query-keys";
 import { getJson, workspacePath } from "@/lib/ui/rest";
@@ -61,6 +61,14 @@ export function KeyDetails({ workspace, initial, permissions, actions, rollIdleS
     void queryClient.invalidateQueries({ queryKey: queryKeys.auditLog(workspace.id) });
     void queryClient.invalidateQueries({ queryKey: queryKeys.apiKeys(workspace.id), exact: true });
   }
+
+  // Revoking here removes the controls (and the dialog) with it: focus goes to the heading
+  // when the key becomes revoked, so it never falls to the page's body.
+  const revokedBefore = useRef(key.status === "revoked");
+  useEffect(() => {
+    if (key.status === "revoked" && !revokedBefore.current) heading.current?.focus();
+    revokedBefore.current = key.status === "revoked";
+  }, [key.status]);
 
   const canRename = permissions.rename.allowed && key.status !== "revoked";
   const canRoll = permissions.roll.allowed && key.status === "active";

@@ -15,7 +15,7 @@ const SPOOFED = { "X-Forwarded-For": "203.0.113.77", "X-Real-IP": "203.0.113.78"
 test("an API key's last use is recorded from the connection's address, not from headers", async () => {
   const key = await insertAcmeKey("spoofed-last-used");
   const response = await call("GET", "/workspaces/current/tasks", key.secret, undefined, SPOOFED);
-  const [row] = await sql<{ last_used_ip: string }>("SELECT last_used_ip FROM api_keys WHERE id = $1", [key.id]);
+  const [row] = await sql<{ last_used_ip: string }>("SELECT last_used_ip FROM api_key_secrets WHERE key_id = $1", [key.id]);
   expect({ status: response.status, loopback: LOOPBACK.includes(row!.last_used_ip) }).toEqual({ status: 200, loopback: true });
 });
 
