@@ -6,7 +6,7 @@
 // still showing the previous workspace cannot change the newly selected one.
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import type { selectWorkspaceAction } from "@/app/(dashboard)/actions";
 import { FailureMessage } from "@/components/ui/failure-message";
 import type { WorkspaceItem } from "@/lib/workspaces/schemas";
@@ -23,6 +23,7 @@ export function WorkspaceSwitcher({ workspaces, select }: Props) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [failure, setFailure] = useState<RequestFailure | null>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
   const selected = workspaces.find((workspace) => workspace.current) ?? workspaces[0];
   if (!selected) return null;
 
@@ -53,10 +54,12 @@ export function WorkspaceSwitcher({ workspaces, select }: Props) {
           inside the banner landmark. Escape, a click outside or Tab close it. */}
       <DropdownMenu.Root modal={false} onOpenChange={(open) => open && setFailure(null)}>
         <DropdownMenu.Trigger
+          ref={trigger}
           aria-busy={pending}
-          className="flex max-w-[40vw] min-w-0 items-center gap-1.5 rounded-md bg-zinc-100 px-2 py-1 text-sm text-zinc-800 hover:bg-zinc-200 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 sm:max-w-xs dark:bg-zinc-800 dark:text-zinc-200 dark:hover:bg-zinc-700"
+          className="relative flex max-w-[40vw] min-w-0 items-center overflow-hidden gap-1.5 rounded-md bg-zinc-100 px-2 py-1 text-sm text-zinc-800 hover:bg-zinc-200 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 sm:max-w-xs dark:bg-zinc-800 dark:text-zinc-200 dark:hover:bg-zinc-700"
         >
-          {/* Read as "Workspace: Acme, your role: Owner"; below `sm` the role is for screen readers only. */}
+          {/* Read as "Workspace: Acme, your role: Owner"; below `sm` the role is for screen readers only.
+              `relative overflow-hidden`: visually hidden text after a long, truncated name stays inside. */}
           <span className="min-w-0 truncate">
             <span className="sr-only">Workspace: </span>
             {selected.name}
@@ -94,7 +97,7 @@ export function WorkspaceSwitcher({ workspaces, select }: Props) {
                     </svg>
                   </DropdownMenu.ItemIndicator>
                 </span>
-                <span className="min-w-0 flex-1 truncate font-medium">
+                <span className="relative min-w-0 flex-1 truncate font-medium" title={workspace.name}>
                   {workspace.name}
                   <span className="sr-only">,</span>
                 </span>
@@ -104,7 +107,21 @@ export function WorkspaceSwitcher({ workspaces, select }: Props) {
           </DropdownMenu.RadioGroup>
         </DropdownMenu.Content>
       </DropdownMenu.Root>
-      {failure && <FailureMessage failure={failure} className="absolute top-full left-0 z-40 mt-2 w-72 max-w-[calc(100vw-2rem)] shadow-lg" />}
+      {failure && (
+        <div className="absolute top-full left-0 z-40 mt-2 w-72 max-w-[calc(100vw-2rem)] space-y-2 rounded-md bg-white shadow-lg dark:bg-zinc-950">
+          <FailureMessage failure={failure} />
+          <button
+            type="button"
+            onClick={() => {
+              setFailure(null);
+              trigger.current?.focus();
+            }}
+            className="rounded-md px-2 py-1 text-sm font-medium underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
+          >
+            Dismiss
+          </button>
+        </div>
+      )}
     </div>
   );
 }

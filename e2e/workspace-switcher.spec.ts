@@ -84,27 +84,32 @@ test("the owner of Acme switches to Globex, where they are a member, and back, w
   expect(await selectedSlug("owner@example.com")).toBe("acme");
 });
 
-test("at 390 px in dark mode the header fits and the menu stays on screen", async ({ browser }) => {
+test("at 390 px in dark mode the header fits, a long name is truncated, and the menu stays on screen", async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 390, height: 800 }, colorScheme: "dark" });
   const page = await context.newPage();
-  await signIn(page, "member@example.com");
-  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(await overflow()).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: "/tmp/switcher-390-dark.png" });
-  await switcher(page).click();
-  const menu = page.getByRole("menu");
-  await expect(menu).toBeVisible();
-  const box = (await menu.boundingBox())!;
-  expect(box.x >= 0 && box.x + box.width <= 390).toBe(true);
-  await page.screenshot({ path: "/tmp/switcher-390-dark-open.png" });
-  await expectNoA11yViolations(page);
-  await menu.getByRole("menuitemradio", { name: itemName("Globex", "Owner") }).click();
-  await expect(switcher(page)).toHaveAccessibleName(switcherName("Globex", "Owner"));
-  await expect(page.getByRole("button", { name: "Add key" })).toBeVisible();
-  expect(await overflow()).toBeLessThanOrEqual(0);
-  await expectNoA11yViolations(page);
-  await page.screenshot({ path: "/tmp/switcher-390-dark-globex.png" });
-  await context.close();
+  const long = "Globex International Holdings and Subsidiaries Worldwide";
+  await sql(`UPDATE workspaces SET name = $1 WHERE slug = 'globex'`, [long]);
+  try {
+    await signIn(page, "member@example.com");
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await switcher(page).click();
+    const menu = page.getByRole("menu");
+    await expect(menu).toBeVisible();
+    const box = (await menu.boundingBox())!;
+    expect(box.x >= 0 && box.x + box.width <= 390).toBe(true);
+    await page.screenshot({ path: "/tmp/switcher-390-dark-open.png" });
+    await expectNoA11yViolations(page);
+    await menu.getByRole("menuitemradio", { name: itemName(long, "Owner") }).click();
+    await expect(switcher(page)).toHaveAccessibleName(switcherName(long, "Owner"));
+    await expect(page.getByRole("button", { name: "Add key" })).toBeVisible();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await expectNoA11yViolations(page);
+    await page.screenshot({ path: "/tmp/switcher-390-dark-globex.png" });
+  } finally {
+    await sql(`UPDATE workspaces SET name = 'Globex' WHERE slug = 'globex'`);
+    await context.close();
+  }
 });
 
 test("a tab opened before a switch still acts on the workspace it shows, never on the newly selected one", async ({ page, context }) => {
@@ -138,6 +143,22 @@ test("a tab opened before a switch still acts on the workspace it shows, never o
   expect(workspaces.data.find((w) => w.current)?.slug).toBe("globex");
 
   await switchTo(other, "Acme");
+});
+
+test("when the server cannot be reached, the switcher says the choice may not have gone through", async ({ page, context }) => {
+  await signIn(page, "owner@example.com");
+  await context.setOffline(true);
+  await switcher(page).click();
+  await page.getByRole("menuitemradio", { name: itemName("Globex") }).click();
+  const alert = page.getByRole("alert").filter({ hasText: "server did not answer" });
+  await expect(alert).toHaveText(/it is not known whether Globex was selected\. Check your connection, then reload the page\./);
+  await expect(switcher(page)).toHaveAccessibleName(switcherName("Acme", "Owner"));
+  expect(await selectedSlug("owner@example.com")).toBeNull();
+  await expectNoA11yViolations(page);
+  await context.setOffline(false);
+  await page.getByRole("button", { name: "Dismiss" }).click();
+  await expect(alert).toBeHidden();
+  await expect(switcher(page)).toBeFocused();
 });
 
 // ---- Server actions called directly, with another workspace's id or key ----
