@@ -1,10 +1,16 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import type { selectWorkspaceAction } from "@/app/(dashboard)/actions";
+import type { WorkspaceItem } from "@/lib/workspaces/schemas";
 import { NavLink } from "./nav-link";
+import { WorkspaceSwitcher } from "./workspace-switcher";
 
 type Props = {
   user: { name: string; email: string };
   workspaceName: string | null;
+  /** The person's workspaces for the switcher, the selected one marked `current`. */
+  workspaces: WorkspaceItem[];
+  selectWorkspaceAction: typeof selectWorkspaceAction;
   signOutAction: () => Promise<void>;
   children: ReactNode;
 };
@@ -18,7 +24,7 @@ const NAV = [
 // From `md` up, the settings navigation is a column beside the page; below it, it collapses
 // into one line above the page ("Settings / Developer / API Keys  Audit log"), so the page
 // gets the whole width of a phone.
-export function AppShell({ user, workspaceName, signOutAction, children }: Props) {
+export function AppShell({ user, workspaceName, workspaces, selectWorkspaceAction, signOutAction, children }: Props) {
   return (
     <div className="flex min-h-screen flex-col">
       <header className="border-b border-zinc-200 dark:border-zinc-800">
@@ -26,12 +32,7 @@ export function AppShell({ user, workspaceName, signOutAction, children }: Props
           <Link href="/" className="text-lg font-semibold tracking-tight">
             One
           </Link>
-          {workspaceName && (
-            <span className="max-w-[40vw] truncate rounded-md bg-zinc-100 px-2 py-1 text-sm text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
-              <span className="sr-only">Workspace: </span>
-              {workspaceName}
-            </span>
-          )}
+          {workspaceName && workspaces.length > 0 && <WorkspaceSwitcher workspaces={workspaces} select={selectWorkspaceAction} />}
           <div className="ml-auto flex min-w-0 items-center gap-3 text-sm">
             <span className="min-w-0 text-right">
               <span className="block truncate font-medium">{user.name}</span>

@@ -7,14 +7,16 @@
 //   - answer a URL whose path has a malformed percent-escape (%FF, %C0%AF, a truncated "%E")
 //     with a 400 (the API's JSON error under /api/) instead of the framework's plain-text 500.
 // Run by the launchers (scripts/serve-next.ts) and the benchmark: PORT, and the app's
-// environment (scripts/config.ts), come from them.
+// environment (scripts/config.ts), come from them. With `--dev` (`npm run dev`) it serves
+// Next's development server instead of the build: hot reload, same server around it.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
 import { CLIENT_ADDRESS_HEADER } from "../lib/auth/client-address";
 import { runShutdownHooks } from "../lib/shutdown";
 
 const port = Number(process.env.PORT ?? 3000);
-const app = next({ dev: false, dir: process.cwd(), port });
+const dev = process.argv.includes("--dev");
+const app = next({ dev, dir: process.cwd(), port });
 const handle = app.getRequestHandler();
 
 /** Whether the path (not the query) of a request target has an escape that does not decode. */
@@ -45,7 +47,7 @@ const server = createServer((req, res) => {
   if (hasMalformedPath(req.url ?? "/")) return refuseMalformed(req, res);
   void handle(req, res);
 });
-server.listen(port, () => console.log(`Serving on port ${port}`));
+server.listen(port, () => console.log(`Serving on port ${port}${dev ? " (development server: edits reload)" : ""}`));
 
 // On SIGINT/SIGTERM: stop taking requests and run at once what the app registered to finish
 // before exit (lib/shutdown.ts: the usage counts kept in memory; launchers and orchestrators may

@@ -1,5 +1,5 @@
-// Runs the app's server (scripts/app-server.ts: the production build of Next.js, behind a
-// small server of our own) for the launchers, and stops everything cleanly on Ctrl-C or
+// Runs the app's server (scripts/app-server.ts: the production build of Next.js, or with
+// `dev` its development server, behind a small server of our own) for the launchers, and stops everything cleanly on Ctrl-C or
 // SIGTERM: the app first, then what the launcher started for it (provider, embedded database).
 import { spawn, type ChildProcess } from "node:child_process";
 import { APP_SERVER_ARGS } from "./app-command";
@@ -43,10 +43,10 @@ export type AppEnv = {
   NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: string;
 };
 
-export function serveNext(port: number, env: AppEnv) {
-  app = spawn(process.execPath, APP_SERVER_ARGS, {
+export function serveNext(port: number, env: AppEnv, options: { dev?: boolean } = {}) {
+  app = spawn(process.execPath, options.dev ? [...APP_SERVER_ARGS, "--dev"] : APP_SERVER_ARGS, {
     stdio: "inherit",
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), ...env },
+    env: { ...process.env, NODE_ENV: options.dev ? "development" : "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), ...env },
   });
   app.on("exit", (code) => {
     if (stopping) return;

@@ -2,6 +2,8 @@
 // Without DATABASE_URL it starts the embedded PostgreSQL under DATA_DIR; without OIDC_ISSUER
 // it starts the local OpenID provider. Then it applies migrations, seeds the demo workspace,
 // builds if needed and serves the app. Ctrl-C stops all of it.
+// `npm run dev` (`--dev`): the same, but Next's development server (hot reload) instead of a
+// build, for contributors' edit loop.
 import path from "node:path";
 import { migrate } from "../lib/db/migrate";
 import { appEnv, readConfig } from "./config";
@@ -11,6 +13,8 @@ import { loadLocalSecrets } from "./local-secrets";
 import { ensureBuild } from "./next-build";
 import { announceInstance } from "./running-instance";
 import { onStop, run, serveNext } from "./serve-next";
+
+const dev = process.argv.includes("--dev");
 
 run(async () => {
   const config = readConfig();
@@ -56,7 +60,7 @@ run(async () => {
 
   onStop(announceInstance(config.dataDir, { issuer, embeddedPgPort: config.databaseUrl ? null : config.embeddedPgPort }));
 
-  ensureBuild();
-  serveNext(config.port, appEnv(config, secrets, databaseUrl, issuer));
+  if (!dev) ensureBuild();
+  serveNext(config.port, appEnv(config, secrets, databaseUrl, issuer), { dev });
   console.log(`API Keys dashboard: ${config.appUrl}/settings/developer/api-keys`);
 });

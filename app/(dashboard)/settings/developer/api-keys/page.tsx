@@ -33,11 +33,14 @@ export default async function ApiKeysPage() {
   return (
     <QueryProvider>
       <ExposureAlert
+        key={`alert-${actor.workspace.id}`}
         alerts={exposures}
         canReplace={roleMay(actor.workspace.role, "apiKeys.create")}
         dismiss={dismissExposureAlertAction.bind(null, actor.workspace.id)}
       />
+      {/* Keyed by workspace: after a switch, nothing of the previous workspace's panel is kept. */}
       <ApiKeysPanel
+        key={actor.workspace.id}
         workspace={{ id: actor.workspace.id, name: actor.workspace.name }}
         initial={initial}
         renderedAt={renderedAt}
