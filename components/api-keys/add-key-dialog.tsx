@@ -35,6 +35,8 @@ export const AddKeyDialog = forwardRef<HTMLButtonElement, Props>(function AddKey
   const [description, setDescription] = useState("");
   const [expiry, setExpiry] = useState<ExpiryChoice>("never");
   const [date, setDate] = useState("");
+  // The expiry's message from the last submit (it depends on the clock, so it is checked then).
+  const [expiryCheck, setExpiryCheck] = useState<string | null>(null);
   const [submitted, setSubmitted] = useState(false);
   const handedOver = useRef(false);
   const mutation = useCreateKey(workspaceId, create);
@@ -42,8 +44,7 @@ export const AddKeyDialog = forwardRef<HTMLButtonElement, Props>(function AddKey
 
   const failure = mutation.error;
   const fieldError = (submitted ? validate(description) : null) ?? failure?.fields?.description ?? null;
-  const resolved = resolveExpiry(expiry, date, Date.now());
-  const expiryError = (submitted && "error" in resolved ? resolved.error : null) ?? failure?.fields?.expiresAt ?? null;
+  const expiryError = expiryCheck ?? failure?.fields?.expiresAt ?? null;
   // A failure that names a field is shown on that field, not again below the description.
   const generalFailure = failure && !failure.fields?.description && !failure.fields?.expiresAt ? failure : null;
   const length = textLength(description);
@@ -56,6 +57,7 @@ export const AddKeyDialog = forwardRef<HTMLButtonElement, Props>(function AddKey
       setDescription("");
       setExpiry("never");
       setDate("");
+      setExpiryCheck(null);
       setSubmitted(false);
       mutation.reset();
     }
@@ -65,6 +67,7 @@ export const AddKeyDialog = forwardRef<HTMLButtonElement, Props>(function AddKey
     event.preventDefault();
     setSubmitted(true);
     const resolvedNow = resolveExpiry(expiry, date, Date.now());
+    setExpiryCheck("error" in resolvedNow ? resolvedNow.error : null);
     if (validate(description) || "error" in resolvedNow) return;
     mutation.mutate({ description, expiresAt: resolvedNow.expiresAt }, {
       onSuccess: (created) => {
@@ -165,6 +168,7 @@ export const AddKeyDialog = forwardRef<HTMLButtonElement, Props>(function AddKey
                 value={expiry}
                 onChange={(e) => {
                   setExpiry(e.target.value as ExpiryChoice);
+                  setExpiryCheck(null);
                   if (mutation.isError) mutation.reset();
                 }}
                 aria-invalid={expiry !== "custom" && !!expiryError}
@@ -184,6 +188,7 @@ export const AddKeyDialog = forwardRef<HTMLButtonElement, Props>(function AddKey
                   invalid={!!expiryError}
                   onChange={(value) => {
                     setDate(value);
+                    setExpiryCheck(null);
                     if (mutation.isError) mutation.reset();
                   }}
                 />
