@@ -38,8 +38,9 @@ export function ApiKeysPanel({ workspace, initial, renderedAt, permissions, acti
   const capReasonId = useId();
   const lastCreatedId = useRef<string | null>(null);
   const [created, setCreated] = useState<{ description: string; secret: string } | null>(null);
-  const [rolled, setRolled] = useState<(Rolled & { keyId: string }) | null>(null);
+  const [rolled, setRolled] = useState<Rolled | null>(null);
   const rollButtons = useRef(new Map<string, HTMLButtonElement>());
+  const lastRolledId = useRef<string | null>(null);
   const query = useKeyList(workspace.id, initial);
   const keys = query.data.data;
   const limit = query.data.limit;
@@ -153,8 +154,8 @@ export function ApiKeysPanel({ workspace, initial, renderedAt, permissions, acti
                           roll={(seconds) => actions.roll(workspace.id, key.id, seconds)}
                           onRolled={({ key: next, secret, graceSeconds }) => {
                             changed(next);
+                            lastRolledId.current = key.id;
                             setRolled({
-                              keyId: key.id,
                               description: next.description,
                               secret,
                               previousHint: key.hint,
@@ -184,11 +185,13 @@ export function ApiKeysPanel({ workspace, initial, renderedAt, permissions, acti
           created={revealed}
           apiOrigin={apiOrigin}
           onClosed={() => {
+            if (created) lastRolledId.current = null;
             setCreated(null);
             setRolled(null);
           }}
           returnFocus={() => {
-            const rollButton = rolled ? rollButtons.current.get(rolled.keyId) : undefined;
+            const rollButton = lastRolledId.current ? rollButtons.current.get(lastRolledId.current) : undefined;
+            lastRolledId.current = null;
             if (rollButton) rollButton.focus();
             else focusNewRow();
           }}

@@ -53,8 +53,10 @@ export function ExpiresSoonBadge({ apiKey }: { apiKey: Pick<ApiKeyDto, "status" 
   const { now } = useNow();
   if (apiKey.status !== "active" || !apiKey.expiresAt) return null;
   const left = Date.parse(apiKey.expiresAt) - now;
-  if (left > EXPIRES_SOON_DAYS * 86_400_000) return null;
-  const text = left >= 86_400_000 ? `in ${Math.ceil(left / 86_400_000)} days` : formatRelative(new Date(apiKey.expiresAt), now);
+  // In whole days, rounded: a key created "for 7 days" a moment ago is marked, and says 7.
+  const days = Math.round(left / 86_400_000);
+  if (days > EXPIRES_SOON_DAYS) return null;
+  const text = days >= 1 ? `in ${days} ${days === 1 ? "day" : "days"}` : formatRelative(new Date(apiKey.expiresAt), now);
   return (
     <span className="inline-flex items-center rounded-full border border-amber-700 bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-950 dark:border-amber-400 dark:bg-amber-950 dark:text-amber-100">
       Expires {text}
