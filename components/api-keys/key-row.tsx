@@ -93,9 +93,11 @@ export function KeyRow({ apiKey, workspaceId, rename, onRenamed, actions }: Prop
           onRenamed={onRenamed}
           inList={{
             name: (
-              <Link href={keyHref(apiKey.id)} className={linkClass}>
-                {apiKey.description}
-              </Link>
+              <span className="block">
+                <Link href={keyHref(apiKey.id)} className={linkClass}>
+                  {apiKey.description}
+                </Link>
+              </span>
             ),
           }}
         />
