@@ -58,7 +58,7 @@ test("at 390 px the navigation is one line above the page, keys are cards, and n
 
   // A card: every value has its label on screen; the column headers are for screen readers only.
   const card = page.getByRole("row", { name: /ci-staging/ });
-  for (const label of ["Key", "Created by", "Created", "Last used"]) await expect(card.getByText(label, { exact: true })).toBeVisible();
+  for (const label of ["Key", "Expires", "Last used", "Last 7 days", "Created"]) await expect(card.getByText(label, { exact: true })).toBeVisible();
   await expect(page.getByRole("columnheader", { name: "Last used" })).toBeAttached();
   expect((await page.locator("thead").boundingBox())?.width ?? 0).toBeLessThanOrEqual(1);
   await expectInViewport(page, page.getByRole("button", { name: `Revoke ${LONG}` }));

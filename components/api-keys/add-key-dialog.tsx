@@ -1,5 +1,5 @@
 "use client";
-// "Add key": asks for a description, creates the key, and hands the secret to the reveal
+// "Add key": asks for a description and an expiry (never by default), creates the key, and hands the secret to the reveal
 // dialog (it never enters the query cache). When creating fails, the dialog stays open with
 // what was typed and says what happened and whether a key was created. At the cap the button
 // stays where it is and focusable, and its description says why it cannot be used.
@@ -10,6 +10,7 @@ import { textLength } from "@/lib/ui/text-length";
 import { Button } from "@/components/ui/button";
 import { buttonRowClass, contentClass, descriptionClass, overlayClass, titleClass } from "@/components/ui/dialog-styles";
 import { FailureMessage } from "@/components/ui/failure-message";
+import { dateBounds, EXPIRY_CHOICES, resolveExpiry, type ExpiryChoice } from "./expiry";
 import { useCreateKey } from "./queries";
 import type { ApiKeyActions, ApiKeyDto } from "./types";
 
@@ -32,13 +33,20 @@ export const AddKeyDialog = forwardRef<HTMLButtonElement, Props>(function AddKey
 ) {
   const [open, setOpen] = useState(false);
   const [description, setDescription] = useState("");
+  const [expiry, setExpiry] = useState<ExpiryChoice>("never");
+  const [date, setDate] = useState("");
+  // The expiry's message from the last submit (it depends on the clock, so it is checked then).
+  const [expiryCheck, setExpiryCheck] = useState<string | null>(null);
   const [submitted, setSubmitted] = useState(false);
   const handedOver = useRef(false);
   const mutation = useCreateKey(workspaceId, create);
-  const ids = { input: useId(), help: useId(), count: useId(), error: useId() };
+  const ids = { input: useId(), help: useId(), count: useId(), error: useId(), expiry: useId(), date: useId(), dateHelp: useId(), expiryError: useId() };
 
   const failure = mutation.error;
   const fieldError = (submitted ? validate(description) : null) ?? failure?.fields?.description ?? null;
+  const expiryError = expiryCheck ?? failure?.fields?.expiresAt ?? null;
+  // A failure that names a field is shown on that field, not again below the description.
+  const generalFailure = failure && !failure.fields?.description && !failure.fields?.expiresAt ? failure : null;
   const length = textLength(description);
   const over = length - DESCRIPTION_MAX;
 
@@ -47,6 +55,9 @@ export const AddKeyDialog = forwardRef<HTMLButtonElement, Props>(function AddKey
     setOpen(next);
     if (!next) {
       setDescription("");
+      setExpiry("never");
+      setDate("");
+      setExpiryCheck(null);
       setSubmitted(false);
       mutation.reset();
     }
@@ -55,12 +66,16 @@ export const AddKeyDialog = forwardRef<HTMLButtonElement, Props>(function AddKey
   function submit(event: React.FormEvent) {
     event.preventDefault();
     setSubmitted(true);
-    if (validate(description)) return;
-    mutation.mutate(description, {
+    const resolvedNow = resolveExpiry(expiry, date, Date.now());
+    setExpiryCheck("error" in resolvedNow ? resolvedNow.error : null);
+    if (validate(description) || "error" in resolvedNow) return;
+    mutation.mutate({ description, expiresAt: resolvedNow.expiresAt }, {
       onSuccess: (created) => {
         handedOver.current = true;
         setOpen(false);
         setDescription("");
+        setExpiry("never");
+        setDate("");
         setSubmitted(false);
         mutation.reset();
         onCreated(created);
@@ -113,7 +128,7 @@ export const AddKeyDialog = forwardRef<HTMLButtonElement, Props>(function AddKey
                 autoComplete="off"
                 spellCheck={false}
                 aria-invalid={!!fieldError}
-                aria-describedby={[ids.help, ids.count, fieldError || failure ? ids.error : null].filter(Boolean).join(" ")}
+                aria-describedby={[ids.help, ids.count, fieldError || generalFailure ? ids.error : null].filter(Boolean).join(" ")}
                 className="block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm focus-visible:outline-2 focus-visible:outline-blue-600 aria-invalid:border-red-600 dark:border-zinc-700 dark:bg-zinc-950"
                 placeholder="ci-production"
               />
@@ -140,7 +155,54 @@ export const AddKeyDialog = forwardRef<HTMLButtonElement, Props>(function AddKey
                   {fieldError}
                 </p>
               ) : (
-                failure && <FailureMessage id={ids.error} failure={failure} />
+                generalFailure && <FailureMessage id={ids.error} failure={generalFailure} />
+              )}
+            </div>
+            <div className="space-y-1.5">
+              <label htmlFor={ids.expiry} className="block text-sm font-medium">
+                Expiration
+              </label>
+              <select
+                id={ids.expiry}
+                name="expiry"
+                value={expiry}
+                onChange={(e) => {
+                  setExpiry(e.target.value as ExpiryChoice);
+                  setExpiryCheck(null);
+                  if (mutation.isError) mutation.reset();
+                }}
+                aria-invalid={expiry !== "custom" && !!expiryError}
+                aria-describedby={expiry !== "custom" && expiryError ? ids.expiryError : undefined}
+                className="block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm focus-visible:outline-2 focus-visible:outline-blue-600 aria-invalid:border-red-600 dark:border-zinc-700 dark:bg-zinc-950"
+              >
+                {EXPIRY_CHOICES.map((choice) => (
+                  <option key={choice.value} value={choice.value}>
+                    {choice.label}
+                  </option>
+                ))}
+              </select>
+              {expiry === "custom" && (
+                <ExpiryDate
+                  ids={{ input: ids.date, help: ids.dateHelp, error: ids.expiryError }}
+                  value={date}
+                  invalid={!!expiryError}
+                  onChange={(value) => {
+                    setDate(value);
+                    setExpiryCheck(null);
+                    if (mutation.isError) mutation.reset();
+                  }}
+                />
+              )}
+              {expiry !== "custom" && expiry !== "never" && (
+                <p className="text-xs text-zinc-600 dark:text-zinc-400">
+                  The key stops working {EXPIRY_CHOICES.find((choice) => choice.value === expiry)?.label} after you create it. It stays in
+                  the list, marked Expired, until you revoke it.
+                </p>
+              )}
+              {expiryError && (
+                <p id={ids.expiryError} role="alert" className="text-sm text-red-700 dark:text-red-400">
+                  {expiryError}
+                </p>
               )}
             </div>
             <div className={buttonRowClass}>
@@ -159,3 +221,40 @@ export const AddKeyDialog = forwardRef<HTMLButtonElement, Props>(function AddKey
     </Dialog.Root>
   );
 });
+
+/** The day a key expires (at the end of that day, local time), within the server's bounds. */
+function ExpiryDate({
+  ids,
+  value,
+  invalid,
+  onChange,
+}: {
+  ids: { input: string; help: string; error: string };
+  value: string;
+  invalid: boolean;
+  onChange: (value: string) => void;
+}) {
+  const [bounds] = useState(() => dateBounds(Date.now()));
+  return (
+    <div className="space-y-1">
+      <label htmlFor={ids.input} className="block text-sm font-medium">
+        Expires on
+      </label>
+      <input
+        id={ids.input}
+        type="date"
+        name="expiresOn"
+        value={value}
+        min={bounds.min}
+        max={bounds.max}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={invalid}
+        aria-describedby={`${ids.help}${invalid ? ` ${ids.error}` : ""}`}
+        className="block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm focus-visible:outline-2 focus-visible:outline-blue-600 aria-invalid:border-red-600 dark:border-zinc-700 dark:bg-zinc-950 dark:[color-scheme:dark]"
+      />
+      <p id={ids.help} className="text-xs text-zinc-600 dark:text-zinc-400">
+        The key stops working at the end of that day (your time), from {bounds.min} to {bounds.max}.
+      </p>
+    </div>
+  );
+}

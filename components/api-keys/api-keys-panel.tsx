@@ -2,8 +2,12 @@
 // The API keys page: server-rendered first, then kept fresh by TanStack Query through the
 // REST API (refetch on focus, invalidated after each change), always for the workspace the
 // page was rendered for. Controls follow the permission table; the server checks again on
-// every action. Focus: inside the reveal dialog after a create, then on the new key's row.
+// every action. Focus: inside the reveal dialog after a create, then on the new key's row; after
+// a roll, back on the row's Roll button. The count and the cap are of active keys only: expired
+// keys stay listed (marked) until revoked but no longer take a place.
+import { useQueryClient } from "@tanstack/react-query";
 import { useId, useRef, useState } from "react";
+import { queryKeys } from "@/lib/ui/query-keys";
 import { Button } from "@/components/ui/button";
 import { SignInAgainLink } from "@/components/ui/failure-message";
 import { NowProvider } from "@/components/ui/now";
@@ -12,29 +16,46 @@ import { KeyRow, keyRowId, KeyTable } from "./key-row";
 import { useKeyList } from "./queries";
 import { RevealSecretDialog } from "./reveal-secret-dialog";
 import { RevokeKeyDialog } from "./revoke-key-dialog";
-import type { Allowance, ApiKeyActions, KeyList } from "./types";
+import { RollKeyDialog } from "./roll-key-dialog";
+import { RollNote, type Rolled } from "./roll-note";
+import type { Allowance, ApiKeyActions, ApiKeyDto, KeyList } from "./types";
 
 type Props = {
   workspace: { id: string; name: string };
   initial: KeyList;
   /** When the server rendered the page (ms since the epoch): relative times start from it. */
   renderedAt: number;
-  permissions: { create: Allowance; revoke: Allowance };
+  permissions: { create: Allowance; revoke: Allowance; rename: Allowance; roll: Allowance };
   actions: ApiKeyActions;
+  rollIdleSeconds: number;
   apiOrigin: string;
 };
 
-export function ApiKeysPanel({ workspace, initial, renderedAt, permissions, actions, apiOrigin }: Props) {
+export function ApiKeysPanel({ workspace, initial, renderedAt, permissions, actions, rollIdleSeconds, apiOrigin }: Props) {
+  const queryClient = useQueryClient();
   const addButton = useRef<HTMLButtonElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const capReasonId = useId();
   const lastCreatedId = useRef<string | null>(null);
   const [created, setCreated] = useState<{ description: string; secret: string } | null>(null);
+  const [rolled, setRolled] = useState<Rolled | null>(null);
+  const rollButtons = useRef(new Map<string, HTMLButtonElement>());
+  const lastRolledId = useRef<string | null>(null);
   const query = useKeyList(workspace.id, initial);
   const keys = query.data.data;
   const limit = query.data.limit;
-  const atCap = keys.length >= limit;
+  const active = keys.filter((key) => key.status === "active").length;
+  const atCap = active >= limit;
   const manage = permissions.create.allowed;
+  const revealed = created ?? (rolled && { description: rolled.description, secret: rolled.secret });
+
+  /** After a rename or a roll: the key as the server answered at once, then the list read again. */
+  function changed(next: ApiKeyDto) {
+    queryClient.setQueryData<KeyList>(queryKeys.apiKeys(workspace.id), (list) =>
+      list ? { ...list, data: list.data.map((key) => (key.id === next.id ? next : key)) } : list,
+    );
+    void queryClient.invalidateQueries({ queryKey: queryKeys.apiKeys(workspace.id), exact: true });
+  }
 
   function focusNewRow() {
     const row = lastCreatedId.current ? document.getElementById(keyRowId(lastCreatedId.current)) : null;
@@ -67,7 +88,8 @@ export function ApiKeysPanel({ workspace, initial, renderedAt, permissions, acti
             Keys belong to the workspace, not to the person who created them.
           </p>
           <p className="mt-2 text-sm font-medium" aria-live="polite">
-            {keys.length} of {limit} active keys
+            {active} of {limit} active keys
+            {active !== keys.length && <span className="font-normal text-zinc-600 dark:text-zinc-400"> ({keys.length - active} expired, listed until revoked)</span>}
           </p>
           {manage && atCap && (
             <p id={capReasonId} className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
@@ -109,19 +131,49 @@ export function ApiKeysPanel({ workspace, initial, renderedAt, permissions, acti
             )}
           </div>
         ) : (
-          <KeyTable caption={`Active API keys of ${workspace.name}`} withActions={permissions.revoke.allowed}>
+          <KeyTable caption={`API keys of ${workspace.name}`} withActions={permissions.revoke.allowed || permissions.roll.allowed}>
             {keys.map((key) => (
               <KeyRow
                 key={key.id}
                 apiKey={key}
+                workspaceId={workspace.id}
+                rename={permissions.rename.allowed ? (description) => actions.rename(workspace.id, key.id, description) : null}
+                onRenamed={changed}
                 actions={
-                  permissions.revoke.allowed ? (
-                    <RevokeKeyDialog
-                      apiKey={key}
-                      workspaceId={workspace.id}
-                      revoke={actions.revoke}
-                      onRevoked={() => heading.current?.focus()}
-                    />
+                  permissions.revoke.allowed || permissions.roll.allowed ? (
+                    <>
+                      {permissions.roll.allowed && key.status === "active" && (
+                        <RollKeyDialog
+                          ref={(button) => {
+                            if (button) rollButtons.current.set(key.id, button);
+                            else rollButtons.current.delete(key.id);
+                          }}
+                          inList
+                          apiKey={key}
+                          rollIdleSeconds={rollIdleSeconds}
+                          roll={(seconds) => actions.roll(workspace.id, key.id, seconds)}
+                          onRolled={({ key: next, secret, graceSeconds }) => {
+                            changed(next);
+                            lastRolledId.current = key.id;
+                            setRolled({
+                              description: next.description,
+                              secret,
+                              previousHint: key.hint,
+                              graceSeconds,
+                              previousExpiresAt: next.previousSecret?.expiresAt ?? null,
+                            });
+                          }}
+                        />
+                      )}
+                      {permissions.revoke.allowed && (
+                        <RevokeKeyDialog
+                          apiKey={key}
+                          workspaceId={workspace.id}
+                          revoke={actions.revoke}
+                          onRevoked={() => heading.current?.focus()}
+                        />
+                      )}
+                    </>
                   ) : undefined
                 }
               />
@@ -130,10 +182,20 @@ export function ApiKeysPanel({ workspace, initial, renderedAt, permissions, acti
         )}
 
         <RevealSecretDialog
-          created={created}
+          created={revealed}
           apiOrigin={apiOrigin}
-          onClosed={() => setCreated(null)}
-          returnFocus={focusNewRow}
+          onClosed={() => {
+            if (created) lastRolledId.current = null;
+            setCreated(null);
+            setRolled(null);
+          }}
+          returnFocus={() => {
+            const rollButton = lastRolledId.current ? rollButtons.current.get(lastRolledId.current) : undefined;
+            lastRolledId.current = null;
+            if (rollButton) rollButton.focus();
+            else focusNewRow();
+          }}
+          note={rolled && <RollNote rolled={rolled} rollIdleSeconds={rollIdleSeconds} />}
         />
       </section>
     </NowProvider>

@@ -1,8 +1,9 @@
 "use client";
 // The key's name as the page's heading, renamable in place by owners and admins: *Rename* turns
 // it into a labelled field with Save and Cancel (Escape cancels too); focus comes back to
-// *Rename* afterwards. The heading stays for screen readers while the field is shown.
-import { forwardRef, useId, useRef, useState, useTransition } from "react";
+// *Rename* afterwards. The heading stays for screen readers while the field is shown. In the key
+// list (`inList`), the row's own name is shown instead of a heading and is hidden while editing.
+import { forwardRef, useId, useRef, useState, useTransition, type ReactNode } from "react";
 import { toast } from "sonner";
 import { descriptionSchema, DESCRIPTION_MAX } from "@/lib/api-keys/schemas";
 import type { ActionResult } from "@/lib/ui/action-result";
@@ -14,6 +15,8 @@ type Props = {
   /** null: this person may not rename the key (or it cannot be renamed any more). */
   rename: ((description: string) => Promise<ActionResult<ApiKeyDto>>) | null;
   onRenamed: (key: ApiKeyDto) => void;
+  /** In a list row: what names the key there (e.g. a link), and a smaller field. */
+  inList?: { name: ReactNode };
 };
 
 function validate(value: string): string | null {
@@ -22,7 +25,7 @@ function validate(value: string): string | null {
 }
 
 export const KeyDescriptionEditor = forwardRef<HTMLHeadingElement, Props>(function KeyDescriptionEditor(
-  { description, rename, onRenamed },
+  { description, rename, onRenamed, inList },
   headingRef,
 ) {
   const [editing, setEditing] = useState(false);
@@ -65,13 +68,17 @@ export const KeyDescriptionEditor = forwardRef<HTMLHeadingElement, Props>(functi
 
   return (
     <div className="min-w-0">
-      <h1
-        ref={headingRef}
-        tabIndex={-1}
-        className={editing ? "sr-only" : "text-2xl font-semibold break-words whitespace-pre-wrap focus:outline-none"}
-      >
-        {description}
-      </h1>
+      {inList ? (
+        !editing && inList.name
+      ) : (
+        <h1
+          ref={headingRef}
+          tabIndex={-1}
+          className={editing ? "sr-only" : "text-2xl font-semibold break-words whitespace-pre-wrap focus:outline-none"}
+        >
+          {description}
+        </h1>
+      )}
       {editing ? (
         <form
           onSubmit={submit}
@@ -82,7 +89,7 @@ export const KeyDescriptionEditor = forwardRef<HTMLHeadingElement, Props>(functi
             }
           }}
           noValidate
-          aria-label="Rename key"
+          aria-label={inList ? `Rename ${description}` : "Rename key"}
           className="space-y-1.5"
         >
           <label htmlFor={ids.input} className="block text-sm font-medium">
@@ -103,7 +110,7 @@ export const KeyDescriptionEditor = forwardRef<HTMLHeadingElement, Props>(functi
               spellCheck={false}
               aria-invalid={!!error}
               aria-describedby={`${ids.help}${error ? ` ${ids.error}` : ""}`}
-              className="block w-full max-w-md min-w-0 flex-1 rounded-md border border-zinc-300 bg-white px-3 py-2 text-lg font-semibold focus-visible:outline-2 focus-visible:outline-blue-600 aria-invalid:border-red-600 dark:border-zinc-700 dark:bg-zinc-950"
+              className={`block w-full max-w-md min-w-0 flex-1 rounded-md border border-zinc-300 bg-white px-3 ${inList ? "basis-40 py-1.5 text-sm" : "py-2 text-lg font-semibold"} focus-visible:outline-2 focus-visible:outline-blue-600 aria-invalid:border-red-600 dark:border-zinc-700 dark:bg-zinc-950`}
             />
             <div className="flex gap-2">
               <Button type="submit" disabled={pending} aria-busy={pending}>
@@ -131,7 +138,7 @@ export const KeyDescriptionEditor = forwardRef<HTMLHeadingElement, Props>(functi
             onClick={start}
             className="mt-1 text-sm font-medium text-blue-700 underline underline-offset-2 hover:text-blue-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:text-blue-400 dark:hover:text-blue-300"
           >
-            Rename<span className="sr-only"> key</span>
+            Rename<span className="sr-only"> {inList ? description : "key"}</span>
           </button>
         )
       )}

@@ -17,6 +17,7 @@ import { KeyDescriptionEditor } from "./key-description-editor";
 import { RevealSecretDialog } from "./reveal-secret-dialog";
 import { RevokeKeyDialog } from "./revoke-key-dialog";
 import { RollKeyDialog } from "./roll-key-dialog";
+import { RollNote, type Rolled } from "./roll-note";
 import type { Allowance, ApiKeyDto } from "./types";
 import { UsageChart } from "./usage-chart";
 import { UsageSparkline } from "./usage-sparkline";
@@ -37,7 +38,6 @@ type Props = {
   apiOrigin: string;
 };
 
-type Rolled = { description: string; secret: string; previousHint: string; graceSeconds: number; previousExpiresAt: string | null };
 
 export function KeyDetails({ workspace, initial, permissions, actions, rollIdleSeconds, apiOrigin }: Props) {
   const queryClient = useQueryClient();
@@ -294,22 +294,5 @@ function Detail({ term, children }: { term: string; children: React.ReactNode })
       <dt className="text-zinc-600 dark:text-zinc-400">{term}</dt>
       <dd className="mt-1">{children}</dd>
     </div>
-  );
-}
-
-function RollNote({ rolled, rollIdleSeconds }: { rolled: Rolled; rollIdleSeconds: number }) {
-  if (rolled.graceSeconds === 0 || !rolled.previousExpiresAt) {
-    return (
-      <p>
-        The previous secret <code>{rolled.previousHint}</code> stopped working when you rolled.
-      </p>
-    );
-  }
-  return (
-    <p>
-      The previous secret <code>{rolled.previousHint}</code> keeps working for {formatDuration(rolled.graceSeconds)} at the latest (until{" "}
-      <DateTime iso={rolled.previousExpiresAt} />
-      ), or until it has been idle for {formatDuration(rollIdleSeconds)} once the new secret is in use.
-    </p>
   );
 }

@@ -1,23 +1,34 @@
+"use client";
 // One API key in the list. Wide lists show it as a table row; in a narrow list (below 48rem
 // of the list's own width: phones, tablets with the navigation beside it, 200 % zoom) the
 // same row is laid out as a card with a label before each value, so nothing ever scrolls
 // sideways. The row keeps its table roles either way (set explicitly, because CSS display
 // changes can drop them). To add a column: add it to KEY_COLUMNS and a <KeyCell> below, in
-// the same order; controls go in `actions`.
+// the same order; controls go in `actions`. The name cell carries the badges (status,
+// Rolling, expiring soon) and, for owners and admins, the inline rename; the key cell carries
+// the previous secret while a roll runs, so the row stays narrow enough for the page.
 import Link from "next/link";
 import type { ReactNode } from "react";
+import type { ActionResult } from "@/lib/ui/action-result";
 import { keyHref, linkClass } from "@/components/ui/link-styles";
-import { RelativeTime } from "@/components/ui/relative-time";
+import { useNow } from "@/components/ui/now";
+import { formatExactUtc, formatRelative, RelativeTime } from "@/components/ui/relative-time";
+import { EXPIRES_SOON_DAYS } from "./expiry";
+import { KeyBadges } from "./key-badges";
+import { KeyDescriptionEditor } from "./key-description-editor";
 import type { ApiKeyDto } from "./types";
+import { UsageSparkline } from "./usage-sparkline";
 
-export const KEY_COLUMNS = ["Key", "Created by", "Created", "Last used"] as const;
+export const KEY_COLUMNS = ["Key", "Expires", "Last used", "Last 7 days", "Created"] as const;
 
 /** The id of a key's row, for moving focus to it. */
 export const keyRowId = (keyId: string) => `api-key-${keyId}`;
 
+const muted = "text-xs text-zinc-600 dark:text-zinc-400";
+
 function KeyCell({ label, children, className = "" }: { label: (typeof KEY_COLUMNS)[number]; children: ReactNode; className?: string }) {
   return (
-    <td role="cell" className={`col-span-2 flex gap-3 @3xl:table-cell @3xl:px-4 @3xl:py-3 @3xl:align-top ${className}`}>
+    <td role="cell" className={`col-span-2 flex gap-3 @3xl:table-cell @3xl:px-3 @3xl:py-3 @3xl:align-top ${className}`}>
       {/* In a card the column header is not on screen; screen readers get it from the table. */}
       <span aria-hidden="true" className="w-24 shrink-0 text-zinc-600 @3xl:hidden dark:text-zinc-400">
         {label}
@@ -27,7 +38,43 @@ function KeyCell({ label, children, className = "" }: { label: (typeof KEY_COLUM
   );
 }
 
-export function KeyRow({ apiKey, actions }: { apiKey: ApiKeyDto; actions?: ReactNode }) {
+/** A moment as "in 3 days" with the exact time (UTC, the same on the server and in the browser) below it. */
+function Moment({ iso }: { iso: string }) {
+  return (
+    <>
+      <RelativeTime iso={iso} />
+      <span className={`block ${muted}`}>{formatExactUtc(new Date(iso))}</span>
+    </>
+  );
+}
+
+/** "Expires in 3 days" for an active key that expires within EXPIRES_SOON_DAYS, else nothing. */
+export function ExpiresSoonBadge({ apiKey }: { apiKey: Pick<ApiKeyDto, "status" | "expiresAt"> }) {
+  const { now } = useNow();
+  if (apiKey.status !== "active" || !apiKey.expiresAt) return null;
+  const left = Date.parse(apiKey.expiresAt) - now;
+  // In whole days, rounded: a key created "for 7 days" a moment ago is marked, and says 7.
+  const days = Math.round(left / 86_400_000);
+  if (days > EXPIRES_SOON_DAYS) return null;
+  const text = days >= 1 ? `in ${days} ${days === 1 ? "day" : "days"}` : formatRelative(new Date(apiKey.expiresAt), now);
+  return (
+    <span className="inline-flex items-center rounded-full border border-amber-700 bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-950 dark:border-amber-400 dark:bg-amber-950 dark:text-amber-100">
+      Expires {text}
+    </span>
+  );
+}
+
+type Props = {
+  apiKey: ApiKeyDto;
+  workspaceId: string;
+  /** null: this person may not rename keys (members). */
+  rename: ((description: string) => Promise<ActionResult<ApiKeyDto>>) | null;
+  onRenamed: (key: ApiKeyDto) => void;
+  actions?: ReactNode;
+};
+
+export function KeyRow({ apiKey, workspaceId, rename, onRenamed, actions }: Props) {
+  const previous = apiKey.previousSecret;
   return (
     <tr
       id={keyRowId(apiKey.id)}
@@ -38,28 +85,69 @@ export function KeyRow({ apiKey, actions }: { apiKey: ApiKeyDto; actions?: React
       <th
         scope="row"
         role="rowheader"
-        className="col-start-1 row-start-1 font-medium wrap-anywhere whitespace-pre-wrap @3xl:table-cell @3xl:max-w-xs @3xl:px-4 @3xl:py-3 @3xl:align-top"
+        className="col-start-1 row-start-1 font-medium wrap-anywhere whitespace-pre-wrap @3xl:table-cell @3xl:max-w-56 @3xl:px-3 @3xl:py-3 @3xl:align-top"
       >
-        <Link href={keyHref(apiKey.id)} className={linkClass}>
-          {apiKey.description}
-        </Link>
+        <KeyDescriptionEditor
+          description={apiKey.description}
+          rename={rename}
+          onRenamed={onRenamed}
+          inList={{
+            name: (
+              <span className="block">
+                <Link href={keyHref(apiKey.id)} className={linkClass}>
+                  {apiKey.description}
+                </Link>
+              </span>
+            ),
+          }}
+        />
+        <span className="mt-1.5 flex flex-wrap gap-1.5 font-normal whitespace-normal">
+          <KeyBadges apiKey={apiKey} />
+          <ExpiresSoonBadge apiKey={apiKey} />
+        </span>
       </th>
-      <KeyCell label="Key" className="@3xl:whitespace-nowrap">
-        <span className="font-mono text-xs">{apiKey.hint}</span>
+      <KeyCell label="Key">
+        <span className="font-mono text-xs whitespace-nowrap">{apiKey.hint}</span>
+        {previous && (
+          <span className={`mt-1.5 block max-w-52 ${muted}`}>
+            Previous <span className="font-mono whitespace-nowrap">{previous.hint}</span>
+            <span className="block">
+              last used {previous.lastUsedAt ? <RelativeTime iso={previous.lastUsedAt} /> : "never"}
+              {previous.lastUsedIp && (
+                <>
+                  {" "}
+                  from <span className="font-mono wrap-anywhere">{previous.lastUsedIp}</span>
+                </>
+              )}
+            </span>
+            <span className="block">
+              retires at the latest <RelativeTime iso={previous.expiresAt} /> ({formatExactUtc(new Date(previous.expiresAt))})
+            </span>
+          </span>
+        )}
       </KeyCell>
-      <KeyCell label="Created by">
-        <span className="block wrap-anywhere">{apiKey.createdBy.name}</span>
-        <span className="block text-xs wrap-anywhere text-zinc-600 dark:text-zinc-400">{apiKey.createdBy.email}</span>
-      </KeyCell>
-      <KeyCell label="Created" className="@3xl:whitespace-nowrap">
-        <RelativeTime iso={apiKey.createdAt} />
+      <KeyCell label="Expires" className="@3xl:whitespace-nowrap">
+        {apiKey.expiresAt ? <Moment iso={apiKey.expiresAt} /> : "Never"}
       </KeyCell>
       <KeyCell label="Last used" className="@3xl:whitespace-nowrap">
         {apiKey.lastUsedAt ? <RelativeTime iso={apiKey.lastUsedAt} /> : "Never"}
+        {apiKey.lastUsedIp && (
+          <span className={`block ${muted}`}>
+            from <span className="font-mono wrap-anywhere">{apiKey.lastUsedIp}</span>
+          </span>
+        )}
+      </KeyCell>
+      <KeyCell label="Last 7 days">
+        <UsageSparkline workspaceId={workspaceId} keyId={apiKey.id} width={88} />
+      </KeyCell>
+      <KeyCell label="Created">
+        <RelativeTime iso={apiKey.createdAt} />
+        <span className={`block wrap-anywhere ${muted}`}>by {apiKey.createdBy.name}</span>
+        <span className={`block wrap-anywhere ${muted}`}>{apiKey.createdBy.email}</span>
       </KeyCell>
       {actions !== undefined && (
-        <td role="cell" className="col-start-2 row-start-1 -my-1.5 flex justify-end gap-1 @3xl:table-cell @3xl:px-4 @3xl:py-1.5 @3xl:text-right @3xl:align-top">
-          {actions}
+        <td role="cell" className="col-start-2 row-start-1 -my-1.5 flex flex-wrap justify-end gap-1 @3xl:table-cell @3xl:px-3 @3xl:py-1.5 @3xl:align-top">
+          <span className="flex flex-col items-stretch gap-1">{actions}</span>
         </td>
       )}
     </tr>
@@ -78,16 +166,16 @@ export function KeyTable({ caption, withActions, children }: { caption: string; 
             className="sr-only bg-zinc-50 text-xs text-zinc-600 uppercase @3xl:not-sr-only @3xl:table-header-group dark:bg-zinc-900 dark:text-zinc-400"
           >
             <tr role="row">
-              <th scope="col" role="columnheader" className="px-4 py-3 font-medium">
+              <th scope="col" role="columnheader" className="px-3 py-3 font-medium">
                 Description
               </th>
               {KEY_COLUMNS.map((column) => (
-                <th key={column} scope="col" role="columnheader" className="px-4 py-3 font-medium">
+                <th key={column} scope="col" role="columnheader" className="px-3 py-3 font-medium">
                   {column}
                 </th>
               ))}
               {withActions && (
-                <th scope="col" role="columnheader" className="px-4 py-3 font-medium">
+                <th scope="col" role="columnheader" className="px-3 py-3 font-medium">
                   <span className="sr-only">Actions</span>
                 </th>
               )}

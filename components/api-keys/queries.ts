@@ -24,12 +24,15 @@ function refreshList(queryClient: QueryClient, workspaceId: string) {
 /** A failure after which the list is known to have moved on (another tab took the last place, the key is gone…). */
 const listIsStale = (failure: RequestFailure) => failure.kind === "refused" || failure.code === "secret_lost";
 
+/** What the Add key dialog sends: `expiresAt` in RFC 3339, or null for a key that never expires. */
+export type NewKey = { description: string; expiresAt: string | null };
+
 export function useCreateKey(workspaceId: string, create: ApiKeyActions["create"]) {
   const queryClient = useQueryClient();
-  return useMutation<{ key: ApiKeyDto; secret: string }, RequestFailure, string>({
-    mutationFn: (description) => {
+  return useMutation<{ key: ApiKeyDto; secret: string }, RequestFailure, NewKey>({
+    mutationFn: (input) => {
       const listed = queryClient.getQueryData<KeyList>(queryKeys.apiKeys(workspaceId));
-      return createKey(create, workspaceId, description, new Set(listed?.data.map((key) => key.id)));
+      return createKey(create, workspaceId, input, new Set(listed?.data.map((key) => key.id)));
     },
     onSuccess: ({ key }) => {
       // The new row is there at once (so focus can move to it); the refetch confirms it.

@@ -26,12 +26,13 @@ export function fetchKey(workspaceId: string, keyId: string): Promise<ApiKeyDto>
 export async function createKey(
   create: typeof createApiKeyAction,
   workspaceId: string,
-  description: string,
+  input: { description: string; expiresAt: string | null },
   knownIds: ReadonlySet<string>,
 ): Promise<{ key: ApiKeyDto; secret: string }> {
+  const { description } = input;
   let result: Awaited<ReturnType<typeof createApiKeyAction>>;
   try {
-    result = await create(workspaceId, { description });
+    result = await create(workspaceId, input);
   } catch {
     throw await createFailedWithoutAnswer(workspaceId, description, knownIds);
   }

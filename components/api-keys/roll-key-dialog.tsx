@@ -23,9 +23,11 @@ type Props = {
   rollIdleSeconds: number;
   roll: (previousSecretExpiresInSeconds: number) => Promise<ActionResult<{ key: ApiKeyDto; secret: string }>>;
   onRolled: (rolled: { key: ApiKeyDto; secret: string; graceSeconds: number }) => void;
+  /** In a list row: the button says "Roll" and its name says which key. */
+  inList?: boolean;
 };
 
-export const RollKeyDialog = forwardRef<HTMLButtonElement, Props>(function RollKeyDialog({ apiKey, rollIdleSeconds, roll, onRolled }, triggerRef) {
+export const RollKeyDialog = forwardRef<HTMLButtonElement, Props>(function RollKeyDialog({ apiKey, rollIdleSeconds, roll, onRolled, inList = false }, triggerRef) {
   const [open, setOpen] = useState(false);
   const [grace, setGrace] = useState<number>(ROLL_GRACE_DEFAULT_SECONDS);
   const [error, setError] = useState<string | null>(null);
@@ -61,8 +63,8 @@ export const RollKeyDialog = forwardRef<HTMLButtonElement, Props>(function RollK
   return (
     <Dialog.Root open={open} onOpenChange={change}>
       <Dialog.Trigger asChild>
-        <Button ref={triggerRef} variant="secondary">
-          Roll key
+        <Button ref={triggerRef} variant="secondary" aria-label={inList ? `Roll ${apiKey.description}` : undefined}>
+          {inList ? "Roll" : "Roll key"}
         </Button>
       </Dialog.Trigger>
       <Dialog.Portal>

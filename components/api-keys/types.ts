@@ -1,4 +1,5 @@
 import type { createApiKeyAction, revokeApiKeyAction } from "@/app/(dashboard)/settings/developer/api-keys/actions";
+import type { renameApiKeyAction, rollApiKeyAction } from "@/app/(dashboard)/settings/developer/api-keys/[keyId]/actions";
 import type { ApiKeyDto } from "@/lib/api-keys/schemas";
 
 export type { ApiKeyDto };
@@ -8,6 +9,8 @@ export type { KeyList } from "./requests";
 export type ApiKeyActions = {
   create: typeof createApiKeyAction;
   revoke: typeof revokeApiKeyAction;
+  rename: typeof renameApiKeyAction;
+  roll: typeof rollApiKeyAction;
 };
 
 /** What the caller may do, with the reason when not (from lib/permissions.ts). */

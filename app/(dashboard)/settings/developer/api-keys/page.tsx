@@ -8,7 +8,9 @@ import { ExposureAlert } from "@/components/api-keys/exposure-alert";
 import { NoWorkspace } from "@/components/no-workspace";
 import { QueryProvider } from "@/components/query-provider";
 import { ServiceUnavailable } from "@/components/service-unavailable";
+import { rollIdleSeconds } from "@/lib/api-keys/config";
 import { createApiKeyAction, dismissExposureAlertAction, revokeApiKeyAction } from "./actions";
+import { renameApiKeyAction, rollApiKeyAction } from "./[keyId]/actions";
 
 export const metadata = { title: "API Keys" };
 
@@ -26,7 +28,7 @@ export default async function ApiKeysPage() {
   const { actor, initial, exposures } = loaded.data;
   if (!actor.workspace || !initial) return <NoWorkspace email={actor.email} />;
   const renderedAt = new Date().getTime();
-  const allowance = (permission: "apiKeys.create" | "apiKeys.revoke") => ({
+  const allowance = (permission: "apiKeys.create" | "apiKeys.revoke" | "apiKeys.update" | "apiKeys.roll") => ({
     allowed: roleMay(actor.workspace?.role, permission),
     reason: PERMISSIONS[permission].deniedReason,
   });
@@ -44,8 +46,14 @@ export default async function ApiKeysPage() {
         workspace={{ id: actor.workspace.id, name: actor.workspace.name }}
         initial={initial}
         renderedAt={renderedAt}
-        permissions={{ create: allowance("apiKeys.create"), revoke: allowance("apiKeys.revoke") }}
-        actions={{ create: createApiKeyAction, revoke: revokeApiKeyAction }}
+        permissions={{
+          create: allowance("apiKeys.create"),
+          revoke: allowance("apiKeys.revoke"),
+          rename: allowance("apiKeys.update"),
+          roll: allowance("apiKeys.roll"),
+        }}
+        actions={{ create: createApiKeyAction, revoke: revokeApiKeyAction, rename: renameApiKeyAction, roll: rollApiKeyAction }}
+        rollIdleSeconds={rollIdleSeconds()}
         apiOrigin={process.env.AUTH_URL ?? "http://localhost:3000"}
       />
     </QueryProvider>

@@ -1,0 +1,216 @@
+// The key list tells a key's story and lets owners and admins roll and rename from it: expiry
+// chosen in the Add key dialog and marked when near, a roll from the list with both secrets
+// working over REST and then the old one refused after an immediate roll, inline rename, expired
+// keys listed but not counted, members read-only, axe and 390 px with all of these states.
+import { expect, test, type Page } from "@playwright/test";
+import { E2E_BASE_URL } from "./env";
+import { expectNoA11yViolations } from "./helpers/axe";
+import { insertAcmeKey, revokeAllAcmeKeys, sql } from "./helpers/db";
+import { signIn } from "./helpers/sign-in";
+import { call, userToken } from "./rest/callers";
+
+async function requestWithKey(secret: string): Promise<number> {
+  const response = await fetch(`${E2E_BASE_URL}/api/v1/workspaces/current/tasks`, { headers: { Authorization: `Bearer ${secret}` } });
+  return response.status;
+}
+
+const row = (page: Page, name: string) => page.getByRole("row", { name: new RegExp(name) });
+
+/** Reads the secret from the reveal dialog, then closes it through its confirmation. */
+async function takeSecret(page: Page): Promise<{ secret: string; note: string }> {
+  const reveal = page.getByRole("dialog", { name: "Copy your new API key" });
+  const secret = (await reveal.getByLabel("API key secret").textContent()) ?? "";
+  expect(secret).toMatch(/^one_[0-9A-Za-z]{36}$/);
+  const note = (await reveal.textContent()) ?? "";
+  await reveal.getByRole("button", { name: "Done" }).click();
+  await page.getByRole("button", { name: "Close, I saved it" }).click();
+  await expect(reveal).toBeHidden();
+  return { secret, note };
+}
+
+/** A key with a running roll (and one use of its previous secret), an expired key, one expiring in 3 days. */
+async function seedStates() {
+  const rolling = await insertAcmeKey("rolling-service");
+  const owner = await userToken("owner@example.com");
+  expect((await call("POST", `/workspaces/current/api-keys/${rolling.id}/roll`, owner, {})).status).toBe(200);
+  expect(await requestWithKey(rolling.secret)).toBe(200);
+  const expired = await insertAcmeKey("expired-batch-job");
+  await sql("UPDATE api_keys SET expires_at = now() - interval '2 days' WHERE id = $1", [expired.id]);
+  const soon = await insertAcmeKey("nightly-export");
+  await sql("UPDATE api_keys SET expires_at = now() + interval '3 days' + interval '1 hour' WHERE id = $1", [soon.id]);
+  return { rolling, expired, soon };
+}
+
+test.beforeEach(async () => {
+  await revokeAllAcmeKeys();
+});
+
+test("a key created with a 7-day expiry shows when it expires and is marked as expiring soon", async ({ page }) => {
+  await signIn(page, "owner@example.com");
+  await page.getByRole("button", { name: "Add key" }).click();
+  await page.getByRole("textbox", { name: "Description" }).fill("weekly-report");
+  await expect(page.getByRole("combobox", { name: "Expiration" })).toHaveValue("never");
+
+  // A day out of bounds is refused in the browser, with the reason on the field.
+  await page.getByRole("combobox", { name: "Expiration" }).selectOption({ label: "A date…" });
+  await page.getByLabel("Expires on").fill("2099-01-01");
+  await page.getByRole("button", { name: "Create key" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "at most 366 days" })).toBeVisible();
+  await expect(page.getByLabel("Expires on")).toHaveAttribute("aria-invalid", "true");
+
+  await page.getByRole("combobox", { name: "Expiration" }).selectOption({ label: "7 days" });
+  await page.getByRole("button", { name: "Create key" }).click();
+  await takeSecret(page);
+
+  const created = row(page, "weekly-report");
+  await expect(created).toContainText("Expires in 7 days");
+  const expires = created.getByRole("cell").nth(1);
+  await expect(expires).toContainText(/next week|in [67] days/);
+  await expect(expires).toContainText(/\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC/);
+  const [stored] = await sql<{ days: number }>(
+    "SELECT extract(epoch FROM expires_at - now()) / 86400 AS days FROM api_keys WHERE description = 'weekly-report' AND revoked_at IS NULL",
+  );
+  expect(Number(stored?.days)).toBeGreaterThan(6.99);
+  expect(Number(stored?.days)).toBeLessThanOrEqual(7);
+  // A key without expiry says so.
+  await insertAcmeKey("forever-key");
+  await page.reload();
+  await expect(row(page, "forever-key").getByRole("cell").nth(1)).toHaveText(/Never/);
+  await expect(row(page, "forever-key")).not.toContainText("Expires in");
+});
+
+test("owner rolls a key from the list: both secrets work, the row shows the previous one, an immediate roll retires it", async ({ page }) => {
+  const key = await insertAcmeKey("roll-from-list");
+  await signIn(page, "owner@example.com");
+  await row(page, "roll-from-list").getByRole("button", { name: "Roll roll-from-list" }).click();
+  const dialog = page.getByRole("dialog", { name: "Roll “roll-from-list”?" });
+  await dialog.getByRole("radio", { name: /1 hour/ }).check();
+  await dialog.getByRole("button", { name: "Roll key" }).click();
+  const first = await takeSecret(page);
+  expect(first.note).toContain(`The previous secret one_…${key.secret.slice(-4)} keeps working for 1 hour at the latest`);
+  await expect(page.getByRole("button", { name: "Roll roll-from-list" })).toBeFocused();
+
+  expect({ old: await requestWithKey(key.secret), new: await requestWithKey(first.secret) }).toEqual({ old: 200, new: 200 });
+  await page.reload();
+  const rolling = row(page, "roll-from-list");
+  await expect(rolling.getByText("Rolling", { exact: true })).toBeVisible();
+  await expect(rolling).toContainText(`one_…${first.secret.slice(-4)}`);
+  await expect(rolling).toContainText(`Previous one_…${key.secret.slice(-4)}`);
+  await expect(rolling).toContainText("last used just now from");
+  await expect(rolling).toContainText(/retires at the latest in (59 minutes|1 hour)/);
+  expect((await page.content()).includes(first.secret)).toBe(false);
+
+  await rolling.getByRole("button", { name: "Roll roll-from-list" }).click();
+  await expect(dialog).toContainText(`its previous secret (one_…${key.secret.slice(-4)}) stops working as soon as you roll again`);
+  await dialog.getByRole("radio", { name: /Immediately/ }).check();
+  await dialog.getByRole("button", { name: "Roll key" }).click();
+  const second = await takeSecret(page);
+  expect(second.note).toContain(`The previous secret one_…${first.secret.slice(-4)} stopped working when you rolled.`);
+  expect({
+    original: await requestWithKey(key.secret),
+    first: await requestWithKey(first.secret),
+    second: await requestWithKey(second.secret),
+  }).toEqual({ original: 401, first: 401, second: 200 });
+  await expect(rolling.getByText("Rolling", { exact: true })).toHaveCount(0);
+  await expect(rolling).not.toContainText("Previous");
+});
+
+test("owner renames a key inline in the list; Escape cancels", async ({ page }) => {
+  const key = await insertAcmeKey("old-name");
+  await signIn(page, "owner@example.com");
+  const rename = page.getByRole("button", { name: "Rename old-name" });
+  await rename.click();
+  const field = page.getByRole("textbox", { name: "Description" });
+  await expect(field).toBeFocused();
+  await field.fill("discarded");
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("link", { name: "old-name" })).toBeVisible();
+  await expect(rename).toBeFocused();
+
+  await rename.click();
+  await field.fill("new-name");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("link", { name: "new-name" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Rename new-name" })).toBeFocused();
+  const [stored] = await sql<{ description: string }>("SELECT description FROM api_keys WHERE id = $1", [key.id]);
+  expect(stored?.description).toBe("new-name");
+});
+
+test("an expired key is listed as Expired and does not count toward the cap", async ({ page }) => {
+  const { expired } = await seedStates();
+  await signIn(page, "owner@example.com");
+  await expect(page.getByText(/^2 of 20 active keys/)).toBeVisible();
+  await expect(page.getByText("(1 expired, listed until revoked)")).toBeVisible();
+  const expiredRow = row(page, "expired-batch-job");
+  await expect(expiredRow.getByText("Status: Expired")).toBeVisible();
+  await expect(expiredRow.getByRole("cell").nth(1)).toContainText("2 days ago");
+  // An expired key cannot be rolled, only revoked.
+  await expect(expiredRow.getByRole("button", { name: /^Roll/ })).toHaveCount(0);
+  await expect(expiredRow.getByRole("button", { name: "Revoke expired-batch-job" })).toBeVisible();
+  expect(await requestWithKey(expired.secret)).toBe(401);
+  await expect(row(page, "nightly-export")).toContainText("Expires in 3 days");
+  await expect(row(page, "rolling-service").getByText("Status: Active")).toBeVisible();
+});
+
+test("a member sees the badges and details but no Roll or Rename", async ({ page }) => {
+  await seedStates();
+  await signIn(page, "member@example.com");
+  const rolling = row(page, "rolling-service");
+  await expect(rolling.getByText("Rolling", { exact: true })).toBeVisible();
+  await expect(rolling).toContainText("Previous one_…");
+  await expect(rolling).toContainText(/from \S+/);
+  await expect(row(page, "expired-batch-job").getByText("Status: Expired")).toBeVisible();
+  await expect(row(page, "nightly-export")).toContainText("Expires in 3 days");
+  await expect(page.getByRole("img", { name: /Last 7 days|No requests in the last 7 days/ }).first()).toBeVisible();
+  expect({
+    roll: await page.getByRole("button", { name: /^Roll/ }).count(),
+    rename: await page.getByRole("button", { name: /^Rename/ }).count(),
+    revoke: await page.getByRole("button", { name: /^Revoke/ }).count(),
+  }).toEqual({ roll: 0, rename: 0, revoke: 0 });
+  await expectNoA11yViolations(page);
+});
+
+test("the list with every state passes axe in light and dark and fits 390, 768 and 1280 px", async ({ page }) => {
+  await seedStates();
+  await insertAcmeKey("deploy-production-eu-west-1-with-a-long-description");
+  await signIn(page, "owner@example.com");
+  await expect(page.getByRole("img", { name: /^Last 7 days: 1 requests/ })).toBeVisible({ timeout: 15_000 });
+  for (const width of [390, 768, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme });
+      await expect(row(page, "rolling-service").getByText("Rolling", { exact: true })).toBeVisible();
+      const overflow = await page.evaluate(() => {
+        const found: string[] = [];
+        const root = document.scrollingElement!;
+        if (root.scrollWidth > root.clientWidth) found.push(`document: ${root.scrollWidth} > ${root.clientWidth}`);
+        // The wide table must fit its box too (the box hides overflow, so it would be cut off).
+        for (const table of document.querySelectorAll("table")) {
+          const box = table.parentElement!;
+          if (table.scrollWidth > box.clientWidth + 1) found.push(`table: ${table.scrollWidth} > ${box.clientWidth}`);
+        }
+        return found;
+      });
+      expect(overflow, `${width} px ${colorScheme}`).toEqual([]);
+      await page.screenshot({ path: `/tmp/listui-list-${width}-${colorScheme}.png`, fullPage: true });
+      if (width !== 768) await expectNoA11yViolations(page);
+    }
+  }
+  // 200 % zoom on a 1280 px window is a 640 px wide page.
+  await page.setViewportSize({ width: 640, height: 450 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(640);
+  await page.screenshot({ path: "/tmp/listui-list-zoom200.png", fullPage: true });
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await row(page, "rolling-service").getByRole("button", { name: "Roll rolling-service" }).click();
+  await expect(page.getByRole("dialog", { name: /^Roll/ })).toBeVisible();
+  await expectNoA11yViolations(page);
+  await page.keyboard.press("Escape");
+  await page.getByRole("button", { name: "Add key" }).click();
+  await page.getByRole("combobox", { name: "Expiration" }).selectOption({ label: "A date…" });
+  await page.getByRole("button", { name: "Create key" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Choose the day the key expires." })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: "/tmp/listui-add-390.png" });
+  await expectNoA11yViolations(page);
+});
