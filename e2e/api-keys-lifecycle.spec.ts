@@ -171,8 +171,15 @@ test("a member sees the badges and details but no Roll or Rename", async ({ page
 });
 
 test("the list with every state passes axe in light and dark and fits 390, 768 and 1280 px", async ({ page }) => {
-  await seedStates();
+  const { rolling } = await seedStates();
   await insertAcmeKey("deploy-production-eu-west-1-with-a-long-description");
+  // The rolling key's one request reaches the usage table within a flush (5 s) before the page loads.
+  const owner = await userToken("owner@example.com");
+  for (let i = 0; i < 40; i++) {
+    const usage = await call("GET", `/workspaces/current/api-keys/${rolling.id}/usage?range=7d`, owner);
+    if ((usage.body.totals as { ok: number }).ok === 1) break;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
   await signIn(page, "owner@example.com");
   await expect(page.getByRole("img", { name: /^Last 7 days: 1 requests/ })).toBeVisible({ timeout: 15_000 });
   for (const width of [390, 768, 1280]) {

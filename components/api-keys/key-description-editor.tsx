@@ -3,7 +3,7 @@
 // it into a labelled field with Save and Cancel (Escape cancels too); focus comes back to
 // *Rename* afterwards. The heading stays for screen readers while the field is shown. In the key
 // list (`inList`), the row's own name is shown instead of a heading and is hidden while editing.
-import { forwardRef, useId, useRef, useState, useTransition, type ReactNode } from "react";
+import { forwardRef, type ReactNode, useEffect, useId, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { descriptionSchema, DESCRIPTION_MAX } from "@/lib/api-keys/schemas";
 import type { ActionResult } from "@/lib/ui/action-result";
@@ -41,11 +41,19 @@ export const KeyDescriptionEditor = forwardRef<HTMLHeadingElement, Props>(functi
     setEditing(true);
   }
 
+  // Focus goes back to the Rename button once React has rendered it again, which after a save
+  // happens at the end of the transition, not on the next frame.
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (editing || !refocus.current) return;
+    refocus.current = false;
+    renameButton.current?.focus();
+  }, [editing]);
+
   function stop() {
+    refocus.current = true;
     setEditing(false);
     setError(null);
-    // The button is back once React has rendered it.
-    requestAnimationFrame(() => renameButton.current?.focus());
   }
 
   function submit(event: React.FormEvent) {

@@ -51,7 +51,9 @@ export function useRevokeKey(workspaceId: string, revoke: ApiKeyActions["revoke"
   const queryClient = useQueryClient();
   return useMutation<ApiKeyDto, RequestFailure, void>({
     mutationFn: () => revokeKey(revoke, workspaceId, key),
-    onSuccess: () => refreshList(queryClient, workspaceId),
+    // Not awaited: the refreshed list no longer has this key's row, and the dialog (whose own
+    // onSuccess shows the toast and moves focus) must not be unmounted before it has run.
+    onSuccess: () => void refreshList(queryClient, workspaceId),
     onError: (failure) => {
       if (listIsStale(failure)) void refreshList(queryClient, workspaceId);
     },
