@@ -2,7 +2,7 @@
 // (with DATABASE_URL) and `npm run start:app` beside it, against a PostgreSQL this test
 // owns so it can stop and start it. Windows are shortened by configuration (4 s burst,
 // 120 s quota) so the test does not wait 15 minutes; the limits stay 40 and 200.
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -170,17 +170,28 @@ test("usage counted on two instances adds up exactly, and an instance that shuts
   await waitUntilServing(urls.at(-1)!);
   const statuses = [];
   for (let i = 0; i < 7; i++) statuses.push((await tasks(urls.length - 1, key.secret)).status);
-  process.kill(-third.pid!, "SIGTERM");
-  // npm may exit before the server it started: wait until no process of the group is left.
-  const alive = () => {
+  // SIGTERM to the app server itself (as an orchestrator stops a server process), then wait until
+  // it has exited; the launcher around it stops with it.
+  const server = execFileSync("ps", ["-o", "pid=,args=", "-g", String(third.pid)], { encoding: "utf8" })
+    .split("\n")
+    .find((line) => line.includes("scripts/app-server.ts"));
+  const serverPid = Number(server?.trim().split(/\s+/)[0]);
+  expect(serverPid).toBeGreaterThan(0);
+  process.kill(serverPid, "SIGTERM");
+  const alive = (pid: number) => {
     try {
-      process.kill(-third.pid!, 0);
+      process.kill(pid, 0);
       return true;
     } catch {
       return false;
     }
   };
-  for (let i = 0; i < 100 && alive(); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+  for (let i = 0; i < 100 && alive(serverPid); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+  try {
+    process.kill(-third.pid!, "SIGTERM");
+  } catch {
+    // the launcher already stopped with its server
+  }
   urls.pop();
   instances.pop();
   expect({ statuses, twoInstances: flushed, afterShutdown: await okCount() }).toEqual({ statuses: Array(7).fill(200), twoInstances: 10, afterShutdown: 17 });

@@ -55,14 +55,23 @@ async function serverProcesses(): Promise<number[]> {
   return [postmaster, ...children];
 }
 
+/** Sends a signal to a server process; one that has just exited (a backend ending) needs none. */
+function signal(pid: number, name: NodeJS.Signals) {
+  try {
+    process.kill(pid, name);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error;
+  }
+}
+
 /** Runs `during` with the whole server stopped (SIGSTOP), and always lets it go on afterwards. */
 async function whileHung<T>(during: () => Promise<T>): Promise<T> {
   const pids = await serverProcesses();
-  for (const pid of pids) process.kill(pid, "SIGSTOP");
   try {
+    for (const pid of pids) signal(pid, "SIGSTOP");
     return await during();
   } finally {
-    for (const pid of pids) process.kill(pid, "SIGCONT");
+    for (const pid of pids) signal(pid, "SIGCONT");
   }
 }
 
