@@ -14,7 +14,19 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", "lib/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "sdk/dist/**", "cli/dist/**", "sdk/src/generated/**", "bench/peer/.next/**", "bench/peer/next-env.d.ts"],
+    ignores: [
+      ".next/**",
+      "lib/generated/**",
+      ".data/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+      "sdk/dist/**",
+      "cli/dist/**",
+      "sdk/src/generated/**",
+      "bench/peer/.next/**",
+      "bench/peer/next-env.d.ts",
+    ],
   },
   {
     files: ["app/**", "components/**"],

@@ -40,7 +40,12 @@ export function WorkspaceSwitcher({ workspaces, select }: Props) {
           return;
         }
       } catch {
-        setFailure(new RequestFailure("offline", `The server did not answer, so it is not known whether ${target?.name ?? "that workspace"} was selected. Check your connection, then reload the page.`));
+        setFailure(
+          new RequestFailure(
+            "offline",
+            `The server did not answer, so it is not known whether ${target?.name ?? "that workspace"} was selected. Check your connection, then reload the page.`,
+          ),
+        );
         return;
       }
       router.refresh();
@@ -71,7 +76,12 @@ export function WorkspaceSwitcher({ workspaces, select }: Props) {
             {selected.role ? ROLE_LABELS[selected.role] : ""}
           </span>
           {pending ? <span className="sr-only">switching…</span> : null}
-          <svg aria-hidden="true" viewBox="0 0 16 16" className={`size-4 shrink-0 ${pending ? "animate-pulse motion-reduce:animate-none" : ""}`} fill="currentColor">
+          <svg
+            aria-hidden="true"
+            viewBox="0 0 16 16"
+            className={`size-4 shrink-0 ${pending ? "animate-pulse motion-reduce:animate-none" : ""}`}
+            fill="currentColor"
+          >
             <path d="M4.5 6 8 9.5 11.5 6z" />
           </svg>
         </DropdownMenu.Trigger>
@@ -81,7 +91,9 @@ export function WorkspaceSwitcher({ workspaces, select }: Props) {
           collisionPadding={8}
           className="z-50 max-w-[calc(100vw-1rem)] min-w-56 rounded-md border border-zinc-200 bg-white p-1 text-sm text-zinc-900 shadow-lg dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
         >
-          <DropdownMenu.Label className="px-2 py-1.5 text-xs font-semibold text-zinc-600 uppercase dark:text-zinc-400">Workspaces</DropdownMenu.Label>
+          <DropdownMenu.Label className="px-2 py-1.5 text-xs font-semibold text-zinc-600 uppercase dark:text-zinc-400">
+            Workspaces
+          </DropdownMenu.Label>
           <DropdownMenu.RadioGroup value={selected.id} onValueChange={choose}>
             {workspaces.map((workspace) => (
               <DropdownMenu.RadioItem

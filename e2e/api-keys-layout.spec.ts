@@ -25,7 +25,8 @@ async function expectNoSidewaysScroll(page: Page) {
     for (const element of document.querySelectorAll<HTMLElement>("body *")) {
       const style = getComputedStyle(element);
       if (!["auto", "scroll"].includes(style.overflowX)) continue;
-      if (element.scrollWidth > element.clientWidth + 1) found.push(`${element.tagName}.${element.className}: ${element.scrollWidth} > ${element.clientWidth}`);
+      if (element.scrollWidth > element.clientWidth + 1)
+        found.push(`${element.tagName}.${element.className}: ${element.scrollWidth} > ${element.clientWidth}`);
     }
     return found;
   });
@@ -36,7 +37,12 @@ async function expectInViewport(page: Page, locator: Locator) {
   await locator.scrollIntoViewIfNeeded();
   const box = (await locator.boundingBox())!;
   const viewport = page.viewportSize()!;
-  expect({ left: box.x >= 0, top: box.y >= 0, right: box.x + box.width <= viewport.width, bottom: box.y + box.height <= viewport.height }).toEqual({
+  expect({
+    left: box.x >= 0,
+    top: box.y >= 0,
+    right: box.x + box.width <= viewport.width,
+    bottom: box.y + box.height <= viewport.height,
+  }).toEqual({
     left: true,
     top: true,
     right: true,
@@ -58,7 +64,8 @@ test("at 390 px the navigation is one line above the page, keys are cards, and n
 
   // A card: every value has its label on screen; the column headers are for screen readers only.
   const card = page.getByRole("row", { name: /ci-staging/ });
-  for (const label of ["Key", "Expires", "Last used", "Last 7 days", "Created"]) await expect(card.getByText(label, { exact: true })).toBeVisible();
+  for (const label of ["Key", "Expires", "Last used", "Last 7 days", "Created"])
+    await expect(card.getByText(label, { exact: true })).toBeVisible();
   await expect(page.getByRole("columnheader", { name: "Last used" })).toBeAttached();
   expect((await page.locator("thead").boundingBox())?.width ?? 0).toBeLessThanOrEqual(1);
   await expectInViewport(page, page.getByRole("button", { name: `Revoke ${LONG}` }));

@@ -79,7 +79,9 @@ test("a key created with a 7-day expiry shows when it expires and is marked as e
   await expect(row(page, "forever-key")).not.toContainText("Expires in");
 });
 
-test("owner rolls a key from the list: both secrets work, the row shows the previous one, an immediate roll retires it", async ({ page }) => {
+test("owner rolls a key from the list: both secrets work, the row shows the previous one, an immediate roll retires it", async ({
+  page,
+}) => {
   const key = await insertAcmeKey("roll-from-list");
   await signIn(page, "owner@example.com");
   await row(page, "roll-from-list").getByRole("button", { name: "Roll roll-from-list" }).click();

@@ -29,7 +29,10 @@ async function expectNoRawErrors(page: Page) {
   await expect(page.getByText(/Failed to fetch|couldn.t load|Application error/i)).toHaveCount(0);
 }
 
-test("Create key with the server out of reach keeps the dialog and the description, and works once it is back", async ({ page, context }) => {
+test("Create key with the server out of reach keeps the dialog and the description, and works once it is back", async ({
+  page,
+  context,
+}) => {
   await signIn(page, "owner@example.com");
   const dialog = await openAddDialog(page, "offline-create");
   await context.setOffline(true);
@@ -118,7 +121,10 @@ test("Revoke whose answer is lost after the server revoked it reads the key agai
   expect(await keysNamed("revoke-answer-lost")).toEqual([{ revoked: true }]);
 });
 
-test("after the session ended, Create key and Revoke say nothing changed and offer to sign in again in a new tab", async ({ page, context }) => {
+test("after the session ended, Create key and Revoke say nothing changed and offer to sign in again in a new tab", async ({
+  page,
+  context,
+}) => {
   await insertAcmeKey("session-revoke");
   await signIn(page, "owner@example.com");
   await context.clearCookies();
@@ -189,7 +195,9 @@ test("the list is read through the REST API for the rendered workspace; a failed
   await page.getByRole("button", { name: "Revoke to-revoke" }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Revoke key" }).click();
   const banner = page.getByRole("alert").filter({ hasText: "Could not refresh the list" });
-  await expect(banner).toHaveText(/Could not refresh the list: The server cannot be reached\. Check your connection\. The keys below may be out of date\./);
+  await expect(banner).toHaveText(
+    /Could not refresh the list: The server cannot be reached\. Check your connection\. The keys below may be out of date\./,
+  );
   await expectNoRawErrors(page);
   await expectNoA11yViolations(page);
 
@@ -199,7 +207,9 @@ test("the list is read through the REST API for the rendered workspace; a failed
   await expect(page.getByRole("row", { name: /to-revoke/ })).toHaveCount(0);
   expect(calls.length).toBeGreaterThan(0);
   // Besides the list: only the rows' usage sparklines (GET …/api-keys/{id}/usage of the same workspace).
-  expect(calls.filter((call) => call !== `GET ${listPath}` && !(call.startsWith(`GET ${listPath}/`) && call.endsWith("/usage")))).toEqual([]);
+  expect(calls.filter((call) => call !== `GET ${listPath}` && !(call.startsWith(`GET ${listPath}/`) && call.endsWith("/usage")))).toEqual(
+    [],
+  );
 });
 
 test("a tab opened before a workspace switch keeps acting on the workspace it shows, and actions never use another", async ({ page }) => {
@@ -209,8 +219,12 @@ test("a tab opened before a workspace switch keeps acting on the workspace it sh
   // Meanwhile the owner selects another workspace (as the switcher does, in another tab), and
   // they are a mere member of a third.
   const suffix = Date.now().toString(36);
-  const [initech] = await sql<{ id: string }>("INSERT INTO workspaces (id, name, slug) VALUES ($1, 'Initech', $1) RETURNING id", [`initech-${suffix}`]);
-  const [hooli] = await sql<{ id: string }>("INSERT INTO workspaces (id, name, slug) VALUES ($1, 'Hooli', $1) RETURNING id", [`hooli-${suffix}`]);
+  const [initech] = await sql<{ id: string }>("INSERT INTO workspaces (id, name, slug) VALUES ($1, 'Initech', $1) RETURNING id", [
+    `initech-${suffix}`,
+  ]);
+  const [hooli] = await sql<{ id: string }>("INSERT INTO workspaces (id, name, slug) VALUES ($1, 'Hooli', $1) RETURNING id", [
+    `hooli-${suffix}`,
+  ]);
   const addMember = (workspaceId: string, role: string) =>
     sql(
       `INSERT INTO memberships (id, workspace_id, user_id, role, created_at)

@@ -52,7 +52,12 @@ test("admin revokes a key after a confirmation that names it and its last use", 
   expect(used.status).toBe(200);
   await signIn(page, "admin@example.com");
   // Cells after the description: key, expires, last used (time, then the address).
-  await expect(page.getByRole("row", { name: /ci-staging/ }).getByRole("cell").nth(2)).toContainText(/^just now\s*from \S+/, { useInnerText: true });
+  await expect(
+    page
+      .getByRole("row", { name: /ci-staging/ })
+      .getByRole("cell")
+      .nth(2),
+  ).toContainText(/^just now\s*from \S+/, { useInnerText: true });
   await page.getByRole("button", { name: "Revoke ci-staging" }).click();
   const confirm = page.getByRole("alertdialog", { name: "Revoke “ci-staging”?" });
   // The relative time, and the exact one beside it.

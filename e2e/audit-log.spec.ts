@@ -34,7 +34,10 @@ test("owner filters the audit log by action and by key, and loads more pages", a
   const key = await keyWithHistory(`audit-${Date.now()}`, 30); // created, 30 renames, revoked: 32 events
   await signIn(page, "admin@example.com", AUDIT_LOG_PATH);
   await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Audit log" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Audit log" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
   const table = page.getByRole("table", { name: /Audit events of Acme/ });
   await expect(table.getByRole("row").nth(1)).toContainText("Revoked key");
 
@@ -49,7 +52,10 @@ test("owner filters the audit log by action and by key, and loads more pages", a
   await expect(table.getByRole("row").last()).toContainText("Created key");
   await expect(page.getByRole("button", { name: "Load more" })).toHaveCount(0);
   // Every row is about this key, and links to its page.
-  await expect(table.getByRole("link", { name: key.description }).first()).toHaveAttribute("href", `/settings/developer/api-keys/${key.id}`);
+  await expect(table.getByRole("link", { name: key.description }).first()).toHaveAttribute(
+    "href",
+    `/settings/developer/api-keys/${key.id}`,
+  );
 
   // By action, on top of the key.
   await page.getByLabel("Action").selectOption({ label: "Revoked key" });

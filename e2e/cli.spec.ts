@@ -22,9 +22,19 @@ const credentialsFile = (home: string) => path.join(home, "one", "credentials.js
 type Run = { code: number | null; stdout: string; stderr: string };
 
 /** Starts `one …`; `onStderr` sees stderr as it arrives (to read a sign-in code or URL). */
-function one(args: string[], options: { home?: string; env?: Record<string, string>; input?: string; onStderr?: (text: string) => void } = {}): Promise<Run> {
+function one(
+  args: string[],
+  options: { home?: string; env?: Record<string, string>; input?: string; onStderr?: (text: string) => void } = {},
+): Promise<Run> {
   const child = spawn(process.execPath, ["cli/bin/one.js", ...args], {
-    env: { ...process.env, XDG_CONFIG_HOME: options.home ?? ownerHome, ONE_API_URL: E2E_BASE_URL, ONE_OIDC_ISSUER: E2E_ISSUER, FORCE_COLOR: "0", ...options.env },
+    env: {
+      ...process.env,
+      XDG_CONFIG_HOME: options.home ?? ownerHome,
+      ONE_API_URL: E2E_BASE_URL,
+      ONE_OIDC_ISSUER: E2E_ISSUER,
+      FORCE_COLOR: "0",
+      ...options.env,
+    },
   });
   child.stdin.end(options.input ?? "");
   let stdout = "";
@@ -129,28 +139,38 @@ test("one keys revoke asks first: no (or no answer) changes nothing, yes revokes
   expect(confirmed.code).toBe(0);
   expect(JSON.parse(confirmed.stdout).revokedAt).not.toBeNull();
 
-  const secretKeyId = (JSON.parse((await one(["keys", "list", "--json"])).stdout) as { data: { id: string; description: string }[] }).data.find((k) => k.description === "cli-e2e")!.id;
+  const secretKeyId = (
+    JSON.parse((await one(["keys", "list", "--json"])).stdout) as { data: { id: string; description: string }[] }
+  ).data.find((k) => k.description === "cli-e2e")!.id;
   const unasked = await one(["keys", "revoke", secretKeyId, "--yes"]);
   expect({ code: unasked.code, asked: unasked.stderr.includes("[y/N]") }).toEqual({ code: 0, asked: false });
   expect((await one(["tasks", "list"], { home: emptyHome, env: { ONE_API_KEY: secret } })).code).toBe(3);
 });
 
 test("one keys create --expires-in, rename, roll (only the secret on stdout), usage", async () => {
-  const created = JSON.parse((await one(["keys", "create", "--description", "cli-e2e-roll", "--expires-in", "30d", "--json"])).stdout) as { id: string; secret: string; expiresAt: string };
+  const created = JSON.parse((await one(["keys", "create", "--description", "cli-e2e-roll", "--expires-in", "30d", "--json"])).stdout) as {
+    id: string;
+    secret: string;
+    expiresAt: string;
+  };
   expect(Math.abs(Date.parse(created.expiresAt) - (Date.now() + 30 * 86_400_000))).toBeLessThan(120_000);
   const id = created.id;
 
   const renamed = await one(["keys", "rename", id, "cli-e2e-renamed"]);
   expect({ code: renamed.code, stdout: renamed.stdout }).toEqual({ code: 0, stdout: "" });
   expect(renamed.stderr).toContain('to "cli-e2e-renamed"');
-  const renamedAgain = JSON.parse((await one(["keys", "rename", id, "--description", "cli-e2e-rolled", "--json"])).stdout) as { description: string };
+  const renamedAgain = JSON.parse((await one(["keys", "rename", id, "--description", "cli-e2e-rolled", "--json"])).stdout) as {
+    description: string;
+  };
   expect(renamedAgain.description).toBe("cli-e2e-rolled");
   expect((await one(["keys", "rename", id])).code).toBe(2);
 
   const rolled = await one(["keys", "roll", id, "--grace", "2h"]);
   expect(rolled.code).toBe(0);
   expect(rolled.stdout).toMatch(/^one_[0-9A-Za-z]{36}\n$/);
-  expect(rolled.stderr).toMatch(/The previous secret \(one_…\w{4}\) keeps working until \d{4}-\d\d-\d\dT[\d:.]+Z \(2 hours\) at the latest/);
+  expect(rolled.stderr).toMatch(
+    /The previous secret \(one_…\w{4}\) keeps working until \d{4}-\d\d-\d\dT[\d:.]+Z \(2 hours\) at the latest/,
+  );
   const newSecret = rolled.stdout.trim();
   expect(newSecret).not.toBe(created.secret);
 
@@ -162,7 +182,11 @@ test("one keys create --expires-in, rename, roll (only the secret on stdout), us
   // Rolling again retires the oldest secret at once; --json gives one object with the new secret.
   const again = await one(["keys", "roll", id, "--json"]);
   const rolledAgain = JSON.parse(again.stdout) as { id: string; secret: string; previousSecret: { hint: string } };
-  expect({ id: rolledAgain.id, secret: /^one_[0-9A-Za-z]{36}$/.test(rolledAgain.secret), previous: rolledAgain.previousSecret.hint }).toEqual({
+  expect({
+    id: rolledAgain.id,
+    secret: /^one_[0-9A-Za-z]{36}$/.test(rolledAgain.secret),
+    previous: rolledAgain.previousSecret.hint,
+  }).toEqual({
     id,
     secret: true,
     previous: `one_…${newSecret.slice(-4)}`,
@@ -199,9 +223,22 @@ test("one workspaces list marks the current one; use globex switches; back to ac
   const rows = list.stdout.trimEnd().split("\n");
   expect(rows[0]).toMatch(/^CURRENT +NAME +SLUG +ROLE +ID$/);
   // Each row without its last column (the id), spaces collapsed.
-  expect(rows.slice(1).map((row) => row.replace(/ +\S+$/, "").trim().replace(/ +/g, " ")).sort()).toEqual(["* Acme acme OWNER", "Globex globex MEMBER"]);
+  expect(
+    rows
+      .slice(1)
+      .map((row) =>
+        row
+          .replace(/ +\S+$/, "")
+          .trim()
+          .replace(/ +/g, " "),
+      )
+      .sort(),
+  ).toEqual(["* Acme acme OWNER", "Globex globex MEMBER"]);
 
-  const current = async () => (JSON.parse((await one(["workspaces", "list", "--json"])).stdout) as { data: { slug: string; current: boolean }[] }).data.filter((w) => w.current).map((w) => w.slug);
+  const current = async () =>
+    (JSON.parse((await one(["workspaces", "list", "--json"])).stdout) as { data: { slug: string; current: boolean }[] }).data
+      .filter((w) => w.current)
+      .map((w) => w.slug);
   try {
     const use = await one(["workspaces", "use", "globex"]);
     expect({ code: use.code, stdout: use.stdout }).toEqual({ code: 0, stdout: "" });
@@ -229,7 +266,10 @@ test("one login --web: the loopback redirect with PKCE, here followed by an HTTP
         approval = (async () => {
           const http = await request.newContext();
           const signIn = await http.get(url);
-          const done = await submitFirstForm(http, await signIn.text(), signIn.url(), { email: "member@example.com", password: "password" });
+          const done = await submitFirstForm(http, await signIn.text(), signIn.url(), {
+            email: "member@example.com",
+            password: "password",
+          });
           expect(done.html).toContain("Signed in. You can close this page");
           await http.dispose();
         })();
@@ -279,7 +319,11 @@ test("an expired access token is refreshed and the rotated refresh token saved; 
   writeFileSync(credentialsFile(ownerHome), JSON.stringify({ ...before, accessTokenExpiresAt: 0 }), { mode: 0o600 });
   expect((await one(["keys", "list", "--json"])).code).toBe(0);
   const after = JSON.parse(readFileSync(credentialsFile(ownerHome), "utf8"));
-  expect({ newAccess: after.accessToken !== before.accessToken, rotated: after.refreshToken !== before.refreshToken, mode: statSync(credentialsFile(ownerHome)).mode & 0o777 }).toEqual({
+  expect({
+    newAccess: after.accessToken !== before.accessToken,
+    rotated: after.refreshToken !== before.refreshToken,
+    mode: statSync(credentialsFile(ownerHome)).mode & 0o777,
+  }).toEqual({
     newAccess: true,
     rotated: true,
     mode: 0o600,
@@ -294,5 +338,8 @@ test("an expired access token is refreshed and the rotated refresh token saved; 
     headers: { "Content-Type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: after.refreshToken, client_id: "one-cli" }),
   });
-  expect({ status: reuse.status, error: ((await reuse.json()) as { error: string }).error }).toEqual({ status: 400, error: "invalid_grant" });
+  expect({ status: reuse.status, error: ((await reuse.json()) as { error: string }).error }).toEqual({
+    status: 400,
+    error: "invalid_grant",
+  });
 });

@@ -5,7 +5,9 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { E2E_BASE_URL } from "./env";
 
-type Document = { paths: Record<string, Record<string, { summary: string; operationId: string; "x-codeSamples": { label: string; source: string }[] }>> };
+type Document = {
+  paths: Record<string, Record<string, { summary: string; operationId: string; "x-codeSamples": { label: string; source: string }[] }>>;
+};
 
 async function openReference(page: Page) {
   const foreign: string[] = [];
@@ -46,7 +48,12 @@ test("signed out, the reference renders every operation with SDK and curl exampl
   await page.getByRole("link", { name: `${create.summary} HTTP Method:` }).click();
   const section = page.getByRole("region", { name: create.summary, exact: true });
   await section.getByTestId("client-picker").click();
-  await page.getByRole("option", { name: "curl" }).or(page.getByRole("menuitem", { name: "curl" })).or(page.getByRole("button", { name: "curl" })).first().click();
+  await page
+    .getByRole("option", { name: "curl" })
+    .or(page.getByRole("menuitem", { name: "curl" }))
+    .or(page.getByRole("button", { name: "curl" }))
+    .first()
+    .click();
   await expect(section).toContainText(`curl -X POST "${E2E_BASE_URL}/api/v1/workspaces/current/api-keys"`);
 
   await page.screenshot({ path: "/tmp/sdk-docs-api.png", fullPage: false });

@@ -9,7 +9,9 @@ import { KeysEndpoint, newSigningKey } from "./helpers/github-scanning";
 export default async function startGithubKeysEndpoint() {
   const key = newSigningKey();
   const privateKeyPem = key.privateKey.export({ type: "pkcs8", format: "pem" }).toString();
-  writeFileSync(E2E_GITHUB_KEY_FILE, JSON.stringify({ identifier: key.identifier, privateKeyPem, publicKeyPem: key.publicKeyPem }), { mode: 0o600 });
+  writeFileSync(E2E_GITHUB_KEY_FILE, JSON.stringify({ identifier: key.identifier, privateKeyPem, publicKeyPem: key.publicKeyPem }), {
+    mode: 0o600,
+  });
   const endpoint = await new KeysEndpoint().start(E2E_GITHUB_KEYS_PORT);
   endpoint.publish("e2e", [key]);
   return async () => endpoint.stop();

@@ -68,7 +68,10 @@ function startInstance(script: "start" | "start:app", port: number) {
 
 async function waitUntilServing(url: string) {
   for (let i = 0; i < 240; i++) {
-    const ok = await fetch(`${url}/openapi.json`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/openapi.json`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
@@ -77,7 +80,9 @@ async function waitUntilServing(url: string) {
 
 /** A new workspace with `count` keys, straight into the database. */
 async function workspaceWithKeys(count: number) {
-  const [ws] = await sql<{ id: string }>(`INSERT INTO workspaces (id, name, slug) VALUES ($1, $1, $1) RETURNING id`, [`ws-${randomBytes(4).toString("hex")}`]);
+  const [ws] = await sql<{ id: string }>(`INSERT INTO workspaces (id, name, slug) VALUES ($1, $1, $1) RETURNING id`, [
+    `ws-${randomBytes(4).toString("hex")}`,
+  ]);
   const secrets: string[] = [];
   for (let i = 0; i < count; i++) secrets.push((await insertKey(sql, ws!.id, "instances")).secret);
   return secrets;
@@ -98,7 +103,9 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   for (const child of instances) if (child.pid) process.kill(-child.pid, "SIGTERM");
-  await Promise.all(instances.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once("exit", resolve)))));
+  await Promise.all(
+    instances.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once("exit", resolve)))),
+  );
   await database?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -111,10 +118,21 @@ test("60 concurrent requests over two instances and two keys: exactly 40 pass, 2
   );
   const wellFormed = refused.every(({ body, retryAfter }) => {
     const n = Number(retryAfter);
-    return n >= 1 && n <= BURST_SECONDS && body === JSON.stringify({ code: 429, message: `standard rate limit exceeded, retry in ${n} seconds` });
+    return (
+      n >= 1 && n <= BURST_SECONDS && body === JSON.stringify({ code: 429, message: `standard rate limit exceeded, retry in ${n} seconds` })
+    );
   });
-  const withHeaders = responses.every((r) => r.headers.get("ratelimit-policy") === `"burst";q=40;w=${BURST_SECONDS}, "quota";q=200;w=${QUOTA_SECONDS}` && /^"burst";r=\d+;t=\d+, "quota";r=\d+;t=\d+$/.test(r.headers.get("ratelimit") ?? ""));
-  expect({ ok: responses.filter((r) => r.status === 200).length, refused: refused.length, wellFormed, withHeaders }).toEqual({ ok: 40, refused: 20, wellFormed: true, withHeaders: true });
+  const withHeaders = responses.every(
+    (r) =>
+      r.headers.get("ratelimit-policy") === `"burst";q=40;w=${BURST_SECONDS}, "quota";q=200;w=${QUOTA_SECONDS}` &&
+      /^"burst";r=\d+;t=\d+, "quota";r=\d+;t=\d+$/.test(r.headers.get("ratelimit") ?? ""),
+  );
+  expect({ ok: responses.filter((r) => r.status === 200).length, refused: refused.length, wellFormed, withHeaders }).toEqual({
+    ok: 40,
+    refused: 20,
+    wellFormed: true,
+    withHeaders: true,
+  });
 });
 
 test("two workspaces never share a budget", async () => {
@@ -122,7 +140,10 @@ test("two workspaces never share a budget", async () => {
   const [quiet] = await workspaceWithKeys(1);
   await Promise.all(Array.from({ length: 45 }, (_, i) => tasks(i % 2, busy!)));
   const response = await tasks(1, quiet!);
-  expect({ status: response.status, rateLimit: response.headers.get("ratelimit")?.split(",")[0] }).toEqual({ status: 200, rateLimit: `"burst";r=39;t=${BURST_SECONDS}` });
+  expect({ status: response.status, rateLimit: response.headers.get("ratelimit")?.split(",")[0] }).toEqual({
+    status: 200,
+    rateLimit: `"burst";r=39;t=${BURST_SECONDS}`,
+  });
 });
 
 test("past the burst windows, request 201 of the quota window gets 429 until the quota window ends", async () => {
@@ -132,13 +153,17 @@ test("past the burst windows, request 201 of the quota window gets 429 until the
   while (allowed < 200) {
     const response = await tasks(instance++ % 2, key!);
     if (response.status === 200) allowed++;
-    else if (response.status === 429) await new Promise((resolve) => setTimeout(resolve, Number(response.headers.get("retry-after")) * 1000));
+    else if (response.status === 429)
+      await new Promise((resolve) => setTimeout(resolve, Number(response.headers.get("retry-after")) * 1000));
     else throw new Error(`unexpected ${response.status}`);
   }
   await new Promise((resolve) => setTimeout(resolve, BURST_SECONDS * 1000)); // the burst window is not what blocks now
   const request201 = await tasks(instance % 2, key!);
   const retryAfter = Number(request201.headers.get("retry-after"));
-  expect({ status: request201.status, quotaBlocks: retryAfter > BURST_SECONDS && retryAfter <= QUOTA_SECONDS }).toEqual({ status: 429, quotaBlocks: true });
+  expect({ status: request201.status, quotaBlocks: retryAfter > BURST_SECONDS && retryAfter <= QUOTA_SECONDS }).toEqual({
+    status: 429,
+    quotaBlocks: true,
+  });
 });
 
 test("a key revoked through one instance fails on the very next request through the other", async () => {
@@ -148,15 +173,21 @@ test("a key revoked through one instance fails on the very next request through 
     body: JSON.stringify({ description: "revoke-across-instances" }),
   }).then((r) => r.json());
   const before = await tasks(1, created.secret);
-  const revoked = await fetch(`${urls[0]}/workspaces/current/api-keys/${created.id}`, { method: "DELETE", headers: { Authorization: `Bearer ${owner}` } });
+  const revoked = await fetch(`${urls[0]}/workspaces/current/api-keys/${created.id}`, {
+    method: "DELETE",
+    headers: { Authorization: `Bearer ${owner}` },
+  });
   const after = await tasks(1, created.secret);
   expect([before.status, revoked.status, after.status]).toEqual([200, 200, 401]);
 });
 
 test("usage counted on two instances adds up exactly, and an instance that shuts down writes its counts first", async () => {
-  const [ws] = await sql<{ id: string }>(`INSERT INTO workspaces (id, name, slug) VALUES ($1, $1, $1) RETURNING id`, [`ws-${randomBytes(4).toString("hex")}`]);
+  const [ws] = await sql<{ id: string }>(`INSERT INTO workspaces (id, name, slug) VALUES ($1, $1, $1) RETURNING id`, [
+    `ws-${randomBytes(4).toString("hex")}`,
+  ]);
   const key = await insertKey(sql, ws!.id, "usage");
-  const okCount = async () => (await sql<{ ok: number }>("SELECT coalesce(sum(ok), 0)::int AS ok FROM api_key_usage WHERE key_id = $1", [key.id]))[0]!.ok;
+  const okCount = async () =>
+    (await sql<{ ok: number }>("SELECT coalesce(sum(ok), 0)::int AS ok FROM api_key_usage WHERE key_id = $1", [key.id]))[0]!.ok;
   for (let i = 0; i < 10; i++) await tasks(i % 2, key.secret);
   let flushed = 0;
   for (let i = 0; i < 40 && flushed < 10; i++) {
@@ -194,7 +225,11 @@ test("usage counted on two instances adds up exactly, and an instance that shuts
   }
   urls.pop();
   instances.pop();
-  expect({ statuses, twoInstances: flushed, afterShutdown: await okCount() }).toEqual({ statuses: Array(7).fill(200), twoInstances: 10, afterShutdown: 17 });
+  expect({ statuses, twoInstances: flushed, afterShutdown: await okCount() }).toEqual({
+    statuses: Array(7).fill(200),
+    twoInstances: 10,
+    afterShutdown: 17,
+  });
 });
 
 test("guessing keys from one address gets 429 once the limit is reached, on both instances; a valid key from it still passes", async () => {
@@ -230,7 +265,12 @@ test("readiness: 503 with Retry-After while PostgreSQL is down, 200 again once i
   }
   expect({ before: [before.ready, before.live], down, after: [after.ready, after.live] }).toEqual({
     before: [200, 200],
-    down: { ready: 503, retryAfter: "5", readyBody: { code: 503, message: "The database cannot be reached. Retry in 5 seconds." }, live: 200 },
+    down: {
+      ready: 503,
+      retryAfter: "5",
+      readyBody: { code: 503, message: "The database cannot be reached. Retry in 5 seconds." },
+      live: 200,
+    },
     after: [200, 200],
   });
 });
@@ -252,7 +292,8 @@ test("with PostgreSQL down, requests get 503 without internals; when it is back,
   await new Promise((resolve) => setTimeout(resolve, 1500)); // and keep flowing while it is down
   await startDatabase();
   const backAt = seen.length;
-  for (let i = 0; i < 80 && !seen.slice(backAt).some((r) => r.status === 200); i++) await new Promise((resolve) => setTimeout(resolve, 250));
+  for (let i = 0; i < 80 && !seen.slice(backAt).some((r) => r.status === 200); i++)
+    await new Promise((resolve) => setTimeout(resolve, 250));
   flowing = false;
   await flow;
 

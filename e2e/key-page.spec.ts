@@ -35,7 +35,10 @@ test("clicking a key in the list opens its page, and its traffic shows in the ch
   await expect(page).toHaveURL(new RegExp(`${keyPath(key.id)}$`));
   await expect(page.getByRole("heading", { level: 1, name: "traffic-bot" })).toBeVisible();
   await expect(page.getByText("No requests in the last 24 hours")).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "API Keys" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "API Keys" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
 
   const statuses = [];
   for (let i = 0; i < 6; i++) statuses.push(await requestWithKey(key.secret));
@@ -88,7 +91,10 @@ test("owner renames a key in place: Escape cancels, Save renames and records it"
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("renamed-service");
   await expect(rename).toBeFocused();
-  const latest = page.getByRole("list", { name: /Events about this key/ }).getByRole("listitem").first();
+  const latest = page
+    .getByRole("list", { name: /Events about this key/ })
+    .getByRole("listitem")
+    .first();
   await expect(latest).toContainText("Renamed key");
   await expect(latest).toContainText("From “rename-me” to “renamed-service”");
   const [row] = await sql<{ description: string }>("SELECT description FROM api_keys WHERE id = $1", [key.id]);
@@ -120,7 +126,12 @@ test("owner rolls a key on its page: the new secret is shown once, and both secr
   await expect(page.locator("code", { hasText: `one_…${secret.slice(-4)}` })).toBeVisible();
   expect({ old: await requestWithKey(key.secret), new: await requestWithKey(secret) }).toEqual({ old: 200, new: 200 });
   expect((await page.content()).includes(secret)).toBe(false);
-  await expect(page.getByRole("list", { name: /Events about this key/ }).getByRole("listitem").first()).toContainText("Rolled key");
+  await expect(
+    page
+      .getByRole("list", { name: /Events about this key/ })
+      .getByRole("listitem")
+      .first(),
+  ).toContainText("Rolled key");
 });
 
 test("owner revokes a key on its page: it stays readable as Revoked, and its requests count as denied", async ({ page }) => {
@@ -140,7 +151,12 @@ test("owner revokes a key on its page: it stays readable as Revoked, and its req
   }).toEqual({ rename: 0, roll: 0, revoke: 0 });
   expect(await requestWithKey(key.secret)).toBe(401);
   await expect(page.getByTestId("usage-denied")).toHaveText("1", { timeout: 10_000 });
-  await expect(page.getByRole("list", { name: /Events about this key/ }).getByRole("listitem").first()).toContainText("Revoked key");
+  await expect(
+    page
+      .getByRole("list", { name: /Events about this key/ })
+      .getByRole("listitem")
+      .first(),
+  ).toContainText("Revoked key");
 });
 
 test("a member sees a key's page read-only, with the reasons and the history without addresses", async ({ page }) => {

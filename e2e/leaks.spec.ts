@@ -19,7 +19,11 @@ test("a key found by GitHub is revoked, and the API keys page tells the owner un
   reported.push(key.id);
   const url = "https://github.com/acme-corp/deploy-scripts/blob/9f8e7d6/deploy.sh";
   const body = githubReport([key.secret], url);
-  const response = await fetch(`${E2E_BASE_URL}/api/v1/secret-scanning/github`, { method: "POST", headers: githubHeaders(e2eSigningKey(), body), body });
+  const response = await fetch(`${E2E_BASE_URL}/api/v1/secret-scanning/github`, {
+    method: "POST",
+    headers: githubHeaders(e2eSigningKey(), body),
+    body,
+  });
   expect(response.status).toBe(200);
 
   await signIn(page, "owner@example.com");

@@ -10,8 +10,7 @@ import { sql } from "./helpers/db";
 import { API, createOtherWorkspaceKey, userToken } from "./rest/callers";
 
 const keysAs = async (email: string) => new ApiKeysApi(new Configuration({ accessToken: await userToken(email), basePath: API }));
-const tasksWith = (accessToken: string, retry?: RetryOptions) =>
-  new TasksApi(new Configuration({ accessToken, basePath: API, retry }));
+const tasksWith = (accessToken: string, retry?: RetryOptions) => new TasksApi(new Configuration({ accessToken, basePath: API, retry }));
 
 /** The ApiError a promise rejects with (fails the test if it resolves or throws anything else). */
 async function apiError(promise: Promise<unknown>): Promise<ApiError> {
@@ -81,7 +80,9 @@ test("the configured fetch sends every request, with the bearer token", async ()
       accessToken: async () => secret,
       basePath: API,
       fetch: (request) => {
-        sent.push(`${request.method} ${new URL(request.url).pathname}${new URL(request.url).search} ${request.headers.get("authorization") === `Bearer ${secret}`}`);
+        sent.push(
+          `${request.method} ${new URL(request.url).pathname}${new URL(request.url).search} ${request.headers.get("authorization") === `Bearer ${secret}`}`,
+        );
         return fetch(request);
       },
     }),
@@ -111,7 +112,10 @@ test("over the workspace limit: 429 with retryAfterSeconds; the opt-in retry wai
   // Let the burst window end in 2 seconds (as if it had started 58 seconds ago): the retry waits and succeeds.
   await sql(`UPDATE rate_limit_states SET burst_start = now() - interval '58 seconds' WHERE workspace_id = $1`, [workspaceId]);
   const retries: { status: number; retryAfterSeconds: number | null; delayMs: number }[] = [];
-  const retrying = tasksWith(secret, { maxDelayMs: 10_000, onRetry: ({ error, delayMs }) => retries.push({ status: error.status, retryAfterSeconds: error.retryAfterSeconds, delayMs }) });
+  const retrying = tasksWith(secret, {
+    maxDelayMs: 10_000,
+    onRetry: ({ error, delayMs }) => retries.push({ status: error.status, retryAfterSeconds: error.retryAfterSeconds, delayMs }),
+  });
   const waitedFrom = Date.now();
   const result = await retrying.listTasks({ workspaceId: "current" });
   expect(result.data).toEqual([]);
@@ -130,12 +134,21 @@ test("key lifecycle: create with an expiry, rename, roll (both secrets work), re
   await tasksWith(created.secret).listTasks({ workspaceId: "current" });
 
   const renamed = await keys.updateApiKey({ workspaceId: "current", keyId: created.id, description: "sdk-e2e-renamed" });
-  expect({ id: renamed.id, description: renamed.description, hint: renamed.hint }).toEqual({ id: created.id, description: "sdk-e2e-renamed", hint: created.hint });
+  expect({ id: renamed.id, description: renamed.description, hint: renamed.hint }).toEqual({
+    id: created.id,
+    description: "sdk-e2e-renamed",
+    hint: created.hint,
+  });
 
   const rolled = await keys.rollApiKey({ workspaceId: "current", keyId: created.id, previousSecretExpiresInSeconds: 3600 });
   expect(rolled.secret).toMatch(/^one_[0-9A-Za-z]{36}$/);
   expect(rolled.secret).not.toBe(created.secret);
-  expect({ id: rolled.id, description: rolled.description, expiresAt: rolled.expiresAt, previousHint: rolled.previousSecret?.hint }).toEqual({
+  expect({
+    id: rolled.id,
+    description: rolled.description,
+    expiresAt: rolled.expiresAt,
+    previousHint: rolled.previousSecret?.hint,
+  }).toEqual({
     id: created.id,
     description: "sdk-e2e-renamed",
     expiresAt,
@@ -150,12 +163,16 @@ test("key lifecycle: create with an expiry, rename, roll (both secrets work), re
 
   // The key's secrets after revocation: each refused (401) and counted as denied on the key.
   await keys.revokeApiKey({ workspaceId: "current", keyId: created.id });
-  for (const secret of [rolled.secret, created.secret]) expect((await apiError(tasksWith(secret).listTasks({ workspaceId: "current" }))).status).toBe(401);
+  for (const secret of [rolled.secret, created.secret])
+    expect((await apiError(tasksWith(secret).listTasks({ workspaceId: "current" }))).status).toBe(401);
   await expect(apiError(keys.rollApiKey({ workspaceId: "current", keyId: created.id }))).resolves.toMatchObject({ status: 409 });
 
   // Counts reach the database within seconds (each instance flushes every 5 s): poll.
   await expect
-    .poll(async () => (await keys.getApiKeyUsage({ workspaceId: "current", keyId: created.id })).totals, { timeout: 20_000, intervals: [1_000] })
+    .poll(async () => (await keys.getApiKeyUsage({ workspaceId: "current", keyId: created.id })).totals, {
+      timeout: 20_000,
+      intervals: [1_000],
+    })
     .toEqual({ ok: 3, rateLimited: 0, denied: 2 });
   const day = await keys.getApiKeyUsage({ workspaceId: "current", keyId: created.id });
   expect({ range: day.range, bucketSeconds: day.bucketSeconds, buckets: day.buckets.length, last: day.buckets.at(-1)!.ok }).toEqual({
@@ -180,7 +197,10 @@ test("key lifecycle: create with an expiry, rename, roll (both secrets work), re
   ]);
   expect(JSON.stringify(rolls)).not.toContain(rolled.secret);
   const all = await audit.listAuditEvents({ workspaceId: "current", targetId: created.id, limit: 2 });
-  expect({ actions: all.data.map((e) => e.action), more: all.nextCursor !== null }).toEqual({ actions: ["api_key.revoked", "api_key.rolled"], more: true });
+  expect({ actions: all.data.map((e) => e.action), more: all.nextCursor !== null }).toEqual({
+    actions: ["api_key.revoked", "api_key.rolled"],
+    more: true,
+  });
   const next = await audit.listAuditEvents({ workspaceId: "current", targetId: created.id, limit: 2, cursor: all.nextCursor! });
   expect(next.data.map((e) => e.action)).toEqual(["api_key.updated", "api_key.created"]);
 });
@@ -192,7 +212,9 @@ test("a member may not roll a key or read the audit log: ApiError 403", async ()
   try {
     const roll = await apiError(member.rollApiKey({ workspaceId: "current", keyId: key.id }));
     const audit = await apiError(
-      new AuditEventsApi(new Configuration({ accessToken: await userToken("member@example.com"), basePath: API })).listAuditEvents({ workspaceId: "current" }),
+      new AuditEventsApi(new Configuration({ accessToken: await userToken("member@example.com"), basePath: API })).listAuditEvents({
+        workspaceId: "current",
+      }),
     );
     expect([roll.status, roll.code, audit.status]).toEqual([403, 403, 403]);
     expect(roll.message).toMatch(/owners and admins/);
@@ -207,7 +229,10 @@ test("listWorkspaces shows each role and the current one; selectWorkspace switch
   const token = await userToken("owner@example.com");
   const workspaces = new WorkspacesApi(new Configuration({ accessToken: token, basePath: API }));
   const tasks = tasksWith(token);
-  const summary = async () => (await workspaces.listWorkspaces()).data.map((w) => ({ slug: w.slug, role: w.role, current: w.current })).sort((a, b) => a.slug.localeCompare(b.slug));
+  const summary = async () =>
+    (await workspaces.listWorkspaces()).data
+      .map((w) => ({ slug: w.slug, role: w.role, current: w.current }))
+      .sort((a, b) => a.slug.localeCompare(b.slug));
   expect(await summary()).toEqual([
     { slug: "acme", role: "OWNER", current: true },
     { slug: "globex", role: "MEMBER", current: false },

@@ -62,7 +62,14 @@ test("after signing out, Sign in again asks for the password at the provider", a
 });
 
 test("signing out removes the session row; each sign-in gets its own", async ({ browser }) => {
-  const count = async () => Number((await sql<{ n: string }>("SELECT count(*) AS n FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = 'admin@example.com'"))[0]!.n);
+  const count = async () =>
+    Number(
+      (
+        await sql<{ n: string }>(
+          "SELECT count(*) AS n FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = 'admin@example.com'",
+        )
+      )[0]!.n,
+    );
   const start = await count();
   const [first, second] = [await browser.newPage(), await browser.newPage()];
   await signIn(first, "admin@example.com");

@@ -28,7 +28,10 @@ test("start:app uses the issuer and database of the npm start that owns its DATA
   const token = await userToken("member@example.com");
   let status = 0;
   for (let i = 0; i < 240 && instance.exitCode === null; i++) {
-    status = await fetch(url, { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.status, () => 0);
+    status = await fetch(url, { headers: { Authorization: `Bearer ${token}` } }).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (status) break;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }

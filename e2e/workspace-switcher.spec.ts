@@ -138,8 +138,13 @@ test("a tab opened before a switch still acts on the workspace it shows, never o
   // Through REST with the same session: Acme lists it, Globex does not, and `current` is Globex.
   const [acme, globex] = await Promise.all([workspaceId("acme"), workspaceId("globex")]);
   const descriptions = async (ws: string) =>
-    ((await (await page.request.get(`/api/v1/workspaces/${ws}/api-keys`)).json()) as { data: { description: string }[] }).data.map((k) => k.description);
-  expect({ acme: (await descriptions(acme)).includes("stale-tab-key"), globex: (await descriptions(globex)).includes("stale-tab-key") }).toEqual({
+    ((await (await page.request.get(`/api/v1/workspaces/${ws}/api-keys`)).json()) as { data: { description: string }[] }).data.map(
+      (k) => k.description,
+    );
+  expect({
+    acme: (await descriptions(acme)).includes("stale-tab-key"),
+    globex: (await descriptions(globex)).includes("stale-tab-key"),
+  }).toEqual({
     acme: true,
     globex: false,
   });
@@ -242,7 +247,11 @@ test("server actions refuse another workspace's id and another workspace's keys,
     }
     // "current" and other non-ids are never accepted in place of the rendered workspace's id.
     for (const bogus of ["current", "acme", ""]) {
-      rows.push({ case: `create in "${bogus}"`, outcome: await callAction(page, actions.create, [bogus, { description: name("bogus") }]), expected: "not_found" });
+      rows.push({
+        case: `create in "${bogus}"`,
+        outcome: await callAction(page, actions.create, [bogus, { description: name("bogus") }]),
+        expected: "not_found",
+      });
     }
 
     const created = await sql<{ description: string; slug: string }>(

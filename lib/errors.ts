@@ -67,7 +67,10 @@ export const INTERNAL_MESSAGE = "Something went wrong on our side. Try again in 
 export function normaliseError(error: unknown, context: string): AppError {
   if (isAppError(error)) return error;
   if (isDatabaseUnavailable(error)) {
-    const detail = String((error as Error)?.message ?? "").trim().split("\n").at(-1);
+    const detail = String((error as Error)?.message ?? "")
+      .trim()
+      .split("\n")
+      .at(-1);
     console.error(`${context} failed: database unavailable (${detail})`);
     return new AppError("unavailable", UNAVAILABLE_MESSAGE, { retryAfterSeconds: DATABASE_RETRY_SECONDS, cause: error });
   }

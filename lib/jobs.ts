@@ -3,6 +3,7 @@
 //     racing on the same secret record it exactly once;
 //   - delete usage rows past their retention, and failed-lookup rows of ended windows: hourly.
 // Failures (e.g. the database briefly down) are logged and retried at the next tick.
+import "server-only";
 import { retirePreviousSecrets } from "@/lib/api-keys/retire";
 import { db } from "@/lib/db/client";
 import { pruneFailedAttempts } from "@/lib/rate-limit/failed-auth";
@@ -34,5 +35,8 @@ export function startBackgroundJobs(): void {
     setTimeout(run, 1_000).unref();
     return timer;
   };
-  globalForJobs.oneJobs = [every(SWEEP_INTERVAL_MS, "record retired secrets", sweepRetiredSecrets), every(PRUNE_INTERVAL_MS, "prune old rows", prune)];
+  globalForJobs.oneJobs = [
+    every(SWEEP_INTERVAL_MS, "record retired secrets", sweepRetiredSecrets),
+    every(PRUNE_INTERVAL_MS, "prune old rows", prune),
+  ];
 }

@@ -15,7 +15,8 @@ type Rule = {
 
 const EVERY_ROLE = ["OWNER", "ADMIN", "MEMBER"] as const satisfies readonly Role[];
 const MANAGERS = ["OWNER", "ADMIN"] as const satisfies readonly Role[];
-const KEYS_CANNOT_MANAGE_KEYS = "API keys cannot list, create, change or revoke API keys. Use an OAuth token from a workspace owner or admin.";
+const KEYS_CANNOT_MANAGE_KEYS =
+  "API keys cannot list, create, change or revoke API keys. Use an OAuth token from a workspace owner or admin.";
 const AGENT_NEEDS_USER = "Agent endpoints need an OAuth access token of a user; API keys cannot call them.";
 
 export const PERMISSIONS = {

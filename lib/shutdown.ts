@@ -14,5 +14,7 @@ export function onShutdown(name: string, run: () => Promise<unknown>): void {
 export async function runShutdownHooks(options: { keep?: boolean } = {}): Promise<void> {
   const registered = globalForShutdown.oneShutdownHooks ?? [];
   const hooks = options.keep ? [...registered] : registered.splice(0);
-  await Promise.all(hooks.map((hook) => hook.run().catch((error) => console.error(`Shutdown: ${hook.name} failed: ${(error as Error).message}`))));
+  await Promise.all(
+    hooks.map((hook) => hook.run().catch((error) => console.error(`Shutdown: ${hook.name} failed: ${(error as Error).message}`))),
+  );
 }

@@ -19,7 +19,8 @@ export const textLength = (value: string): number => [...value.normalize("NFC")]
 
 // The zero-width joiner between two pictographs (👩‍💻), and a variation selector after an
 // emoji-capable character (❤️), are how emoji are written: keep them out of the refusal.
-const EMOJI_SEQUENCE_PARTS = /(?<=\p{Emoji})[\uFE0E\uFE0F]|(?<=\p{Extended_Pictographic}[\uFE0F\p{Emoji_Modifier}]?)\u200D(?=\p{Extended_Pictographic})/gu;
+const EMOJI_SEQUENCE_PARTS =
+  /(?<=\p{Emoji})[\uFE0E\uFE0F]|(?<=\p{Extended_Pictographic}[\uFE0F\p{Emoji_Modifier}]?)\u200D(?=\p{Extended_Pictographic})/gu;
 const FORBIDDEN = /[\p{Cc}\p{Cs}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 const BLANK_LETTERS = /[\u115F\u1160\u3164\uFFA0\u2800]/gu;
 const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;

@@ -29,7 +29,9 @@ async function main() {
   const [pidA, pidB] = stack.appPids as [number, number];
   const served: Record<string, { pid: number; requests: number; windows: Array<{ fromUs: number; toUs: number }> }> = {};
   try {
-    const acme = await stack.db().workspace.update({ where: { slug: "acme" }, data: { rateLimitBurst: 1_000_000_000, rateLimitQuota: 1_000_000_000 } });
+    const acme = await stack
+      .db()
+      .workspace.update({ where: { slug: "acme" }, data: { rateLimitBurst: 1_000_000_000, rateLimitQuota: 1_000_000_000 } });
     const owner = await fetchAccessToken({ issuer: stack.issuer, email: "owner@example.com", password: "password", audience: AUDIENCE });
     const created = await fetch(`${a}/api/v1/workspaces/current/api-keys`, {
       method: "POST",
@@ -54,7 +56,8 @@ async function main() {
         entry.windows.push({ fromUs, toUs });
       }
     }
-    for (const [name, { requests }] of Object.entries(served)) console.log(`${name}: ${Math.round(requests / SECONDS)} req/s at ${CONNECTIONS} connections`);
+    for (const [name, { requests }] of Object.entries(served))
+      console.log(`${name}: ${Math.round(requests / SECONDS)} req/s at ${CONNECTIONS} connections`);
   } finally {
     await stack.stop();
   }
@@ -69,14 +72,19 @@ async function main() {
     }),
   );
   const categories = [...new Set(Object.values(summaries).flatMap((s) => Object.keys(s.categories)))].filter((c) => c !== "idle");
-  const perRequestUs = (name: string, category: string) => round(((summaries[name]!.categories[category] ?? 0) * 1000) / summaries[name]!.requests, 0);
+  const perRequestUs = (name: string, category: string) =>
+    round(((summaries[name]!.categories[category] ?? 0) * 1000) / summaries[name]!.requests, 0);
   const total = (name: string) => categories.reduce((sum, c) => sum + perRequestUs(name, c), 0);
   console.log(`\nApp CPU per request (µs, sampled self time; profiles in ${profiles})`);
   console.log(`${"category".padEnd(34)} ${"health".padStart(8)} ${"twin".padStart(8)} ${"api-key".padStart(8)} ${"key−twin".padStart(9)}`);
   for (const c of categories.sort((x, y) => perRequestUs("api-key", y) - perRequestUs("api-key", x))) {
-    console.log(`${c.padEnd(34)} ${String(perRequestUs("health", c)).padStart(8)} ${String(perRequestUs("twin", c)).padStart(8)} ${String(perRequestUs("api-key", c)).padStart(8)} ${String(perRequestUs("api-key", c) - perRequestUs("twin", c)).padStart(9)}`);
+    console.log(
+      `${c.padEnd(34)} ${String(perRequestUs("health", c)).padStart(8)} ${String(perRequestUs("twin", c)).padStart(8)} ${String(perRequestUs("api-key", c)).padStart(8)} ${String(perRequestUs("api-key", c) - perRequestUs("twin", c)).padStart(9)}`,
+    );
   }
-  console.log(`${"total".padEnd(34)} ${String(total("health")).padStart(8)} ${String(total("twin")).padStart(8)} ${String(total("api-key")).padStart(8)} ${String(total("api-key") - total("twin")).padStart(9)}`);
+  console.log(
+    `${"total".padEnd(34)} ${String(total("health")).padStart(8)} ${String(total("twin")).padStart(8)} ${String(total("api-key")).padStart(8)} ${String(total("api-key") - total("twin")).padStart(9)}`,
+  );
 
   const top = (name: string, n: number) =>
     [...summaries[name]!.functions.entries()]
@@ -87,7 +95,10 @@ async function main() {
   console.log("\nTop self time per API-key request:");
   for (const line of top("api-key", 25)) console.log(line);
   console.log("\nOur own code (lib/, app/) in the API-key request:");
-  for (const [key, ms] of [...summaries["api-key"]!.functions.entries()].filter(([key]) => /^(lib|app)\//.test(key)).sort((x, y) => y[1] - x[1]).slice(0, 15)) {
+  for (const [key, ms] of [...summaries["api-key"]!.functions.entries()]
+    .filter(([key]) => /^(lib|app)\//.test(key))
+    .sort((x, y) => y[1] - x[1])
+    .slice(0, 15)) {
     console.log(`${String(round((ms * 1000) / summaries["api-key"]!.requests, 1)).padStart(6)} µs  ${key}`);
   }
 }

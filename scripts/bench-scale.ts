@@ -65,7 +65,9 @@ const postgresLog = {
   },
   take(): string[] {
     // Each entry starts on a line with the default log_line_prefix: "2026-11-25 00:06:05.519 UTC [123] ".
-    const entries = this.text.split(/^(?=\d{4}-\d\d-\d\d [\d:.]+ \S+ \[\d+\] )/m).filter((e) => /LOG:\s+duration: [\d.]+ ms\s+plan:/.test(e));
+    const entries = this.text
+      .split(/^(?=\d{4}-\d\d-\d\d [\d:.]+ \S+ \[\d+\] )/m)
+      .filter((e) => /LOG:\s+duration: [\d.]+ ms\s+plan:/.test(e));
     this.text = "";
     return entries.map((e) => e.trim());
   },
@@ -73,7 +75,14 @@ const postgresLog = {
 
 type Accumulator = { times: number[]; statements: Map<string, { calls: number; totalMs: number }>; slowPlans: string[] };
 
-async function sample(client: pg.Client, api: string, call: Extract<Call, { request: unknown }>, from: number, count: number, into: Accumulator | null) {
+async function sample(
+  client: pg.Client,
+  api: string,
+  call: Extract<Call, { request: unknown }>,
+  from: number,
+  count: number,
+  into: Accumulator | null,
+) {
   if (into) {
     await resetStatements(client);
     postgresLog.take();
@@ -111,9 +120,18 @@ async function measureAll(client: pg.Client, api: string, calls: Call[]): Promis
     }
     const { times, statements, slowPlans } = acc.get(call.name)!;
     const all = [...statements.entries()].map(([query, s]) => ({ query, ...s }));
-    const costly = all.filter((s) => !UTILITY.test(s.query)).sort((x, y) => y.totalMs - x.totalMs).slice(0, 3);
+    const costly = all
+      .filter((s) => !UTILITY.test(s.query))
+      .sort((x, y) => y.totalMs - x.totalMs)
+      .slice(0, 3);
     const withPlans = [];
-    for (const s of costly) withPlans.push({ query: s.query, calls: s.calls, meanMs: round(s.totalMs / s.calls, 3), genericPlan: await genericPlan(client, s.query) });
+    for (const s of costly)
+      withPlans.push({
+        query: s.query,
+        calls: s.calls,
+        meanMs: round(s.totalMs / s.calls, 3),
+        genericPlan: await genericPlan(client, s.query),
+      });
     measured.push({
       name: call.name,
       p50: round(median(times)),
@@ -152,7 +170,11 @@ async function main() {
       const seedSeconds = await seedCopies(stack.admin, copies, scale);
       copies = scale;
       const tables = await tableSizes(stack.admin);
-      console.log(`  tables: ${Object.entries(tables).map(([t, n]) => `${t} ${n.toLocaleString("en")}`).join(", ")}`);
+      console.log(
+        `  tables: ${Object.entries(tables)
+          .map(([t, n]) => `${t} ${n.toLocaleString("en")}`)
+          .join(", ")}`,
+      );
 
       if (!owner) {
         // The measured workspace: the demo owner joins it and creates its keys through the API,
@@ -178,7 +200,9 @@ async function main() {
       const calls: Call[] = [
         { name: "api-key request", request: (i) => ({ path: "/workspaces/current/tasks", token: secrets[i % secrets.length]! }) },
         { name: "key list", request: () => ({ path: `/workspaces/${MEASURED_WORKSPACE}/api-keys`, token: owner }) },
-        "path" in usage ? { name: "key usage 30d", request: () => ({ path: usage.path, token: owner }) } : { name: "key usage 30d", skipped: usage.skipped },
+        "path" in usage
+          ? { name: "key usage 30d", request: () => ({ path: usage.path, token: owner }) }
+          : { name: "key usage 30d", skipped: usage.skipped },
         { name: "audit page 1", request: () => ({ path: auditLogPath(MEASURED_WORKSPACE), token: owner }) },
         { name: "audit page 1000", request: () => ({ path: auditLogPath(MEASURED_WORKSPACE, page1000), token: owner }) },
       ];

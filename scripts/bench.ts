@@ -56,15 +56,22 @@ async function main() {
   const [a, b] = stack.urls as [string, string];
   const [pidA] = stack.appPids as [number];
   try {
-    const acme = await stack.db().workspace.update({ where: { slug: "acme" }, data: { rateLimitBurst: 1_000_000_000, rateLimitQuota: 1_000_000_000 } });
+    const acme = await stack
+      .db()
+      .workspace.update({ where: { slug: "acme" }, data: { rateLimitBurst: 1_000_000_000, rateLimitQuota: 1_000_000_000 } });
     const owner = await fetchAccessToken({ issuer: stack.issuer, email: "owner@example.com", password: "password", audience: AUDIENCE });
     const json = { Authorization: `Bearer ${owner}`, "Content-Type": "application/json" };
     const createKey = async (url: string, description: string) => {
-      const response = await fetch(`${url}/api/v1/workspaces/current/api-keys`, { method: "POST", headers: json, body: JSON.stringify({ description }) });
+      const response = await fetch(`${url}/api/v1/workspaces/current/api-keys`, {
+        method: "POST",
+        headers: json,
+        body: JSON.stringify({ description }),
+      });
       if (response.status !== 201) throw new Error(`creating a key: ${response.status}`);
       return (await response.json()) as { id: string; secret: string };
     };
-    const revokeKey = (url: string, id: string) => fetch(`${url}/api/v1/workspaces/current/api-keys/${id}`, { method: "DELETE", headers: json });
+    const revokeKey = (url: string, id: string) =>
+      fetch(`${url}/api/v1/workspaces/current/api-keys/${id}`, { method: "DELETE", headers: json });
 
     const key = await createKey(a, "bench");
     const peer = await startPeer(stack, acme.id);
@@ -78,10 +85,13 @@ async function main() {
       oauth: { url: tasksUrl, headers: { Authorization: `Bearer ${owner}` }, server: pidA },
     };
     const bodies = Object.fromEntries(
-      await Promise.all(SCENARIOS.map(async (s) => [s, await (await fetch(targets[s].url, { headers: targets[s].headers })).text()] as const)),
+      await Promise.all(
+        SCENARIOS.map(async (s) => [s, await (await fetch(targets[s].url, { headers: targets[s].headers })).text()] as const),
+      ),
     ) as Record<Scenario, string>;
     for (const s of ["twin", "peer", "oauth"] as const) {
-      if (bodies[s] !== bodies["api-key"]) throw new Error(`${s} does not return the same body as api-key:\n${bodies[s].slice(0, 300)}\n${bodies["api-key"].slice(0, 300)}`);
+      if (bodies[s] !== bodies["api-key"])
+        throw new Error(`${s} does not return the same body as api-key:\n${bodies[s].slice(0, 300)}\n${bodies["api-key"].slice(0, 300)}`);
     }
     const payloadBytes = Buffer.byteLength(bodies["api-key"]);
     console.log(
@@ -171,7 +181,8 @@ async function main() {
     for (let i = 0; i < 20; i++) {
       const victim = await createKey(a, `bench-revoke-${i}`);
       const headers = { Authorization: `Bearer ${victim.secret}` };
-      if ((await fetch(`${b}/api/v1/workspaces/current/tasks`, { headers })).status !== 200) throw new Error("the key does not work on instance B");
+      if ((await fetch(`${b}/api/v1/workspaces/current/tasks`, { headers })).status !== 200)
+        throw new Error("the key does not work on instance B");
       if ((await revokeKey(a, victim.id)).status !== 200) throw new Error("revoke failed");
       const revokedAt = process.hrtime.bigint();
       let attempts = 0;
@@ -202,7 +213,8 @@ async function main() {
     }
     for (const scenario of ["api-key", "peer"] as const) {
       console.log(`\n${scenario} at 16 connections, statements (calls, mean execution ms):`);
-      for (const s of statementTimings[`${scenario}@16`] ?? []) console.log(`  ${pad(s.calls, 7)} ${pad(s.meanMs, 7)}  ${s.query.replace(/\s+/g, " ").slice(0, 110)}`);
+      for (const s of statementTimings[`${scenario}@16`] ?? [])
+        console.log(`  ${pad(s.calls, 7)} ${pad(s.meanMs, 7)}  ${s.query.replace(/\s+/g, " ").slice(0, 110)}`);
     }
     console.log("\nours = api-key; throughput ratios ours / other, and p99 ratios");
     console.log("conns  /health  /ready  /twin  /peer  oauth/health  p99 /twin  p99 /peer");
@@ -215,8 +227,12 @@ async function main() {
     console.log(
       `\nAt 16 connections, authentication + rate limit cost per request: ours ${round(at16("api-key").appCpuMsPerRequest - at16("twin").appCpuMsPerRequest, 3)} ms app CPU + ${round(at16("api-key").pgCpuMsPerRequest - at16("twin").pgCpuMsPerRequest, 3)} ms PostgreSQL CPU; better-auth ${round(at16("peer").appCpuMsPerRequest - at16("twin").appCpuMsPerRequest, 3)} ms + ${round(at16("peer").pgCpuMsPerRequest - at16("twin").pgCpuMsPerRequest, 3)} ms (each minus the open twin).`,
     );
-    console.log(`key creation over REST: median ${report.keyCreationMs.median} ms, p99 ${report.keyCreationMs.p99} ms (n=${creation.length})`);
-    console.log(`revocation spread, A's revoke response → first 401 on B: median ${report.revocationSpreadMs.median} ms, max ${report.revocationSpreadMs.max} ms (n=${spread.length})`);
+    console.log(
+      `key creation over REST: median ${report.keyCreationMs.median} ms, p99 ${report.keyCreationMs.p99} ms (n=${creation.length})`,
+    );
+    console.log(
+      `revocation spread, A's revoke response → first 401 on B: median ${report.revocationSpreadMs.median} ms, max ${report.revocationSpreadMs.max} ms (n=${spread.length})`,
+    );
 
     mkdirSync("bench/results", { recursive: true });
     const file = `bench/results/${report.date.replace(/[:.]/g, "-")}.json`;

@@ -51,7 +51,13 @@ export async function startEmbeddedPostgres(options: {
     );
   }
 
-  const admin = new pg.Client({ host: path.resolve(options.dir), port: options.port, user: "postgres", password: options.password, database: "postgres" });
+  const admin = new pg.Client({
+    host: path.resolve(options.dir),
+    port: options.port,
+    user: "postgres",
+    password: options.password,
+    database: "postgres",
+  });
   await admin.connect();
   try {
     const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [options.database]);

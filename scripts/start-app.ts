@@ -28,7 +28,12 @@ run(async () => {
   const embeddedPgPort = owner?.embeddedPgPort ?? config.embeddedPgPort;
   const databaseUrl =
     config.databaseUrl ??
-    embeddedDatabaseUrl({ dir: path.join(config.dataDir, "postgres"), port: embeddedPgPort, password: secrets.pgPassword, database: "one" });
+    embeddedDatabaseUrl({
+      dir: path.join(config.dataDir, "postgres"),
+      port: embeddedPgPort,
+      password: secrets.pgPassword,
+      database: "one",
+    });
 
   const probe = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 3000 });
   await probe.connect().catch(() => {

@@ -30,7 +30,9 @@ run(async () => {
     });
     onStop(database.stop);
     databaseUrl = database.url;
-    console.log(`Embedded PostgreSQL on 127.0.0.1:${config.embeddedPgPort} (data in ${path.relative(process.cwd(), config.dataDir) || "."}/postgres)`);
+    console.log(
+      `Embedded PostgreSQL on 127.0.0.1:${config.embeddedPgPort} (data in ${path.relative(process.cwd(), config.dataDir) || "."}/postgres)`,
+    );
   }
 
   const applied = await migrate(databaseUrl);

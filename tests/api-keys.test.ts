@@ -10,7 +10,6 @@ import { db } from "@/lib/db/client";
 import { anonymous, createWorkspace } from "./fixtures";
 import { outcome } from "./helpers/outcome";
 
-
 let ws: Awaited<ReturnType<typeof createWorkspace>>;
 beforeAll(async () => {
   ws = await createWorkspace();
@@ -86,9 +85,9 @@ describe("creating a key", () => {
   it("writes an audit event with who, what and from where, without the secret", async () => {
     const { secret, ...key } = await createApiKey(ws.admin, { description: "audited" });
     const events = await db().auditEvent.findMany({ where: { targetId: key.id } });
-    expect(events.map((e) => ({ action: e.action, actor: e.actorUserId, ip: e.ip, leaks: JSON.stringify(e).includes(secret.slice(4)) }))).toEqual([
-      { action: "api_key.created", actor: ws.admin.userId, ip: "203.0.113.7", leaks: false },
-    ]);
+    expect(
+      events.map((e) => ({ action: e.action, actor: e.actorUserId, ip: e.ip, leaks: JSON.stringify(e).includes(secret.slice(4)) })),
+    ).toEqual([{ action: "api_key.created", actor: ws.admin.userId, ip: "203.0.113.7", leaks: false }]);
   });
 
   it("takes the creator from the caller, not from the input", async () => {
@@ -106,7 +105,11 @@ describe("the 20-key cap", () => {
       Array.from({ length: 50 }, (_, i) => outcome(() => createApiKey(i % 2 ? capped.owner : capped.admin, { description: `race-${i}` }))),
     );
     const active = await db().apiKey.count({ where: { workspaceId: capped.workspace.id, revokedAt: null } });
-    expect({ active, created: results.filter((r) => r === "ok").length, refused: results.filter((r) => r === "key_limit_reached").length }).toEqual({
+    expect({
+      active,
+      created: results.filter((r) => r === "ok").length,
+      refused: results.filter((r) => r === "key_limit_reached").length,
+    }).toEqual({
       active: MAX_ACTIVE_KEYS,
       created: 1,
       refused: 49,
@@ -116,7 +119,7 @@ describe("the 20-key cap", () => {
   it("does not count revoked keys", async () => {
     const capped = await createWorkspace();
     const keys = [];
-    for (let i = 0; i < MAX_ACTIVE_KEYS; i++) keys.push((await createApiKey(capped.owner, { description: `key-${i}` })));
+    for (let i = 0; i < MAX_ACTIVE_KEYS; i++) keys.push(await createApiKey(capped.owner, { description: `key-${i}` }));
     await revokeApiKey(capped.owner, { keyId: keys[0]!.id });
     expect(await outcome(() => createApiKey(capped.owner, { description: "replacement" }))).toBe("ok");
   });
@@ -186,6 +189,9 @@ describe("revoking a key", () => {
   });
 
   it("with an unknown or malformed id is not found", async () => {
-    expect([await outcome(() => revokeApiKey(ws.owner, { keyId: "nope" })), await outcome(() => revokeApiKey(ws.owner, { keyId: "' OR 1=1 --" }))]).toEqual(["not_found", "not_found"]);
+    expect([
+      await outcome(() => revokeApiKey(ws.owner, { keyId: "nope" })),
+      await outcome(() => revokeApiKey(ws.owner, { keyId: "' OR 1=1 --" })),
+    ]).toEqual(["not_found", "not_found"]);
   });
 });

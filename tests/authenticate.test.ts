@@ -64,7 +64,11 @@ describe("authenticating an API key", () => {
     const key = await createApiKey(ws.owner, { description: "expiring", expiresAt: new Date(Date.now() + 2 * 3600_000).toISOString() });
     const expiredAt = new Date(Date.now() - 1000);
     await db().apiKey.update({ where: { id: key.id }, data: { expiresAt: expiredAt } });
-    expect(await authenticateApiKey(key.secret, from("192.0.2.4"))).toMatchObject({ outcome: "denied", reason: "expired", keyExpiresAt: expiredAt });
+    expect(await authenticateApiKey(key.secret, from("192.0.2.4"))).toMatchObject({
+      outcome: "denied",
+      reason: "expired",
+      keyExpiresAt: expiredAt,
+    });
   });
 
   it("records when, from where and with what the key was last used, at most once a minute", async () => {

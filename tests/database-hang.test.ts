@@ -91,9 +91,12 @@ describe("a hung database", () => {
     const results = await whileHung(() =>
       Promise.all([
         timed(async () => {
-          const response = await listTasksRoute(new Request("http://localhost/api/v1/workspaces/current/tasks", { headers: { authorization: `Bearer ${secret}` } }), {
-            params: Promise.resolve({ workspaceId: "current" }),
-          });
+          const response = await listTasksRoute(
+            new Request("http://localhost/api/v1/workspaces/current/tasks", { headers: { authorization: `Bearer ${secret}` } }),
+            {
+              params: Promise.resolve({ workspaceId: "current" }),
+            },
+          );
           return { status: response.status, retryAfter: response.headers.get("retry-after"), body: await response.json() };
         }),
         timed(() => toActionResult(() => listApiKeys(ws.owner))),
@@ -121,9 +124,12 @@ describe("a hung database", () => {
 
     // Once the server runs again, requests succeed on the same pool without a restart.
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const after = await listTasksRoute(new Request("http://localhost/api/v1/workspaces/current/tasks", { headers: { authorization: `Bearer ${secret}` } }), {
-      params: Promise.resolve({ workspaceId: "current" }),
-    });
+    const after = await listTasksRoute(
+      new Request("http://localhost/api/v1/workspaces/current/tasks", { headers: { authorization: `Bearer ${secret}` } }),
+      {
+        params: Promise.resolve({ workspaceId: "current" }),
+      },
+    );
     expect(after.status).toBe(200);
   });
 

@@ -44,9 +44,12 @@ describe("access tokens for the REST API", () => {
   });
 
   it("refuses a wrong password with a message that says so, without echoing the password", async () => {
-    const error = await fetchAccessToken({ issuer: provider.issuer, email: "owner@example.com", password: "not-the-password", audience: AUDIENCE }).catch(
-      (reason: unknown) => reason,
-    );
+    const error = await fetchAccessToken({
+      issuer: provider.issuer,
+      email: "owner@example.com",
+      password: "not-the-password",
+      audience: AUDIENCE,
+    }).catch((reason: unknown) => reason);
 
     expect(error).toBeInstanceOf(Error);
     expect(String(error)).toMatch(/wrong email or password/i);
@@ -73,7 +76,11 @@ describe("dashboard sign-in (what Auth.js does)", () => {
 
     expect(tokens.id_token).toBeDefined();
     const jwks = createRemoteJWKSet(new URL(`${provider.issuer}/jwks`));
-    const idToken = await jwtVerify(tokens.id_token ?? "", jwks, { issuer: provider.issuer, audience: DASHBOARD.clientId, algorithms: ["RS256"] });
+    const idToken = await jwtVerify(tokens.id_token ?? "", jwks, {
+      issuer: provider.issuer,
+      audience: DASHBOARD.clientId,
+      algorithms: ["RS256"],
+    });
     expect(idToken.payload).toMatchObject({ sub: "demo-admin", email: "admin@example.com", email_verified: true, name: "Adam Admin" });
 
     const accessToken = await verifyAccessToken(tokens.access_token);
@@ -143,7 +150,10 @@ describe("sign-in page", () => {
     const redirect = await fetch(authorize, { redirect: "manual" });
     const url = new URL(redirect.headers.get("location") ?? "", authorize);
     expect(url.pathname).toMatch(/^\/interaction\//);
-    const cookie = redirect.headers.getSetCookie().map((header) => header.split(";")[0]).join("; ");
+    const cookie = redirect.headers
+      .getSetCookie()
+      .map((header) => header.split(";")[0])
+      .join("; ");
 
     const page = await fetch(url, { headers: { cookie } });
     expect(page.status).toBe(200);
@@ -159,7 +169,12 @@ describe("signing keys", () => {
   });
 
   it("survive a restart: a token issued before still verifies against the JWKS after", async () => {
-    const token = await fetchAccessToken({ issuer: provider.issuer, email: "member@example.com", password: "password", audience: AUDIENCE });
+    const token = await fetchAccessToken({
+      issuer: provider.issuer,
+      email: "member@example.com",
+      password: "password",
+      audience: AUDIENCE,
+    });
     const publicKeysBefore = await publicKeys();
     const issuerBefore = provider.issuer;
 

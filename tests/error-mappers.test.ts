@@ -26,16 +26,53 @@ const CASES: Array<[string, unknown, Rest, Ui]> = [
     { status: 401, body: { code: 401, message: "Send a bearer token." }, headers: { "www-authenticate": 'Bearer realm="one"' } },
     { code: "unauthenticated", message: "Your session has ended. Reload the page to sign in again." },
   ],
-  ["forbidden", new AppError("forbidden", "Only owners."), { status: 403, body: { code: 403, message: "Only owners." } }, { code: "forbidden", message: "Only owners." }],
-  ["not found", new AppError("not_found", "No such key."), { status: 404, body: { code: 404, message: "No such key." } }, { code: "not_found", message: "No such key." }],
-  ["method not allowed", new AppError("method_not_allowed", "GET only."), { status: 405, body: { code: 405, message: "GET only." } }, { code: "method_not_allowed", message: "GET only." }],
-  ["key cap", new AppError("key_limit_reached", "20 keys."), { status: 409, body: { code: 409, message: "20 keys." } }, { code: "key_limit_reached", message: "20 keys." }],
-  ["too large", new AppError("payload_too_large", "16 KiB."), { status: 413, body: { code: 413, message: "16 KiB." } }, { code: "payload_too_large", message: "16 KiB." }],
-  ["not JSON", new AppError("unsupported_media_type", "JSON."), { status: 415, body: { code: 415, message: "JSON." } }, { code: "unsupported_media_type", message: "JSON." }],
+  [
+    "forbidden",
+    new AppError("forbidden", "Only owners."),
+    { status: 403, body: { code: 403, message: "Only owners." } },
+    { code: "forbidden", message: "Only owners." },
+  ],
+  [
+    "not found",
+    new AppError("not_found", "No such key."),
+    { status: 404, body: { code: 404, message: "No such key." } },
+    { code: "not_found", message: "No such key." },
+  ],
+  [
+    "method not allowed",
+    new AppError("method_not_allowed", "GET only."),
+    { status: 405, body: { code: 405, message: "GET only." } },
+    { code: "method_not_allowed", message: "GET only." },
+  ],
+  [
+    "key cap",
+    new AppError("key_limit_reached", "20 keys."),
+    { status: 409, body: { code: 409, message: "20 keys." } },
+    { code: "key_limit_reached", message: "20 keys." },
+  ],
+  [
+    "too large",
+    new AppError("payload_too_large", "16 KiB."),
+    { status: 413, body: { code: 413, message: "16 KiB." } },
+    { code: "payload_too_large", message: "16 KiB." },
+  ],
+  [
+    "not JSON",
+    new AppError("unsupported_media_type", "JSON."),
+    { status: 415, body: { code: 415, message: "JSON." } },
+    { code: "unsupported_media_type", message: "JSON." },
+  ],
   [
     "rate limited, with the RateLimit fields carried by the error",
-    new AppError("rate_limited", "standard rate limit exceeded, retry in 7 seconds", { retryAfterSeconds: 7, headers: { RateLimit: '"burst";r=0;t=7' } }),
-    { status: 429, body: { code: 429, message: "standard rate limit exceeded, retry in 7 seconds" }, headers: { "retry-after": "7", ratelimit: '"burst";r=0;t=7' } },
+    new AppError("rate_limited", "standard rate limit exceeded, retry in 7 seconds", {
+      retryAfterSeconds: 7,
+      headers: { RateLimit: '"burst";r=0;t=7' },
+    }),
+    {
+      status: 429,
+      body: { code: 429, message: "standard rate limit exceeded, retry in 7 seconds" },
+      headers: { "retry-after": "7", ratelimit: '"burst";r=0;t=7' },
+    },
     { code: "rate_limited", message: "standard rate limit exceeded, retry in 7 seconds", retryAfterSeconds: 7 },
   ],
   [
@@ -68,8 +105,18 @@ const CASES: Array<[string, unknown, Rest, Ui]> = [
     { status: 500, body: { code: 500, message: INTERNAL_MESSAGE } },
     { code: "unexpected", message: INTERNAL_MESSAGE },
   ],
-  ["a thrown string", "boom", { status: 500, body: { code: 500, message: INTERNAL_MESSAGE } }, { code: "unexpected", message: INTERNAL_MESSAGE }],
-  ["undefined", undefined, { status: 500, body: { code: 500, message: INTERNAL_MESSAGE } }, { code: "unexpected", message: INTERNAL_MESSAGE }],
+  [
+    "a thrown string",
+    "boom",
+    { status: 500, body: { code: 500, message: INTERNAL_MESSAGE } },
+    { code: "unexpected", message: INTERNAL_MESSAGE },
+  ],
+  [
+    "undefined",
+    undefined,
+    { status: 500, body: { code: 500, message: INTERNAL_MESSAGE } },
+    { code: "unexpected", message: INTERNAL_MESSAGE },
+  ],
 ];
 
 describe("the REST mapping", () => {
@@ -84,13 +131,26 @@ describe("the REST mapping", () => {
       json: response.headers.get("content-type"),
       cache: response.headers.get("cache-control"),
       retryAfterOnlyWhenSaid: response.headers.has("retry-after") === "retry-after" in (rest.headers ?? {}),
-    }).toEqual({ status: rest.status, body: rest.body, headers: rest.headers ?? {}, json: "application/json; charset=utf-8", cache: "no-store", retryAfterOnlyWhenSaid: true });
+    }).toEqual({
+      status: rest.status,
+      body: rest.body,
+      headers: rest.headers ?? {},
+      json: "application/json; charset=utf-8",
+      cache: "no-store",
+      retryAfterOnlyWhenSaid: true,
+    });
   });
 
   it("adds the route's headers (e.g. RateLimit) to any error, the error's own winning", () => {
     const response = errorResponse(new AppError("not_found", "No such task."), { RateLimit: "route", "X-Other": "kept" });
-    const limited = errorResponse(new AppError("rate_limited", "retry", { retryAfterSeconds: 1, headers: { RateLimit: "error" } }), { RateLimit: "route" });
-    expect([response.headers.get("ratelimit"), response.headers.get("x-other"), limited.headers.get("ratelimit")]).toEqual(["route", "kept", "error"]);
+    const limited = errorResponse(new AppError("rate_limited", "retry", { retryAfterSeconds: 1, headers: { RateLimit: "error" } }), {
+      RateLimit: "route",
+    });
+    expect([response.headers.get("ratelimit"), response.headers.get("x-other"), limited.headers.get("ratelimit")]).toEqual([
+      "route",
+      "kept",
+      "error",
+    ]);
   });
 });
 

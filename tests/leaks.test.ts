@@ -42,7 +42,13 @@ afterAll(async () => {
   await keys.stop();
 });
 afterEach(() => {
-  for (const name of ["SECRET_SCANNING_GITHUB_KEYS_URL", "SECRET_SCANNING_GITHUB_KEYS_CACHE_SECONDS", "SECRET_SCANNING_GITHUB_KEYS_REFRESH_SECONDS", "REVOCATIONS_LIMIT", "REVOCATIONS_WINDOW_SECONDS"]) {
+  for (const name of [
+    "SECRET_SCANNING_GITHUB_KEYS_URL",
+    "SECRET_SCANNING_GITHUB_KEYS_CACHE_SECONDS",
+    "SECRET_SCANNING_GITHUB_KEYS_REFRESH_SECONDS",
+    "REVOCATIONS_LIMIT",
+    "REVOCATIONS_WINDOW_SECONDS",
+  ]) {
     delete process.env[name];
   }
 });
@@ -63,7 +69,11 @@ const send = (tokens: string[], key = github, url?: string) => {
 const sha256 = (token: string) => createHash("sha256").update(token).digest("hex");
 const use = async (secret: string) => (await authenticateApiKey(secret, { ip: "198.51.100.30", userAgent: "vitest" })).outcome;
 const events = (keyId: string) =>
-  db().auditEvent.findMany({ where: { targetId: keyId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { action: true, actorType: true, actorName: true, ip: true, metadata: true } });
+  db().auditEvent.findMany({
+    where: { targetId: keyId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { action: true, actorType: true, actorName: true, ip: true, metadata: true },
+  });
 const newKey = (description: string, workspace = ws) => createApiKey(workspace.owner, { description });
 /** Everything about the database that a report may change, to compare before and after. */
 const snapshot = async () => ({
@@ -106,7 +116,14 @@ describe("GitHub secret scanning reports", () => {
         ["api_key.exposed", "system", "GitHub secret scanning"],
         ["api_key.revoked", "system", "GitHub secret scanning"],
       ],
-      exposedEvent: { description: "leaked-ci", hint: key.hint, source: "GitHub secret scanning", url, foundIn: "content", outcome: "revoked" },
+      exposedEvent: {
+        description: "leaked-ci",
+        hint: key.hint,
+        source: "GitHub secret scanning",
+        url,
+        foundIn: "content",
+        outcome: "revoked",
+      },
     });
   });
 
@@ -125,7 +142,13 @@ describe("GitHub secret scanning reports", () => {
       exposure: stored.exposure?.source,
       retired: [secret?.retiredAt !== null, secret?.retiredReason],
       uses: [await use(key.secret), await use(rolled.secret)],
-      events: (await events(key.id)).slice(2).map((e) => [e.action, e.actorName, (e.metadata as { reason?: string; outcome?: string }).reason ?? (e.metadata as { outcome?: string }).outcome]),
+      events: (await events(key.id))
+        .slice(2)
+        .map((e) => [
+          e.action,
+          e.actorName,
+          (e.metadata as { reason?: string; outcome?: string }).reason ?? (e.metadata as { outcome?: string }).outcome,
+        ]),
     }).toEqual({
       label: "true_positive",
       status: "active",
@@ -149,7 +172,11 @@ describe("GitHub secret scanning reports", () => {
     await db().apiKey.update({ where: { id: revoked.id }, data: { revokedAt: new Date() } });
     const before = await snapshot();
     const answer = await send([rolledTwice.secret, revoked.secret]);
-    expect({ labels: (answer.body as { label: string }[]).map((f) => f.label), after: await snapshot(), exposure: (await getApiKey(ws.owner, { keyId: revoked.id })).exposure }).toEqual({
+    expect({
+      labels: (answer.body as { label: string }[]).map((f) => f.label),
+      after: await snapshot(),
+      exposure: (await getApiKey(ws.owner, { keyId: revoked.id })).exposure,
+    }).toEqual({
       labels: ["true_positive", "true_positive"],
       after: before,
       exposure: null,
@@ -192,7 +219,10 @@ describe("GitHub secret scanning reports", () => {
     expect({
       status: answer.status,
       entries: feedback.length,
-      truePositives: feedback.filter((f) => f.label === "true_positive").map((f) => f.token_hash).sort(),
+      truePositives: feedback
+        .filter((f) => f.label === "true_positive")
+        .map((f) => f.token_hash)
+        .sort(),
       statuses: await Promise.all([...ours, ...untouched].map((k) => use(k.secret))),
       after: await snapshot(),
       fast: Date.now() - started < 20_000,
@@ -205,18 +235,32 @@ describe("GitHub secret scanning reports", () => {
       fast: true,
     });
     // Each event belongs to its key's own workspace.
-    const otherEvents = await db().auditEvent.findMany({ where: { targetId: ours[2]!.id, action: { in: ["api_key.exposed", "api_key.revoked"] } } });
+    const otherEvents = await db().auditEvent.findMany({
+      where: { targetId: ours[2]!.id, action: { in: ["api_key.exposed", "api_key.revoked"] } },
+    });
     expect(otherEvents.map((e) => e.workspaceId)).toEqual([other.workspace.id, other.workspace.id]);
   });
 
   describe("that do not verify change nothing", () => {
     it.each([
       ["no signature headers", () => ({ "Content-Type": "application/json" })],
-      ["a signature by another key under GitHub's identifier", (body: string) => ({ ...githubHeaders(newSigningKey(), body), "Github-Public-Key-Identifier": github.identifier })],
+      [
+        "a signature by another key under GitHub's identifier",
+        (body: string) => ({ ...githubHeaders(newSigningKey(), body), "Github-Public-Key-Identifier": github.identifier }),
+      ],
       ["a signature over other bytes", (body: string) => githubHeaders(github, body + " ")],
       ["an unknown key identifier", (body: string) => githubHeaders(newSigningKey(), body)],
-      ["a signature that is not base64", (body: string) => ({ ...githubHeaders(github, body), "Github-Public-Key-Signature": "not base64 at all!" })],
-      ["random bytes as the signature", (body: string) => ({ ...githubHeaders(github, body), "Github-Public-Key-Signature": Buffer.from("garbage".repeat(10)).toString("base64") })],
+      [
+        "a signature that is not base64",
+        (body: string) => ({ ...githubHeaders(github, body), "Github-Public-Key-Signature": "not base64 at all!" }),
+      ],
+      [
+        "random bytes as the signature",
+        (body: string) => ({
+          ...githubHeaders(github, body),
+          "Github-Public-Key-Signature": Buffer.from("garbage".repeat(10)).toString("base64"),
+        }),
+      ],
       ["an empty signature", (body: string) => ({ ...githubHeaders(github, body), "Github-Public-Key-Signature": "" })],
     ])("%s: 401", async (_name, headersFor) => {
       useKeysEndpoint([github]);
@@ -224,7 +268,12 @@ describe("GitHub secret scanning reports", () => {
       const body = githubReport([key.secret]);
       const before = await snapshot();
       const answer = await report(body, headersFor(body));
-      expect({ status: answer.status, message: typeof (answer.body as { message?: string }).message, after: await snapshot(), use: await use(key.secret) }).toEqual({
+      expect({
+        status: answer.status,
+        message: typeof (answer.body as { message?: string }).message,
+        after: await snapshot(),
+        use: await use(key.secret),
+      }).toEqual({
         status: 401,
         message: "string",
         after: before,
@@ -279,7 +328,11 @@ describe("GitHub secret scanning reports", () => {
       keys.publish(name, [github, rotated]);
       const second = await newKey("after rotation");
       const answer = await send([second.secret], rotated);
-      expect({ status: answer.status, fetches: keys.hits.get(name), use: await use(second.secret) }).toEqual({ status: 200, fetches: 2, use: "denied" });
+      expect({ status: answer.status, fetches: keys.hits.get(name), use: await use(second.secret) }).toEqual({
+        status: 200,
+        fetches: 2,
+        use: "denied",
+      });
     });
 
     it("are fetched at most once per refresh interval for unknown identifiers (anyone can send one)", async () => {
@@ -302,7 +355,11 @@ describe("GitHub secret scanning reports", () => {
       await sleep(1_100);
       const key = await newKey("reported while GitHub is down");
       const answer = await send([key.secret]);
-      expect({ status: answer.status, fetches: keys.hits.get(name), use: await use(key.secret) }).toEqual({ status: 200, fetches: 2, use: "denied" });
+      expect({ status: answer.status, fetches: keys.hits.get(name), use: await use(key.secret) }).toEqual({
+        status: 200,
+        fetches: 2,
+        use: "denied",
+      });
     });
 
     it("that cannot be fetched with no copy in hand: 503 with Retry-After, nothing changed", async () => {
@@ -345,7 +402,12 @@ describe("the public revocation endpoint", () => {
 
   async function post(body: string | Buffer, contentType = "application/json") {
     const response = await revocationsRoute(
-      new Request("http://localhost/api/v1/revocations", { method: "POST", headers: { "Content-Type": contentType }, body, duplex: "half" } as RequestInit),
+      new Request("http://localhost/api/v1/revocations", {
+        method: "POST",
+        headers: { "Content-Type": contentType },
+        body,
+        duplex: "half",
+      } as RequestInit),
     );
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   }
@@ -382,14 +444,20 @@ describe("the public revocation endpoint", () => {
   ])("refuses a bad body (%s %#) before anything else", async (type, body, status) => {
     const before = await snapshot();
     const answer = await post(body, type);
-    expect({ status: answer.status, message: typeof answer.body.message, after: await snapshot() }).toEqual({ status, message: "string", after: before });
+    expect({ status: answer.status, message: typeof answer.body.message, after: await snapshot() }).toEqual({
+      status,
+      message: "string",
+      after: before,
+    });
   });
 
   it("allows each address REVOCATIONS_LIMIT requests per window, exactly, even all at once", async () => {
     process.env.REVOCATIONS_LIMIT = "5";
     process.env.REVOCATIONS_WINDOW_SECONDS = "30";
     const ip = freshAddress();
-    const results = await Promise.all(Array.from({ length: 12 }, () => outcomeWithRetry(() => requestRevocations(client(ip), { tokens: [generateSecret()] }))));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () => outcomeWithRetry(() => requestRevocations(client(ip), { tokens: [generateSecret()] }))),
+    );
     const elsewhere = await outcome(() => requestRevocations(client(freshAddress()), { tokens: [] }));
     expect({
       ok: results.filter((r) => r.code === "ok").length,
@@ -446,7 +514,13 @@ describe("the API keys page's alert", () => {
     useKeysEndpoint([github]);
     const key = await newKey("private alert");
     await send([key.secret]);
-    const apiKeyActor = { kind: "apiKey" as const, client: { ip: null, userAgent: null }, keyId: key.id, rateLimit: null as never, workspace: { id: ws.workspace.id, name: "", slug: "" } };
+    const apiKeyActor = {
+      kind: "apiKey" as const,
+      client: { ip: null, userAgent: null },
+      keyId: key.id,
+      rateLimit: null as never,
+      workspace: { id: ws.workspace.id, name: "", slug: "" },
+    };
     expect({
       otherReads: (await recentExposures(other.owner)).some((a) => a.keyId === key.id),
       otherDismisses: await outcome(() => dismissExposureAlert(other.owner, { keyId: key.id })),

@@ -45,7 +45,10 @@ describe("rolling a key", () => {
     const keys = [];
     for (let i = 0; i < MAX_ACTIVE_KEYS; i++) keys.push(await createApiKey(capped.owner, { description: `key-${i}` }));
     await rollApiKey(capped.owner, { keyId: keys[0]!.id, options: {} });
-    expect({ listed: (await listApiKeys(capped.owner)).data.length, create: await outcome(() => createApiKey(capped.owner, { description: "21st" })) }).toEqual({
+    expect({
+      listed: (await listApiKeys(capped.owner)).data.length,
+      create: await outcome(() => createApiKey(capped.owner, { description: "21st" })),
+    }).toEqual({
       listed: MAX_ACTIVE_KEYS,
       create: "key_limit_reached",
     });
@@ -136,7 +139,14 @@ describe("the previous secret retires", () => {
       reason: (event?.metadata as { reason?: string })?.reason,
       recordedAtLastUsePlusIdle: event?.createdAt.getTime() === previous.lastUsedAt!.getTime() + 1000,
       listed: (await getApiKey(ws.member, { keyId: key.id })).previousSecret,
-    }).toEqual({ idleButNewUnused: "accepted", rightAfterNewUse: "accepted", afterIdle: "denied", reason: "idle", recordedAtLastUsePlusIdle: true, listed: null });
+    }).toEqual({
+      idleButNewUnused: "accepted",
+      rightAfterNewUse: "accepted",
+      afterIdle: "denied",
+      reason: "idle",
+      recordedAtLastUsePlusIdle: true,
+      listed: null,
+    });
   });
 
   it("at once when the key is rolled again, recorded as rolled_again by the person rolling", async () => {
@@ -183,7 +193,8 @@ describe("expiry", () => {
   it("an expired key stays listed as expired and frees its place under the cap", async () => {
     const capped = await createWorkspace();
     const keys = [];
-    for (let i = 0; i < MAX_ACTIVE_KEYS; i++) keys.push(await createApiKey(capped.owner, { description: `key-${i}`, expiresAt: inHours(2) }));
+    for (let i = 0; i < MAX_ACTIVE_KEYS; i++)
+      keys.push(await createApiKey(capped.owner, { description: `key-${i}`, expiresAt: inHours(2) }));
     await db().apiKey.update({ where: { id: keys[0]!.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const created = await outcome(() => createApiKey(capped.owner, { description: "replacement" }));
     const listed = (await listApiKeys(capped.member)).data;

@@ -18,13 +18,19 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string) {
 }
 
 const migrationNames = async () =>
-  (await readdir(DEFAULT_MIGRATIONS_DIR, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  (await readdir(DEFAULT_MIGRATIONS_DIR, { withFileTypes: true }))
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 
 describe("migrations", () => {
   it("apply each migration exactly once when two processes start at the same time", async () => {
     const url = await createEmptyDatabase();
     const [first, second] = await Promise.all([migrate(url), migrate(url)]);
-    const rows = await query<{ migration_name: string }>(url, `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL ORDER BY migration_name`);
+    const rows = await query<{ migration_name: string }>(
+      url,
+      `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL ORDER BY migration_name`,
+    );
     expect({ applied: [...first, ...second].sort(), recorded: rows.map((r) => r.migration_name) }).toEqual({
       applied: await migrationNames(),
       recorded: await migrationNames(),
@@ -34,11 +40,16 @@ describe("migrations", () => {
   it("record Prisma's SHA-256 checksum of each migration.sql, so `prisma migrate deploy` agrees", async () => {
     const url = await createEmptyDatabase();
     await migrate(url);
-    const rows = await query<{ migration_name: string; checksum: string }>(url, `SELECT migration_name, checksum FROM "_prisma_migrations" ORDER BY migration_name`);
+    const rows = await query<{ migration_name: string; checksum: string }>(
+      url,
+      `SELECT migration_name, checksum FROM "_prisma_migrations" ORDER BY migration_name`,
+    );
     const expected = await Promise.all(
       (await migrationNames()).map(async (name) => ({
         migration_name: name,
-        checksum: createHash("sha256").update(await readFile(path.join(DEFAULT_MIGRATIONS_DIR, name, "migration.sql"))).digest("hex"),
+        checksum: createHash("sha256")
+          .update(await readFile(path.join(DEFAULT_MIGRATIONS_DIR, name, "migration.sql")))
+          .digest("hex"),
       })),
     );
     expect(rows).toEqual(expected);

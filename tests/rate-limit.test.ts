@@ -199,7 +199,10 @@ describe("failed API-key lookups per client address", () => {
   it("100 concurrent unknown keys from one address: exactly the limit (30) get 401, the rest 429", async () => {
     const ip = randomIp();
     const answers = await Promise.all(Array.from({ length: 100 }, () => tryUnknown(ip)));
-    expect({ "401": answers.filter((a) => a === "401").length, "429": answers.filter((a) => a === "429").length }).toEqual({ "401": 30, "429": 70 });
+    expect({ "401": answers.filter((a) => a === "401").length, "429": answers.filter((a) => a === "429").length }).toEqual({
+      "401": 30,
+      "429": 70,
+    });
   });
 
   it("an address over the limit costs one read per unknown key, and nothing is written", async () => {

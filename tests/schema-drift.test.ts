@@ -57,14 +57,23 @@ function expectedFromSchema() {
     m.fields
       .filter((f) => f.kind !== "object")
       .map((f) => {
-        const type = f.nativeType ? NATIVE_TYPES[f.nativeType[0]]!(f.nativeType[1]) : f.kind === "enum" ? `"${f.type}"` : SCALAR_TYPES[f.type];
+        const type = f.nativeType
+          ? NATIVE_TYPES[f.nativeType[0]]!(f.nativeType[1])
+          : f.kind === "enum"
+            ? `"${f.type}"`
+            : SCALAR_TYPES[f.type];
         return `${table(m.name)}.${f.dbName ?? f.name} ${type}${f.isRequired ? " not null" : ""}${f.hasDefaultValue && !f.isUpdatedAt && !["cuid", "uuid"].includes(String((f as { default?: { name?: string } }).default?.name)) ? " default" : ""}`;
       }),
   );
   const indexes = dmmf.datamodel.indexes
     .filter((i) => i.type !== "id")
-    .map((i) => `${i.type === "unique" ? "unique " : ""}${table(i.model)}(${i.fields.map((f) => column(i.model, f.name) + (f.sortOrder === "desc" ? " desc" : "")).join(", ")})`);
-  const primaryKeys = dmmf.datamodel.indexes.filter((i) => i.type === "id").map((i) => `${table(i.model)}(${i.fields.map((f) => column(i.model, f.name)).join(", ")})`);
+    .map(
+      (i) =>
+        `${i.type === "unique" ? "unique " : ""}${table(i.model)}(${i.fields.map((f) => column(i.model, f.name) + (f.sortOrder === "desc" ? " desc" : "")).join(", ")})`,
+    );
+  const primaryKeys = dmmf.datamodel.indexes
+    .filter((i) => i.type === "id")
+    .map((i) => `${table(i.model)}(${i.fields.map((f) => column(i.model, f.name)).join(", ")})`);
   const foreignKeys = models.flatMap((m) =>
     m.fields
       .filter((f) => f.kind === "object" && f.relationFromFields?.length)
@@ -74,7 +83,13 @@ function expectedFromSchema() {
       }),
   );
   const enums = dmmf.datamodel.enums.map((e) => `${e.name}: ${e.values.map((v) => v.name).join(", ")}`);
-  return { columns: columns.sort(), indexes: indexes.sort(), primaryKeys: primaryKeys.sort(), foreignKeys: foreignKeys.sort(), enums: enums.sort() };
+  return {
+    columns: columns.sort(),
+    indexes: indexes.sort(),
+    primaryKeys: primaryKeys.sort(),
+    foreignKeys: foreignKeys.sort(),
+    enums: enums.sort(),
+  };
 }
 
 async function actualFromDatabase() {

@@ -21,7 +21,12 @@ async function signedInOwner() {
 describe("a stored session", () => {
   it("gives the user and their workspace while it lives", async () => {
     const { ws, actor } = await signedInOwner();
-    expect(await actor()).toMatchObject({ kind: "user", via: "session", userId: ws.owner.userId, workspace: { id: ws.workspace.id, role: "OWNER" } });
+    expect(await actor()).toMatchObject({
+      kind: "user",
+      via: "session",
+      userId: ws.owner.userId,
+      workspace: { id: ws.workspace.id, role: "OWNER" },
+    });
   });
 
   it("ends when it is ended, returning the ID token for the provider's logout; ending it twice is harmless", async () => {
@@ -45,7 +50,10 @@ describe("a stored session", () => {
     await startSession(user.id, null);
     await db().apiKey.deleteMany({ where: { createdById: user.id } });
     await db().user.delete({ where: { id: user.id } });
-    expect({ rows: await db().session.count({ where: { userId: user.id } }), actor: (await actor()).kind }).toEqual({ rows: 0, actor: "anonymous" });
+    expect({ rows: await db().session.count({ where: { userId: user.id } }), actor: (await actor()).kind }).toEqual({
+      rows: 0,
+      actor: "anonymous",
+    });
   });
 
   it("is refused with another person's subject", async () => {
@@ -74,7 +82,9 @@ describe("API keys", () => {
     const { ws } = await signedInOwner();
     const { secret } = await createApiKey(ws.owner, { description: "no sessions" });
     const query = vi.spyOn(pool(), "query");
-    const actor = await actorFromRequest(new Request("http://localhost/api/v1/workspaces/current/tasks", { headers: { authorization: `Bearer ${secret}` } }));
+    const actor = await actorFromRequest(
+      new Request("http://localhost/api/v1/workspaces/current/tasks", { headers: { authorization: `Bearer ${secret}` } }),
+    );
     const statements = query.mock.calls.map(([config]) => (typeof config === "string" ? config : (config as { text: string }).text));
     expect({ kind: actor.kind, statements: statements.length, sessions: statements.filter((text) => /sessions/i.test(text)) }).toEqual({
       kind: "apiKey",

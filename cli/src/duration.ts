@@ -14,7 +14,12 @@ export function parseDuration(value: string, flag: string): number {
 
 /** "24 hours", "7 days", "90 minutes", "0 seconds": the largest unit that divides it evenly. */
 export function describeSeconds(seconds: number): string {
-  const units: [number, string][] = [[86_400, "day"], [3_600, "hour"], [60, "minute"], [1, "second"]];
+  const units: [number, string][] = [
+    [86_400, "day"],
+    [3_600, "hour"],
+    [60, "minute"],
+    [1, "second"],
+  ];
   const [size, unit] = units.find(([size]) => seconds % size === 0 && seconds >= size) ?? [1, "second"];
   const count = seconds / size;
   return `${count} ${unit}${count === 1 ? "" : "s"}`;

@@ -41,7 +41,9 @@ export function fromApiError(error: ApiError, context: { signedInAs?: string }):
   const fields = Object.entries(error.fields).map(([field, message]) => `${field}: ${message}`);
   switch (true) {
     case error.status === 0:
-      return new CliError(error.message, EXIT.unavailable, ["Check the API URL (ONE_API_URL or `one login --api-url`) and that the server is running."]);
+      return new CliError(error.message, EXIT.unavailable, [
+        "Check the API URL (ONE_API_URL or `one login --api-url`) and that the server is running.",
+      ]);
     case error.status === 400:
       return new CliError(error.message, EXIT.badInput, fields);
     case error.status === 401:
@@ -53,7 +55,11 @@ export function fromApiError(error: ApiError, context: { signedInAs?: string }):
     case error.status === 409:
       return new CliError(error.message, EXIT.conflict);
     case error.status === 429:
-      return new CliError(error.message, EXIT.rateLimited, error.retryAfterSeconds !== null ? [`Wait ${error.retryAfterSeconds} seconds before trying again.`] : []);
+      return new CliError(
+        error.message,
+        EXIT.rateLimited,
+        error.retryAfterSeconds !== null ? [`Wait ${error.retryAfterSeconds} seconds before trying again.`] : [],
+      );
     case error.status >= 500:
       return new CliError(
         error.message,

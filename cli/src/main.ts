@@ -71,17 +71,21 @@ export async function main(argv: string[]): Promise<number> {
     try {
       parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
     } catch (error) {
-      throw new CliError(error instanceof Error ? error.message : String(error), EXIT.badInput, ["Run `one --help` for the commands and flags."]);
+      throw new CliError(error instanceof Error ? error.message : String(error), EXIT.badInput, [
+        "Run `one --help` for the commands and flags.",
+      ]);
     }
     const { values, positionals } = parsed;
-    if (values.version) return out(VERSION), EXIT.ok;
+    if (values.version) return (out(VERSION), EXIT.ok);
     const name = [`${positionals[0]} ${positionals[1]}`, positionals[0] ?? ""].find((candidate) => candidate in COMMANDS);
     if (!name) {
-      if (values.help || positionals.length === 0) return out(help()), EXIT.ok;
-      throw new CliError(`Unknown command: one ${positionals.slice(0, 2).join(" ")}.`, EXIT.badInput, ["Run `one --help` for the commands."]);
+      if (values.help || positionals.length === 0) return (out(help()), EXIT.ok);
+      throw new CliError(`Unknown command: one ${positionals.slice(0, 2).join(" ")}.`, EXIT.badInput, [
+        "Run `one --help` for the commands.",
+      ]);
     }
     const command = COMMANDS[name]!;
-    if (values.help) return out(`Usage: ${command.usage}\n\n${command.summary}.`), EXIT.ok;
+    if (values.help) return (out(`Usage: ${command.usage}\n\n${command.summary}.`), EXIT.ok);
     await command.run({ flags: values as Flags, positionals: positionals.slice(name.split(" ").length) });
     return EXIT.ok;
   } catch (error) {

@@ -20,10 +20,19 @@ export async function providerConfiguration(settings: Settings): Promise<oidc.Co
   const issuer = new URL(settings.issuer);
   const insecure = issuer.protocol === "http:";
   if (insecure && !["127.0.0.1", "localhost", "[::1]"].includes(issuer.hostname)) {
-    throw new CliError(`The identity provider ${settings.issuer} must use https (plain http is only for 127.0.0.1 and localhost).`, EXIT.badInput);
+    throw new CliError(
+      `The identity provider ${settings.issuer} must use https (plain http is only for 127.0.0.1 and localhost).`,
+      EXIT.badInput,
+    );
   }
   try {
-    return await oidc.discovery(issuer, settings.clientId, undefined, oidc.None(), insecure ? { execute: [oidc.allowInsecureRequests] } : undefined);
+    return await oidc.discovery(
+      issuer,
+      settings.clientId,
+      undefined,
+      oidc.None(),
+      insecure ? { execute: [oidc.allowInsecureRequests] } : undefined,
+    );
   } catch (error) {
     throw new CliError(`Cannot reach the identity provider at ${settings.issuer} (${describe(error)}).`, EXIT.unavailable, [
       "Is `npm start` running? Elsewhere, pass --issuer or set ONE_OIDC_ISSUER.",
@@ -41,7 +50,9 @@ export interface DeviceCodePrompt {
 /** The device flow: `show` tells the person where to go; resolves once they approved. */
 export async function deviceLogin(settings: Settings, show: (prompt: DeviceCodePrompt) => () => void): Promise<Credentials> {
   const config = await providerConfiguration(settings);
-  const device = await oidc.initiateDeviceAuthorization(config, { scope: SCOPE, resource: settings.audience }).catch(rethrow("start the device sign-in"));
+  const device = await oidc
+    .initiateDeviceAuthorization(config, { scope: SCOPE, resource: settings.audience })
+    .catch(rethrow("start the device sign-in"));
   const stop = show({
     userCode: device.user_code,
     verificationUri: device.verification_uri,
@@ -49,7 +60,9 @@ export async function deviceLogin(settings: Settings, show: (prompt: DeviceCodeP
     expiresInSeconds: device.expires_in,
   });
   try {
-    const tokens = await oidc.pollDeviceAuthorizationGrant(config, device, { resource: settings.audience }).catch(rethrow("finish the device sign-in"));
+    const tokens = await oidc
+      .pollDeviceAuthorizationGrant(config, device, { resource: settings.audience })
+      .catch(rethrow("finish the device sign-in"));
     return credentialsFrom(settings, tokens, null);
   } finally {
     stop();
@@ -76,7 +89,10 @@ export async function loopbackLogin(settings: Settings, show: (url: string) => v
   });
   try {
     const tokens = await new Promise<Tokens>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new CliError("Sign-in timed out: nothing came back from the browser in 5 minutes.", EXIT.notSignedIn)), LOOPBACK_TIMEOUT_MS);
+      const timer = setTimeout(
+        () => reject(new CliError("Sign-in timed out: nothing came back from the browser in 5 minutes.", EXIT.notSignedIn)),
+        LOOPBACK_TIMEOUT_MS,
+      );
       server.on("request", (request, response) => {
         const current = new URL(request.url ?? "/", redirectUri);
         if (current.pathname !== "/callback") return void response.writeHead(404).end();
@@ -84,7 +100,9 @@ export async function loopbackLogin(settings: Settings, show: (url: string) => v
           .authorizationCodeGrant(config, current, { pkceCodeVerifier: verifier, expectedState: state }, { resource: settings.audience })
           .then(
             (tokens) => {
-              response.writeHead(200, { "Content-Type": "text/plain; charset=utf-8" }).end("Signed in. You can close this page and go back to your terminal.\n");
+              response
+                .writeHead(200, { "Content-Type": "text/plain; charset=utf-8" })
+                .end("Signed in. You can close this page and go back to your terminal.\n");
               resolve(tokens);
             },
             (error: unknown) => {
@@ -107,7 +125,9 @@ export async function loopbackLogin(settings: Settings, show: (url: string) => v
 export function openBrowser(url: string): void {
   const command = process.platform === "darwin" ? "open" : process.platform === "win32" ? "explorer" : "xdg-open";
   try {
-    spawn(command, [url], { stdio: "ignore", detached: true }).on("error", () => {}).unref();
+    spawn(command, [url], { stdio: "ignore", detached: true })
+      .on("error", () => {})
+      .unref();
   } catch {
     // No browser: the URL is printed anyway.
   }
@@ -117,12 +137,14 @@ export function openBrowser(url: string): void {
 export async function refresh(credentials: Credentials): Promise<Credentials> {
   if (!credentials.refreshToken) throw new CliError("Your session has expired.", EXIT.notSignedIn, ["Run `one login` to sign in again."]);
   const config = await providerConfiguration(credentials);
-  const tokens = await oidc.refreshTokenGrant(config, credentials.refreshToken, { resource: credentials.audience }).catch((error: unknown) => {
-    if (error instanceof oidc.ResponseBodyError) {
-      throw new CliError(`Your session has ended (${error.error}).`, EXIT.notSignedIn, ["Run `one login` to sign in again."]);
-    }
-    throw rethrow("refresh the session")(error);
-  });
+  const tokens = await oidc
+    .refreshTokenGrant(config, credentials.refreshToken, { resource: credentials.audience })
+    .catch((error: unknown) => {
+      if (error instanceof oidc.ResponseBodyError) {
+        throw new CliError(`Your session has ended (${error.error}).`, EXIT.notSignedIn, ["Run `one login` to sign in again."]);
+      }
+      throw rethrow("refresh the session")(error);
+    });
   return credentialsFrom(credentials, tokens, credentials);
 }
 
@@ -146,7 +168,11 @@ function credentialsFrom(settings: Settings, tokens: Tokens, previous: Credentia
     accessTokenExpiresAt: Date.now() + (tokens.expiresIn() ?? 300) * 1000,
     refreshToken: tokens.refresh_token ?? previous?.refreshToken ?? null,
     user: claims
-      ? { sub: claims.sub, email: typeof claims.email === "string" ? claims.email : null, name: typeof claims.name === "string" ? claims.name : null }
+      ? {
+          sub: claims.sub,
+          email: typeof claims.email === "string" ? claims.email : null,
+          name: typeof claims.name === "string" ? claims.name : null,
+        }
       : (previous?.user ?? { sub: "", email: null, name: null }),
   };
 }
@@ -155,7 +181,8 @@ function rethrow(doing: string) {
   return (error: unknown): never => {
     if (error instanceof CliError) throw error;
     if (error instanceof oidc.ResponseBodyError) {
-      const code = error.error === "expired_token" ? "the code expired" : error.error === "access_denied" ? "it was cancelled" : error.error;
+      const code =
+        error.error === "expired_token" ? "the code expired" : error.error === "access_denied" ? "it was cancelled" : error.error;
       throw new CliError(`Could not ${doing}: ${code}.`, EXIT.notSignedIn, ["Run `one login` to try again."]);
     }
     throw new CliError(`Could not ${doing} (${describe(error)}).`, EXIT.unavailable);

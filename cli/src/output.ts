@@ -8,7 +8,11 @@ export const json = (value: unknown) => out(JSON.stringify(value, null, 2));
 /** A plain table: a header row, then one row per item, columns padded to their widest cell. */
 export function table(headers: string[], rows: string[][]): string {
   const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((row) => (row[i] ?? "").length)));
-  const line = (cells: string[]) => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]!))).join("  ").trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]!)))
+      .join("  ")
+      .trimEnd();
   return [line(headers), ...rows.map(line)].join("\n");
 }
 
@@ -16,7 +20,11 @@ export function table(headers: string[], rows: string[][]): string {
 export function ago(iso: string | null | undefined, now = Date.now()): string {
   if (!iso) return "never";
   const seconds = Math.round((now - Date.parse(iso)) / 1000);
-  const units: [number, string][] = [[86_400, "day"], [3_600, "hour"], [60, "minute"]];
+  const units: [number, string][] = [
+    [86_400, "day"],
+    [3_600, "hour"],
+    [60, "minute"],
+  ];
   for (const [size, unit] of units) {
     const count = Math.floor(seconds / size);
     if (count >= 1) return `${count} ${unit}${count === 1 ? "" : "s"} ago`;

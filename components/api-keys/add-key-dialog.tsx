@@ -40,7 +40,16 @@ export const AddKeyDialog = forwardRef<HTMLButtonElement, Props>(function AddKey
   const [submitted, setSubmitted] = useState(false);
   const handedOver = useRef(false);
   const mutation = useCreateKey(workspaceId, create);
-  const ids = { input: useId(), help: useId(), count: useId(), error: useId(), expiry: useId(), date: useId(), dateHelp: useId(), expiryError: useId() };
+  const ids = {
+    input: useId(),
+    help: useId(),
+    count: useId(),
+    error: useId(),
+    expiry: useId(),
+    date: useId(),
+    dateHelp: useId(),
+    expiryError: useId(),
+  };
 
   const failure = mutation.error;
   const fieldError = (submitted ? validate(description) : null) ?? failure?.fields?.description ?? null;
@@ -69,18 +78,21 @@ export const AddKeyDialog = forwardRef<HTMLButtonElement, Props>(function AddKey
     const resolvedNow = resolveExpiry(expiry, date, Date.now());
     setExpiryCheck("error" in resolvedNow ? resolvedNow.error : null);
     if (validate(description) || "error" in resolvedNow) return;
-    mutation.mutate({ description, expiresAt: resolvedNow.expiresAt }, {
-      onSuccess: (created) => {
-        handedOver.current = true;
-        setOpen(false);
-        setDescription("");
-        setExpiry("never");
-        setDate("");
-        setSubmitted(false);
-        mutation.reset();
-        onCreated(created);
+    mutation.mutate(
+      { description, expiresAt: resolvedNow.expiresAt },
+      {
+        onSuccess: (created) => {
+          handedOver.current = true;
+          setOpen(false);
+          setDescription("");
+          setExpiry("never");
+          setDate("");
+          setSubmitted(false);
+          mutation.reset();
+          onCreated(created);
+        },
       },
-    });
+    );
   }
 
   return (

@@ -84,12 +84,14 @@ export function ApiKeysPanel({ workspace, initial, renderedAt, permissions, acti
         </div>
         <div className="max-w-2xl">
           <p className="mt-2 text-zinc-600 dark:text-zinc-400">
-            API keys let trusted backend services, CI jobs and internal automation call the REST API for {workspace.name}.
-            Keys belong to the workspace, not to the person who created them.
+            API keys let trusted backend services, CI jobs and internal automation call the REST API for {workspace.name}. Keys belong to
+            the workspace, not to the person who created them.
           </p>
           <p className="mt-2 text-sm font-medium" aria-live="polite">
             {active} of {limit} active keys
-            {active !== keys.length && <span className="font-normal text-zinc-600 dark:text-zinc-400"> ({keys.length - active} expired, listed until revoked)</span>}
+            {active !== keys.length && (
+              <span className="font-normal text-zinc-600 dark:text-zinc-400"> ({keys.length - active} expired, listed until revoked)</span>
+            )}
           </p>
           {manage && atCap && (
             <p id={capReasonId} className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
@@ -104,9 +106,7 @@ export function ApiKeysPanel({ workspace, initial, renderedAt, permissions, acti
             role="alert"
             className="mt-6 flex flex-wrap items-center justify-between gap-3 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-50"
           >
-            <p className="min-w-0 flex-1">
-              Could not refresh the list: {query.error.message} The keys below may be out of date.
-            </p>
+            <p className="min-w-0 flex-1">Could not refresh the list: {query.error.message} The keys below may be out of date.</p>
             <div className="flex gap-2">
               {query.error.kind === "session" && <SignInAgainLink />}
               <Button variant="secondary" onClick={() => void query.refetch()} disabled={query.isFetching}>

@@ -47,7 +47,11 @@ export const CopyField = forwardRef<HTMLButtonElement, Props>(function CopyField
         </Button>
       </div>
       <p id={statusId} role="status" className="mt-1 min-h-4 text-xs text-zinc-700 dark:text-zinc-300">
-        {outcome === "copied" ? "Copied to the clipboard." : outcome === "failed" ? "Could not copy: select the text and copy it yourself." : ""}
+        {outcome === "copied"
+          ? "Copied to the clipboard."
+          : outcome === "failed"
+            ? "Could not copy: select the text and copy it yourself."
+            : ""}
       </p>
     </div>
   );

@@ -45,7 +45,9 @@ export function resolveExpiry(choice: ExpiryChoice, date: string, now: number): 
   if (!date) return { error: "Choose the day the key expires." };
   const end = endOfDay(date);
   if (!end) return { error: "Enter a date such as 2026-12-31." };
-  if (end.getTime() < now + EXPIRY_MIN_SECONDS * 1000 || date < min) return { error: `Choose a day from ${min} on: a key must work for at least one hour.` };
-  if (end.getTime() > now + EXPIRY_MAX_DAYS * DAY_MS || date > max) return { error: `Choose a day up to ${max}: a key can expire at most ${EXPIRY_MAX_DAYS} days from now.` };
+  if (end.getTime() < now + EXPIRY_MIN_SECONDS * 1000 || date < min)
+    return { error: `Choose a day from ${min} on: a key must work for at least one hour.` };
+  if (end.getTime() > now + EXPIRY_MAX_DAYS * DAY_MS || date > max)
+    return { error: `Choose a day up to ${max}: a key can expire at most ${EXPIRY_MAX_DAYS} days from now.` };
   return { expiresAt: end.toISOString() };
 }

@@ -80,7 +80,12 @@ export function ExposureAlert({ alerts, canReplace, dismiss }: Props) {
               {alert.url && isLinkable(alert.url) ? (
                 <>
                   {" at "}
-                  <a href={alert.url} target="_blank" rel="noopener noreferrer" className="font-medium break-all text-blue-700 underline dark:text-blue-400">
+                  <a
+                    href={alert.url}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    className="font-medium break-all text-blue-700 underline dark:text-blue-400"
+                  >
                     {alert.url}
                     <span className="sr-only"> (opens in a new tab)</span>
                   </a>

@@ -3,8 +3,14 @@
 import type { ApiKeyDto } from "./types";
 
 const STATUS = {
-  active: { label: "Active", className: "border-emerald-700 bg-emerald-50 text-emerald-900 dark:border-emerald-500 dark:bg-emerald-950 dark:text-emerald-200" },
-  expired: { label: "Expired", className: "border-amber-700 bg-amber-50 text-amber-900 dark:border-amber-400 dark:bg-amber-950 dark:text-amber-200" },
+  active: {
+    label: "Active",
+    className: "border-emerald-700 bg-emerald-50 text-emerald-900 dark:border-emerald-500 dark:bg-emerald-950 dark:text-emerald-200",
+  },
+  expired: {
+    label: "Expired",
+    className: "border-amber-700 bg-amber-50 text-amber-900 dark:border-amber-400 dark:bg-amber-950 dark:text-amber-200",
+  },
   revoked: { label: "Revoked", className: "border-red-700 bg-red-50 text-red-900 dark:border-red-400 dark:bg-red-950 dark:text-red-200" },
 } as const;
 
@@ -19,7 +25,9 @@ export function KeyBadges({ apiKey }: { apiKey: Pick<ApiKeyDto, "status" | "prev
         {status.label}
       </span>
       {apiKey.previousSecret && (
-        <span className={`${badge} border-blue-700 bg-blue-50 text-blue-900 dark:border-blue-400 dark:bg-blue-950 dark:text-blue-200`}>Rolling</span>
+        <span className={`${badge} border-blue-700 bg-blue-50 text-blue-900 dark:border-blue-400 dark:bg-blue-950 dark:text-blue-200`}>
+          Rolling
+        </span>
       )}
     </span>
   );

@@ -25,7 +25,11 @@ import { UsageSparkline } from "./usage-sparkline";
 /** The page's server actions; each takes the workspace id the page was rendered for. */
 export type KeyPageActions = {
   rename: (workspaceId: string, keyId: string, description: string) => Promise<ActionResult<ApiKeyDto>>;
-  roll: (workspaceId: string, keyId: string, previousSecretExpiresInSeconds: number) => Promise<ActionResult<{ key: ApiKeyDto; secret: string }>>;
+  roll: (
+    workspaceId: string,
+    keyId: string,
+    previousSecretExpiresInSeconds: number,
+  ) => Promise<ActionResult<{ key: ApiKeyDto; secret: string }>>;
   revoke: (workspaceId: string, keyId: string) => Promise<ActionResult<ApiKeyDto>>;
 };
 
@@ -37,7 +41,6 @@ type Props = {
   rollIdleSeconds: number;
   apiOrigin: string;
 };
-
 
 export function KeyDetails({ workspace, initial, permissions, actions, rollIdleSeconds, apiOrigin }: Props) {
   const queryClient = useQueryClient();
@@ -189,13 +192,16 @@ export function KeyDetails({ workspace, initial, permissions, actions, rollIdleS
       )}
 
       {key.previousSecret && (
-        <section aria-label="Previous secret" className="rounded-md border border-blue-300 bg-blue-50 px-4 py-3 text-sm text-blue-950 dark:border-blue-800 dark:bg-blue-950 dark:text-blue-50">
+        <section
+          aria-label="Previous secret"
+          className="rounded-md border border-blue-300 bg-blue-50 px-4 py-3 text-sm text-blue-950 dark:border-blue-800 dark:bg-blue-950 dark:text-blue-50"
+        >
           <p className="font-medium">
             Rolling: the previous secret <code className="font-mono text-xs">{key.previousSecret.hint}</code> still works.
           </p>
           <p className="mt-1">
-            It retires at the latest <DateTime iso={key.previousSecret.expiresAt} />, and earlier once the new secret is in use and
-            the previous one has been idle for {formatDuration(rollIdleSeconds)}.
+            It retires at the latest <DateTime iso={key.previousSecret.expiresAt} />, and earlier once the new secret is in use and the
+            previous one has been idle for {formatDuration(rollIdleSeconds)}.
           </p>
           <p className="mt-1">
             Previous secret last used:{" "}

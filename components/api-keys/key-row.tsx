@@ -146,7 +146,10 @@ export function KeyRow({ apiKey, workspaceId, rename, onRenamed, actions }: Prop
         <span className={`block wrap-anywhere ${muted}`}>{apiKey.createdBy.email}</span>
       </KeyCell>
       {actions !== undefined && (
-        <td role="cell" className="col-start-2 row-start-1 -my-1.5 flex flex-wrap justify-end gap-1 @3xl:table-cell @3xl:px-3 @3xl:py-1.5 @3xl:align-top">
+        <td
+          role="cell"
+          className="col-start-2 row-start-1 -my-1.5 flex flex-wrap justify-end gap-1 @3xl:table-cell @3xl:px-3 @3xl:py-1.5 @3xl:align-top"
+        >
           <span className="flex flex-col items-stretch gap-1">{actions}</span>
         </td>
       )}
@@ -181,7 +184,10 @@ export function KeyTable({ caption, withActions, children }: { caption: string; 
               )}
             </tr>
           </thead>
-          <tbody role="rowgroup" className="block space-y-3 @3xl:table-row-group @3xl:space-y-0 @3xl:divide-y @3xl:divide-zinc-200 @3xl:dark:divide-zinc-800">
+          <tbody
+            role="rowgroup"
+            className="block space-y-3 @3xl:table-row-group @3xl:space-y-0 @3xl:divide-y @3xl:divide-zinc-200 @3xl:dark:divide-zinc-800"
+          >
             {children}
           </tbody>
         </table>

@@ -60,7 +60,10 @@ async function createFailedWithoutAnswer(workspaceId: string, description: strin
       { code: "secret_lost" },
     );
   }
-  return new RequestFailure("offline", "The connection to the server dropped, and the key was not created. Check your connection and try again.");
+  return new RequestFailure(
+    "offline",
+    "The connection to the server dropped, and the key was not created. Check your connection and try again.",
+  );
 }
 
 /** Revokes a key; when the answer is lost, the key is read again to tell whether it was revoked. */
@@ -81,7 +84,10 @@ export async function revokeKey(revoke: typeof revokeApiKeyAction, workspaceId: 
       );
     }
     if (current.revokedAt) return current;
-    throw new RequestFailure("offline", `The connection to the server dropped, and ${notRevoked}: it still works. Check your connection and try again.`);
+    throw new RequestFailure(
+      "offline",
+      `The connection to the server dropped, and ${notRevoked}: it still works. Check your connection and try again.`,
+    );
   }
   if (!result.ok) throw fromActionError(result.error, notRevoked);
   return result.data;

@@ -73,9 +73,9 @@ export function RevealSecretDialog({ created, apiOrigin, onClosed, returnFocus, 
               <Dialog.Title className={titleClass}>Copy your new API key</Dialog.Title>
               <Dialog.Description className={descriptionClass}>
                 This is the only time the secret of{" "}
-                <strong className="font-medium wrap-anywhere text-zinc-900 dark:text-zinc-100">{created?.description}</strong> is
-                shown. Store it in a secrets manager or in an environment variable such as <code>ONE_API_KEY</code>; you will not
-                be able to see it again.
+                <strong className="font-medium wrap-anywhere text-zinc-900 dark:text-zinc-100">{created?.description}</strong> is shown.
+                Store it in a secrets manager or in an environment variable such as <code>ONE_API_KEY</code>; you will not be able to see it
+                again.
               </Dialog.Description>
               {note && <div className="mt-3 text-sm text-zinc-700 dark:text-zinc-300">{note}</div>}
               <div className="mt-4">
@@ -85,7 +85,14 @@ export function RevealSecretDialog({ created, apiOrigin, onClosed, returnFocus, 
               <div className="mt-1">
                 <CopyField value={curl} what="curl command" size="xs" />
               </div>
-              <a href="/docs/api" target="_blank" rel="noopener" className="mt-2 inline-block text-sm text-blue-700 underline dark:text-blue-400">API reference and SDK examples (opens in a new tab)</a>
+              <a
+                href="/docs/api"
+                target="_blank"
+                rel="noopener"
+                className="mt-2 inline-block text-sm text-blue-700 underline dark:text-blue-400"
+              >
+                API reference and SDK examples (opens in a new tab)
+              </a>
               <div className={buttonRowClass}>
                 <Button onClick={() => setConfirming(true)}>Done</Button>
               </div>

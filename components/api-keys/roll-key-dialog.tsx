@@ -27,7 +27,10 @@ type Props = {
   inList?: boolean;
 };
 
-export const RollKeyDialog = forwardRef<HTMLButtonElement, Props>(function RollKeyDialog({ apiKey, rollIdleSeconds, roll, onRolled, inList = false }, triggerRef) {
+export const RollKeyDialog = forwardRef<HTMLButtonElement, Props>(function RollKeyDialog(
+  { apiKey, rollIdleSeconds, roll, onRolled, inList = false },
+  triggerRef,
+) {
   const [open, setOpen] = useState(false);
   const [grace, setGrace] = useState<number>(ROLL_GRACE_DEFAULT_SECONDS);
   const [error, setError] = useState<string | null>(null);
@@ -76,8 +79,8 @@ export const RollKeyDialog = forwardRef<HTMLButtonElement, Props>(function RollK
         >
           <Dialog.Title className={titleClass}>Roll “{apiKey.description}”?</Dialog.Title>
           <Dialog.Description className={descriptionClass}>
-            The key gets a new secret and keeps its id, description, expiry and history. Put the new secret in your services; the
-            previous one ({apiKey.hint}) keeps working for the time you choose, so nothing breaks while they move.
+            The key gets a new secret and keeps its id, description, expiry and history. Put the new secret in your services; the previous
+            one ({apiKey.hint}) keeps working for the time you choose, so nothing breaks while they move.
           </Dialog.Description>
           {apiKey.previousSecret && (
             <p className="mt-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">

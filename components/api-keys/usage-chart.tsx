@@ -15,10 +15,15 @@ type Bucket = UsageDto["buckets"][number];
 
 function bucketLabels(range: UsageRange) {
   const hourly = range === "24h";
-  const short = new Intl.DateTimeFormat(undefined, hourly ? { hour: "2-digit", minute: "2-digit" } : { month: "short", day: "numeric", timeZone: "UTC" });
+  const short = new Intl.DateTimeFormat(
+    undefined,
+    hourly ? { hour: "2-digit", minute: "2-digit" } : { month: "short", day: "numeric", timeZone: "UTC" },
+  );
   const long = new Intl.DateTimeFormat(
     undefined,
-    hourly ? { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" } : { weekday: "short", month: "short", day: "numeric", timeZone: "UTC" },
+    hourly
+      ? { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" }
+      : { weekday: "short", month: "short", day: "numeric", timeZone: "UTC" },
   );
   return {
     short: (start: string) => short.format(new Date(start)),
@@ -70,7 +75,10 @@ export function UsageChart({ workspaceId, keyId }: { workspaceId: string; keyId:
           <div aria-hidden className="mt-4 h-56 animate-pulse rounded bg-zinc-100 dark:bg-zinc-900" />
         </div>
       ) : usage.isError && !data ? (
-        <div role="alert" className="mt-4 flex flex-wrap items-center justify-between gap-3 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm dark:border-amber-800 dark:bg-amber-950">
+        <div
+          role="alert"
+          className="mt-4 flex flex-wrap items-center justify-between gap-3 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm dark:border-amber-800 dark:bg-amber-950"
+        >
           <span>Could not load the usage: {usage.error.message}</span>
           <Button variant="secondary" onClick={() => void usage.refetch()}>
             Retry
@@ -103,8 +111,16 @@ export function UsageChart({ workspaceId, keyId }: { workspaceId: string; keyId:
                         stroke="var(--usage-grid)"
                         minTickGap={12}
                       />
-                      <YAxis allowDecimals={false} width={44} tick={{ fill: "var(--usage-axis)", fontSize: 12 }} stroke="var(--usage-grid)" />
-                      <Tooltip cursor={{ fill: "var(--usage-grid)", opacity: 0.5 }} content={(props) => <ChartTooltip active={props.active} payload={props.payload} format={labels.long} />} />
+                      <YAxis
+                        allowDecimals={false}
+                        width={44}
+                        tick={{ fill: "var(--usage-axis)", fontSize: 12 }}
+                        stroke="var(--usage-grid)"
+                      />
+                      <Tooltip
+                        cursor={{ fill: "var(--usage-grid)", opacity: 0.5 }}
+                        content={(props) => <ChartTooltip active={props.active} payload={props.payload} format={labels.long} />}
+                      />
                       {OUTCOMES.map((outcome) => (
                         <Bar
                           key={outcome.key}
@@ -160,7 +176,11 @@ function Totals({ data, id }: { data: UsageDto; id: string }) {
   );
 }
 
-function ChartTooltip({ active, payload, format }: Pick<TooltipContentProps<ValueType, NameType>, "active" | "payload"> & { format: (start: string) => string }) {
+function ChartTooltip({
+  active,
+  payload,
+  format,
+}: Pick<TooltipContentProps<ValueType, NameType>, "active" | "payload"> & { format: (start: string) => string }) {
   if (!active || !payload?.length) return null;
   const bucket = payload[0]?.payload as Bucket | undefined;
   if (!bucket) return null;
@@ -189,13 +209,17 @@ function UsageTable({ data, label, id, visible }: { data: UsageDto; label: (star
         </caption>
         <thead className="sticky top-0 bg-zinc-50 text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
           <tr>
-            <th scope="col" className="px-3 py-2 font-medium">{unit}</th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              {unit}
+            </th>
             {OUTCOMES.map((outcome) => (
               <th key={outcome.key} scope="col" className="px-3 py-2 text-right font-medium">
                 {outcome.label}
               </th>
             ))}
-            <th scope="col" className="px-3 py-2 text-right font-medium">Total</th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">
+              Total
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">

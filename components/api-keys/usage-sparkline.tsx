@@ -9,7 +9,15 @@ type Props = { workspaceId: string; keyId: string; width?: number; height?: numb
 export function UsageSparkline({ workspaceId, keyId, width = 96, height = 28 }: Props) {
   const usage = useKeyUsage(workspaceId, keyId, "7d");
   const box = { width, height };
-  if (usage.isPending) return <span role="img" aria-label="Loading usage of the last 7 days" style={box} className="inline-block animate-pulse rounded bg-zinc-100 dark:bg-zinc-800" />;
+  if (usage.isPending)
+    return (
+      <span
+        role="img"
+        aria-label="Loading usage of the last 7 days"
+        style={box}
+        className="inline-block animate-pulse rounded bg-zinc-100 dark:bg-zinc-800"
+      />
+    );
   if (usage.isError) return <span className="text-xs text-zinc-600 dark:text-zinc-400">Usage unavailable</span>;
   const { totals, buckets } = usage.data;
   const total = sumOf(totals);
@@ -22,7 +30,14 @@ export function UsageSparkline({ workspaceId, keyId, width = 96, height = 28 }: 
       {total === 0 ? (
         <span aria-hidden className="block h-full border-b border-dashed border-zinc-400 dark:border-zinc-600" />
       ) : (
-        <BarChart width={width} height={height} data={buckets} margin={{ top: 1, right: 0, bottom: 0, left: 0 }} barCategoryGap={1} accessibilityLayer={false}>
+        <BarChart
+          width={width}
+          height={height}
+          data={buckets}
+          margin={{ top: 1, right: 0, bottom: 0, left: 0 }}
+          barCategoryGap={1}
+          accessibilityLayer={false}
+        >
           {OUTCOMES.map((outcome) => (
             <Bar key={outcome.key} dataKey={outcome.key} stackId="usage" fill={outcome.color} isAnimationActive={false} />
           ))}

@@ -17,7 +17,8 @@ export function ApiReference() {
     const root = container.current;
     if (!root) return;
     const nameCopyButtons = () => {
-      for (const button of root.querySelectorAll("button.scalar-code-copy:not([aria-label])")) button.setAttribute("aria-label", "Copy code");
+      for (const button of root.querySelectorAll("button.scalar-code-copy:not([aria-label])"))
+        button.setAttribute("aria-label", "Copy code");
     };
     nameCopyButtons();
     const observer = new MutationObserver(nameCopyButtons);

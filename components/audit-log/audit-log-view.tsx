@@ -28,7 +28,11 @@ export function AuditLogView({ workspace, initial, initialFilters, keys }: Props
   const searchParams = useSearchParams();
   const filters = parseAuditFilters(searchParams);
   const fromServer = filters.action === initialFilters.action && filters.targetId === initialFilters.targetId;
-  const events = useAuditEvents(workspace.id, filters, { via: "audit-events", pageSize: AUDIT_PAGE_SIZE, initial: fromServer ? initial : undefined });
+  const events = useAuditEvents(workspace.id, filters, {
+    via: "audit-events",
+    pageSize: AUDIT_PAGE_SIZE,
+    initial: fromServer ? initial : undefined,
+  });
   const list = events.data?.pages.flatMap((page) => page.data) ?? [];
   const filtered = !!(filters.action || filters.targetId);
   const ids = { heading: useId(), action: useId(), key: useId(), status: useId(), exportHelp: useId() };
@@ -64,8 +68,8 @@ export function AuditLogView({ workspace, initial, initialFilters, keys }: Props
             Audit log
           </h1>
           <p className="mt-2 text-zinc-600 dark:text-zinc-400">
-            Who did what in {workspace.name}, and from where: changes to API keys and tasks, by people, API keys, secret scanning and
-            public revocation reports. Newest first.
+            Who did what in {workspace.name}, and from where: changes to API keys and tasks, by people, API keys, secret scanning and public
+            revocation reports. Newest first.
           </p>
         </div>
         <div className="flex flex-col items-start gap-1">
@@ -83,7 +87,10 @@ export function AuditLogView({ workspace, initial, initialFilters, keys }: Props
         </div>
       </div>
 
-      <form className="mt-6 grid gap-4 sm:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto] sm:items-end" onSubmit={(event) => event.preventDefault()}>
+      <form
+        className="mt-6 grid gap-4 sm:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto] sm:items-end"
+        onSubmit={(event) => event.preventDefault()}
+      >
         <div className="space-y-1.5">
           <label htmlFor={ids.action} className="block text-sm font-medium">
             Action
@@ -131,7 +138,10 @@ export function AuditLogView({ workspace, initial, initialFilters, keys }: Props
       </p>
 
       {events.isError && list.length === 0 ? (
-        <div role="alert" className="mt-4 flex flex-wrap items-center justify-between gap-3 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm dark:border-amber-800 dark:bg-amber-950">
+        <div
+          role="alert"
+          className="mt-4 flex flex-wrap items-center justify-between gap-3 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm dark:border-amber-800 dark:bg-amber-950"
+        >
           <span>Could not load the events: {events.error.message}</span>
           <Button variant="secondary" onClick={() => void events.refetch()}>
             Retry
@@ -159,11 +169,21 @@ export function AuditLogView({ workspace, initial, initialFilters, keys }: Props
               <caption className="sr-only">Audit events of {workspace.name}, newest first</caption>
               <thead className="bg-zinc-50 text-xs text-zinc-600 uppercase dark:bg-zinc-900 dark:text-zinc-400">
                 <tr>
-                  <th scope="col" className="px-4 py-3 font-medium">When</th>
-                  <th scope="col" className="px-4 py-3 font-medium">Who</th>
-                  <th scope="col" className="px-4 py-3 font-medium">What</th>
-                  <th scope="col" className="px-4 py-3 font-medium">Target</th>
-                  <th scope="col" className="px-4 py-3 font-medium">Address and user agent</th>
+                  <th scope="col" className="px-4 py-3 font-medium">
+                    When
+                  </th>
+                  <th scope="col" className="px-4 py-3 font-medium">
+                    Who
+                  </th>
+                  <th scope="col" className="px-4 py-3 font-medium">
+                    What
+                  </th>
+                  <th scope="col" className="px-4 py-3 font-medium">
+                    Target
+                  </th>
+                  <th scope="col" className="px-4 py-3 font-medium">
+                    Address and user agent
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-zinc-200 align-top dark:divide-zinc-800">

@@ -7,7 +7,6 @@ import { actionLabel, actorLabel, eventDetail, targetLabel } from "@/lib/audit-l
 import { formatExact, useNow } from "@/components/ui/date-time";
 import { keyHref, linkClass } from "@/components/ui/link-styles";
 
-
 const utc = (iso: string) => `${iso.slice(0, 16).replace("T", " ")} UTC`;
 
 export function EventWhat({ event }: { event: AuditEventDto }) {

@@ -36,7 +36,10 @@ export function KeyHistory({ workspaceId, keyId, canReadAuditLog, headingId }: P
           <div aria-hidden className="h-12 animate-pulse rounded bg-zinc-100 dark:bg-zinc-900" />
         </div>
       ) : events.isError && list.length === 0 ? (
-        <div role="alert" className="mt-4 flex flex-wrap items-center justify-between gap-3 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm dark:border-amber-800 dark:bg-amber-950">
+        <div
+          role="alert"
+          className="mt-4 flex flex-wrap items-center justify-between gap-3 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm dark:border-amber-800 dark:bg-amber-950"
+        >
           <span>Could not load the history: {events.error.message}</span>
           <Button variant="secondary" onClick={() => void events.refetch()}>
             Retry
@@ -72,7 +75,13 @@ export function KeyHistory({ workspaceId, keyId, canReadAuditLog, headingId }: P
             </p>
           )}
           {events.hasNextPage && (
-            <Button variant="secondary" className="mt-3" onClick={() => void events.fetchNextPage()} disabled={events.isFetchingNextPage} aria-busy={events.isFetchingNextPage}>
+            <Button
+              variant="secondary"
+              className="mt-3"
+              onClick={() => void events.fetchNextPage()}
+              disabled={events.isFetchingNextPage}
+              aria-busy={events.isFetchingNextPage}
+            >
               {events.isFetchingNextPage ? "Loading…" : "Show older events"}
             </Button>
           )}

@@ -26,7 +26,9 @@ export function useAuditEvents(
     },
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
-    initialData: options.initial ? ({ pages: [options.initial], pageParams: [null] } satisfies InfiniteData<AuditPage, string | null>) : undefined,
+    initialData: options.initial
+      ? ({ pages: [options.initial], pageParams: [null] } satisfies InfiniteData<AuditPage, string | null>)
+      : undefined,
     staleTime: 15_000,
   });
 }

@@ -33,7 +33,9 @@ export async function workspaceId(slug: string): Promise<string> {
 
 /** Revokes every active key of Acme, so a test starts from an empty list. */
 export async function revokeAllAcmeKeys() {
-  await sql(`UPDATE api_keys SET revoked_at = now() WHERE revoked_at IS NULL AND workspace_id = (SELECT id FROM workspaces WHERE slug = 'acme')`);
+  await sql(
+    `UPDATE api_keys SET revoked_at = now() WHERE revoked_at IS NULL AND workspace_id = (SELECT id FROM workspaces WHERE slug = 'acme')`,
+  );
 }
 
 /** The id of the demo workspace Acme. */

@@ -60,7 +60,9 @@ export class KeysEndpoint {
         response.writeHead(503, { "Content-Type": "application/json" }).end('{"message":"unavailable"}');
         return;
       }
-      const body = { public_keys: keys.map((key, i) => ({ key_identifier: key.identifier, key: key.publicKeyPem, is_current: i === keys.length - 1 })) };
+      const body = {
+        public_keys: keys.map((key, i) => ({ key_identifier: key.identifier, key: key.publicKeyPem, is_current: i === keys.length - 1 })),
+      };
       response.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(body));
     });
     await new Promise<void>((resolve, reject) => {
@@ -94,6 +96,10 @@ export class KeysEndpoint {
 
 /** The key e2e/global-setup.ts made for this run, which the e2e server's keys URL publishes. */
 export function e2eSigningKey(): SigningKey {
-  const stored = JSON.parse(readFileSync(E2E_GITHUB_KEY_FILE, "utf8")) as { identifier: string; privateKeyPem: string; publicKeyPem: string };
+  const stored = JSON.parse(readFileSync(E2E_GITHUB_KEY_FILE, "utf8")) as {
+    identifier: string;
+    privateKeyPem: string;
+    publicKeyPem: string;
+  };
   return { identifier: stored.identifier, privateKey: createPrivateKey(stored.privateKeyPem), publicKeyPem: stored.publicKeyPem };
 }

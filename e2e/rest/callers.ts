@@ -33,7 +33,12 @@ export async function call(method: string, url: string, token?: string, body?: u
   } catch {
     json = text;
   }
-  return { status: response.status, headers: response.headers, body: json as Record<string, unknown> & { data?: Array<Record<string, unknown>> }, text };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: json as Record<string, unknown> & { data?: Array<Record<string, unknown>> },
+    text,
+  };
 }
 
 /** Another workspace (none of the demo accounts is in it) with its own key, created directly in the database. */

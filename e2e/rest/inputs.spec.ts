@@ -20,7 +20,14 @@ const BIG = JSON.stringify({ description: "x".repeat(20 * 1024) });
 const CASES: Array<[string, string, string, unknown, Record<string, string>, number]> = [
   // name, method, path, body, extra headers, expected status
   ["key: text/plain body", "POST", "/workspaces/current/api-keys", "description=ci", { "Content-Type": "text/plain" }, 415],
-  ["key: form body", "POST", "/workspaces/current/api-keys", "description=ci", { "Content-Type": "application/x-www-form-urlencoded" }, 415],
+  [
+    "key: form body",
+    "POST",
+    "/workspaces/current/api-keys",
+    "description=ci",
+    { "Content-Type": "application/x-www-form-urlencoded" },
+    415,
+  ],
   ["key: invalid JSON", "POST", "/workspaces/current/api-keys", "{description:", {}, 400],
   ["key: JSON array", "POST", "/workspaces/current/api-keys", "[]", {}, 400],
   ["key: JSON string", "POST", "/workspaces/current/api-keys", '"ci"', {}, 400],
@@ -91,7 +98,9 @@ test("every response is JSON, not cached, not sniffed, and holds no hash, SQL or
     ...(r.headers.get("content-type")?.startsWith("application/json") ? [] : [`${r.status}: not JSON`]),
     ...(r.headers.get("cache-control") === "no-store" ? [] : [`${r.status}: cacheable`]),
     ...(r.headers.get("x-content-type-options") === "nosniff" ? [] : [`${r.status}: sniffable`]),
-    ...(/\bat \S+:\d+|SELECT |INSERT |prisma|"hash"/i.test(r.text) || hashes.some((h) => r.text.includes(h)) ? [`${r.status}: leaks internals`] : []),
+    ...(/\bat \S+:\d+|SELECT |INSERT |prisma|"hash"/i.test(r.text) || hashes.some((h) => r.text.includes(h))
+      ? [`${r.status}: leaks internals`]
+      : []),
   ]);
   expect(problems).toEqual([]);
 });

@@ -33,16 +33,47 @@ type Operation = {
 
 const OPERATIONS: Operation[] = [
   { name: "list keys", method: "GET", path: (ws) => `/workspaces/${ws}/api-keys`, needs: "read", ok: 200 },
-  { name: "create key", method: "POST", path: (ws) => `/workspaces/${ws}/api-keys`, body: { description: "isolation" }, needs: "manage", ok: 201 },
+  {
+    name: "create key",
+    method: "POST",
+    path: (ws) => `/workspaces/${ws}/api-keys`,
+    body: { description: "isolation" },
+    needs: "manage",
+    ok: 201,
+  },
   { name: "get key", method: "GET", path: (ws, id) => `/workspaces/${ws}/api-keys/${id}`, needs: "read", item: "key", ok: 200 },
-  { name: "rename key", method: "PATCH", path: (ws, id) => `/workspaces/${ws}/api-keys/${id}`, body: { description: "renamed" }, needs: "manage", item: "key", ok: 200 },
-  { name: "roll key", method: "POST", path: (ws, id) => `/workspaces/${ws}/api-keys/${id}/roll`, body: {}, needs: "manage", item: "key", ok: 200 },
+  {
+    name: "rename key",
+    method: "PATCH",
+    path: (ws, id) => `/workspaces/${ws}/api-keys/${id}`,
+    body: { description: "renamed" },
+    needs: "manage",
+    item: "key",
+    ok: 200,
+  },
+  {
+    name: "roll key",
+    method: "POST",
+    path: (ws, id) => `/workspaces/${ws}/api-keys/${id}/roll`,
+    body: {},
+    needs: "manage",
+    item: "key",
+    ok: 200,
+  },
   { name: "key usage", method: "GET", path: (ws, id) => `/workspaces/${ws}/api-keys/${id}/usage`, needs: "read", item: "key", ok: 200 },
   { name: "revoke key", method: "DELETE", path: (ws, id) => `/workspaces/${ws}/api-keys/${id}`, needs: "manage", item: "key", ok: 200 },
   { name: "audit log", method: "GET", path: (ws) => `/workspaces/${ws}/audit-events`, needs: "manage", ok: 200 },
   { name: "list tasks", method: "GET", path: (ws) => `/workspaces/${ws}/tasks?all=true`, needs: "read", ok: 200 },
   { name: "create task", method: "POST", path: (ws) => `/workspaces/${ws}/tasks`, body: { title: "isolation" }, needs: "read", ok: 201 },
-  { name: "update task", method: "PATCH", path: (ws, id) => `/workspaces/${ws}/tasks/${id}`, body: { done: true }, needs: "read", item: "task", ok: 200 },
+  {
+    name: "update task",
+    method: "PATCH",
+    path: (ws, id) => `/workspaces/${ws}/tasks/${id}`,
+    body: { done: true },
+    needs: "read",
+    item: "task",
+    ok: 200,
+  },
 ];
 
 function expected(role: Role, op: Operation, sameWorkspace: boolean): number {
@@ -66,7 +97,10 @@ test.beforeEach(async () => {
 
 async function itemOf(kind: "key" | "task" | undefined, slug: Slug): Promise<string> {
   if (kind === "task") {
-    const [task] = await sql<{ id: string }>("INSERT INTO tasks (id, workspace_id, title, updated_at) VALUES (gen_random_uuid()::text, $1, 'isolation', now()) RETURNING id", [ids[slug]]);
+    const [task] = await sql<{ id: string }>(
+      "INSERT INTO tasks (id, workspace_id, title, updated_at) VALUES (gen_random_uuid()::text, $1, 'isolation', now()) RETURNING id",
+      [ids[slug]],
+    );
     return task!.id;
   }
   return (await insertKey(sql, ids[slug], `isolation-${slug}`)).id;

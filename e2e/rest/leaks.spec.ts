@@ -46,14 +46,25 @@ test("a report signed by a key GitHub does not publish gets 401 and the key keep
   const body = githubReport([secret]);
   const forged = await reportToGithubEndpoint(body, githubHeaders(newSigningKey(), body));
   const unsigned = await reportToGithubEndpoint(body, { "Content-Type": "application/json" });
-  expect({ statuses: [forged.status, unsigned.status], key: (await tasksWith(secret, workspaceId)).status }).toEqual({ statuses: [401, 401], key: 200 });
+  expect({ statuses: [forged.status, unsigned.status], key: (await tasksWith(secret, workspaceId)).status }).toEqual({
+    statuses: [401, 401],
+    key: 200,
+  });
 });
 
 test("POST /revocations answers the same whatever matched, and the matched key stops working", async () => {
   const { workspaceId, secret } = await createOtherWorkspaceKey();
   const answers = [];
-  for (const tokens of [[secret, generateSecret()], [generateSecret(), generateSecret()], ["one_malformed", "not a key"]]) {
-    const response = await fetch(`${API}/revocations`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ tokens }) });
+  for (const tokens of [
+    [secret, generateSecret()],
+    [generateSecret(), generateSecret()],
+    ["one_malformed", "not a key"],
+  ]) {
+    const response = await fetch(`${API}/revocations`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ tokens }),
+    });
     answers.push({
       status: response.status,
       body: await response.text(),
@@ -77,8 +88,16 @@ test("POST /revocations refuses bad bodies with 415, 413 and 400", async () => {
 
 test("POST /revocations allows 60 requests per address per window, then 429 with Retry-After", async () => {
   const post = async () => {
-    const response = await fetch(`${API}/revocations`, { method: "POST", headers: { "Content-Type": "application/json" }, body: '{"tokens":[]}' });
-    return { status: response.status, retryAfter: Number(response.headers.get("retry-after")), body: (await response.json()) as { message?: string } };
+    const response = await fetch(`${API}/revocations`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: '{"tokens":[]}',
+    });
+    return {
+      status: response.status,
+      retryAfter: Number(response.headers.get("retry-after")),
+      body: (await response.json()) as { message?: string },
+    };
   };
   // Use up whatever is left of the current window (earlier tests sent some), then wait for its end.
   let first = await post();
@@ -90,6 +109,10 @@ test("POST /revocations allows 60 requests per address per window, then 429 with
   const over = await post();
   expect({
     passed: window.filter((r) => r.status === 202).length,
-    over: [over.status, over.retryAfter > 0 && over.retryAfter <= 15, over.body.message?.startsWith("Too many revocation requests from your address. Retry in ")],
+    over: [
+      over.status,
+      over.retryAfter > 0 && over.retryAfter <= 15,
+      over.body.message?.startsWith("Too many revocation requests from your address. Retry in "),
+    ],
   }).toEqual({ passed: 60, over: [429, true, true] });
 });

@@ -64,7 +64,13 @@ test("an expired key gets 401 saying when it expired, and stays listed as expire
 
 test.describe("bad input names the field", () => {
   const cases: Array<[string, string, string, unknown, string]> = [
-    ["create: expiresAt in 10 minutes", "POST", "", { description: "x", expiresAt: new Date(Date.now() + 600_000).toISOString() }, "expiresAt"],
+    [
+      "create: expiresAt in 10 minutes",
+      "POST",
+      "",
+      { description: "x", expiresAt: new Date(Date.now() + 600_000).toISOString() },
+      "expiresAt",
+    ],
     ["create: expiresAt not a date", "POST", "", { description: "x", expiresAt: "soon" }, "expiresAt"],
     ["roll: grace over 7 days", "POST", "/roll", { previousSecretExpiresInSeconds: 604_801 }, "previousSecretExpiresInSeconds"],
     ["roll: grace as text", "POST", "/roll", { previousSecretExpiresInSeconds: "1h" }, "previousSecretExpiresInSeconds"],
@@ -74,9 +80,13 @@ test.describe("bad input names the field", () => {
   for (const [name, method, suffix, body, field] of cases) {
     test(name, async () => {
       const key = await call("POST", "/workspaces/current/api-keys", owner, { description: "bad-input-target" });
-      const path = method === "POST" && suffix === "" ? "/workspaces/current/api-keys" : `/workspaces/current/api-keys/${key.body.id}${suffix}`;
+      const path =
+        method === "POST" && suffix === "" ? "/workspaces/current/api-keys" : `/workspaces/current/api-keys/${key.body.id}${suffix}`;
       const response = await call(method, path, owner, body);
-      expect({ status: response.status, field: Object.keys((response.body.fields as object) ?? {}) }).toEqual({ status: 400, field: [field] });
+      expect({ status: response.status, field: Object.keys((response.body.fields as object) ?? {}) }).toEqual({
+        status: 400,
+        field: [field],
+      });
     });
   }
 });

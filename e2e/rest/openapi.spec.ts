@@ -17,7 +17,9 @@ function servedRoutes(): string[] {
         const source = readFileSync(full, "utf8");
         // A route file that serves one fixed value of its dynamic segment says so: `// documented as /workspaces/current`.
         const apiPath = /\/\/ documented as (\S+)/.exec(source)?.[1] ?? "/" + path.relative(root, dir).replace(/\[(\w+)\]/g, "{$1}");
-        for (const [, method] of source.matchAll(/export (?:async )?(?:const|function) (GET|POST|PUT|PATCH|DELETE)\b(?! *=\s*methodsNotAllowed)/g)) {
+        for (const [, method] of source.matchAll(
+          /export (?:async )?(?:const|function) (GET|POST|PUT|PATCH|DELETE)\b(?! *=\s*methodsNotAllowed)/g,
+        )) {
           routes.push(`${method!.toLowerCase()} ${apiPath}`);
         }
       }
@@ -31,7 +33,12 @@ test("GET /api/v1/openapi.json is a valid OpenAPI 3.1 document", async () => {
   const { status, body } = await call("GET", "/openapi.json");
   const validator = new Validator();
   const result = await validator.validate(body as Parameters<Validator["validate"]>[0]);
-  expect({ status, openapi: body.openapi, valid: result.valid, errors: result.errors ?? [] }).toEqual({ status: 200, openapi: "3.1.0", valid: true, errors: [] });
+  expect({ status, openapi: body.openapi, valid: result.valid, errors: result.errors ?? [] }).toEqual({
+    status: 200,
+    openapi: "3.1.0",
+    valid: true,
+    errors: [],
+  });
 });
 
 test("the document lists every route the app serves, and nothing else", async () => {
@@ -45,5 +52,8 @@ test("the document lists every route the app serves, and nothing else", async ()
 test("the document describes the bearer scheme and the error shape", async () => {
   const { body } = await call("GET", "/openapi.json");
   const components = body.components as { securitySchemes: Record<string, { scheme: string }>; responses: Record<string, unknown> };
-  expect({ scheme: components.securitySchemes.bearer?.scheme, has429: "E429" in components.responses }).toEqual({ scheme: "bearer", has429: true });
+  expect({ scheme: components.securitySchemes.bearer?.scheme, has429: "E429" in components.responses }).toEqual({
+    scheme: "bearer",
+    has429: true,
+  });
 });

@@ -15,7 +15,13 @@ async function loggedDuring<T>(run: () => Promise<T>): Promise<{ result: T; prob
   const before = serverLog().length;
   const result = await run();
   await new Promise((resolve) => setTimeout(resolve, 150)); // the server's output reaches the file through a pipe
-  return { result, problems: serverLog().slice(before).match(/invalid byte sequence|22021|PrismaClient|DriverAdapterError|request failed/g) ?? [] };
+  return {
+    result,
+    problems:
+      serverLog()
+        .slice(before)
+        .match(/invalid byte sequence|22021|PrismaClient|DriverAdapterError|request failed/g) ?? [],
+  };
 }
 
 test.beforeAll(async () => {

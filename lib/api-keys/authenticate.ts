@@ -13,6 +13,7 @@
 //            lib/rate-limit/failed-auth.ts), unless this process already knows it is over
 // Malformed tokens (prefix, length, checksum) never reach the database. Each outcome is counted
 // for the key's usage in memory (lib/usage/counter.ts), at no round trip.
+import "server-only";
 import type { RateLimitDecision, StateRow } from "@/lib/rate-limit/decision";
 import { toDecision } from "@/lib/rate-limit/decision";
 import { pool } from "@/lib/db/pool";

@@ -2,6 +2,7 @@
 // latest use by any of its secrets, the previous secret while a roll's grace period runs (the
 // same retirement rule as authentication: previous_secret_retires_at), and whether the creator
 // is still a member. Every operation that answers with a key reads it here.
+import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { rollIdleSeconds } from "./config";

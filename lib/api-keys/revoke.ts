@@ -16,12 +16,15 @@ import type { ApiKeyDto } from "./schemas";
 export async function revokeApiKey(actor: Actor, input: { keyId: string }): Promise<ApiKeyDto> {
   const scope = authorize(actor, "apiKeys.revoke");
   if (!isPlausibleId(input.keyId)) throw keyNotFound();
-  const key = await db().$transaction(async (tx) => {
-    await revokeKeyInTransaction(tx, scope, input.keyId, scope.userId);
-    const [key] = await readKeys(scope.workspaceId, input.keyId, tx);
-    if (!key) throw keyNotFound();
-    return key;
-  }, { maxWait: 15_000, timeout: 15_000 }); // it may wait for writes in flight with the key
+  const key = await db().$transaction(
+    async (tx) => {
+      await revokeKeyInTransaction(tx, scope, input.keyId, scope.userId);
+      const [key] = await readKeys(scope.workspaceId, input.keyId, tx);
+      if (!key) throw keyNotFound();
+      return key;
+    },
+    { maxWait: 15_000, timeout: 15_000 },
+  ); // it may wait for writes in flight with the key
   return key;
 }
 

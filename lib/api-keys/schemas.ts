@@ -16,8 +16,8 @@ export const ROLL_GRACE_DEFAULT_SECONDS = 24 * 60 * 60;
 // visible character; length in code points (lib/text.ts, shared with task titles).
 export const descriptionSchema = displayText("description", DESCRIPTION_MAX);
 
-const expiresAtSchema = z
-  .iso.datetime({ offset: true, error: "expiresAt must be a date and time such as 2026-12-31T23:59:59Z." })
+const expiresAtSchema = z.iso
+  .datetime({ offset: true, error: "expiresAt must be a date and time such as 2026-12-31T23:59:59Z." })
   .refine((value) => Date.parse(value) >= Date.now() + EXPIRY_MIN_SECONDS * 1000, "expiresAt must be at least one hour from now.")
   .refine(
     (value) => Date.parse(value) <= Date.now() + EXPIRY_MAX_DAYS * 86_400_000,

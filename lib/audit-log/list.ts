@@ -2,6 +2,7 @@
 // page is an index range scan from the cursor, as fast on the 1,000th page as on the first.
 // Owners and admins read it all (audit-events); every member reads the same events through the
 // agent endpoints (agent/activity), without people's addresses and user agents.
+import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db/client";

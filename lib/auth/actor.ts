@@ -1,6 +1,7 @@
 // Who is calling. Every page, server action and route handler turns its request into an
 // Actor here; operations in lib/ then decide what that actor may do (lib/auth/authorize.ts).
 // Role and workspace always come from the database, never from a token or cookie alone.
+import "server-only";
 import { headers } from "next/headers";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate";
 import { KEY_PREFIX } from "@/lib/api-keys/secret";
@@ -172,8 +173,7 @@ async function actorFromApiKey(token: string, client: Client, ref: WorkspaceRef)
         kind: "anonymous",
         reason: "invalid",
         client,
-        message:
-          key.reason === "expired" ? `This API key expired at ${key.keyExpiresAt?.toISOString()}.` : DENIED_MESSAGES[key.reason],
+        message: key.reason === "expired" ? `This API key expired at ${key.keyExpiresAt?.toISOString()}.` : DENIED_MESSAGES[key.reason],
       };
     case "accepted": {
       const ours = ref === "current" || ref === key.workspace.id;

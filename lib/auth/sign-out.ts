@@ -8,9 +8,13 @@ let discovery: Promise<string | null> | undefined;
 
 /** The provider's end_session_endpoint from its discovery document (cached), or null if it has none. */
 function endSessionEndpoint(): Promise<string | null> {
-  discovery ??= fetch(`${process.env.OIDC_ISSUER?.replace(/\/+$/, "")}/.well-known/openid-configuration`, { signal: AbortSignal.timeout(3_000) })
+  discovery ??= fetch(`${process.env.OIDC_ISSUER?.replace(/\/+$/, "")}/.well-known/openid-configuration`, {
+    signal: AbortSignal.timeout(3_000),
+  })
     .then((response) => (response.ok ? response.json() : {}))
-    .then((document: { end_session_endpoint?: unknown }) => (typeof document.end_session_endpoint === "string" ? document.end_session_endpoint : null))
+    .then((document: { end_session_endpoint?: unknown }) =>
+      typeof document.end_session_endpoint === "string" ? document.end_session_endpoint : null,
+    )
     .catch(() => {
       discovery = undefined; // try again next time
       return null;

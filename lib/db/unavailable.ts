@@ -22,7 +22,8 @@ const CONNECTION_CODES = new Set([
   "P1017", // Prisma: server closed the connection
   "P2024", // Prisma: timed out fetching a connection from the pool
 ]);
-const CONNECTION_MESSAGES = /connection terminated|connection refused|ECONNREFUSED|ECONNRESET|terminating connection|not queryable|the database system is (starting up|shutting down)|Connection ended|timeout exceeded when trying to connect|Unable to start a transaction in the given time|Query read timeout|canceling statement due to statement timeout/i;
+const CONNECTION_MESSAGES =
+  /connection terminated|connection refused|ECONNREFUSED|ECONNRESET|terminating connection|not queryable|the database system is (starting up|shutting down)|Connection ended|timeout exceeded when trying to connect|Unable to start a transaction in the given time|Query read timeout|canceling statement due to statement timeout/i;
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let current = error, depth = 0; current && depth < 6; depth++) {

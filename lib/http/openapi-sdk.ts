@@ -28,11 +28,20 @@ export const SDK_NAMES: Record<string, { id: string; example?: Record<string, un
 /** Sections of the reference, in order, and the SDK class that holds each one's methods. */
 export const TAGS: { name: string; description: string; sdkClass?: string; pathSegment: string }[] = [
   { name: "Tasks", pathSegment: "tasks", sdkClass: "TasksApi", description: "The workspace's tasks: what API keys read and write." },
-  { name: "API keys", pathSegment: "api-keys", sdkClass: "ApiKeysApi", description: "Create, inspect and revoke the workspace's API keys (OAuth tokens of users only)." },
+  {
+    name: "API keys",
+    pathSegment: "api-keys",
+    sdkClass: "ApiKeysApi",
+    description: "Create, inspect and revoke the workspace's API keys (OAuth tokens of users only).",
+  },
   { name: "Workspaces", pathSegment: "workspaces", sdkClass: "WorkspacesApi", description: "The workspaces the caller belongs to." },
   { name: "Audit events", pathSegment: "audit-events", sdkClass: "AuditEventsApi", description: "Who did what in the workspace." },
   { name: "Agent", pathSegment: "agent", description: "Endpoints for agent dashboards (users only)." },
-  { name: "Secret scanning", pathSegment: "secret-scanning", description: "GitHub's secret scanning partner protocol: reports of leaked keys, signed by GitHub." },
+  {
+    name: "Secret scanning",
+    pathSegment: "secret-scanning",
+    description: "GitHub's secret scanning partner protocol: reports of leaked keys, signed by GitHub.",
+  },
   { name: "Revocations", pathSegment: "revocations", description: "Anyone who finds a key can revoke it, without authentication." },
   { name: "Meta", pathSegment: "openapi.json", description: "This document." },
 ];

@@ -30,7 +30,8 @@ export function apiRoute(handler: (input: RouteInput) => Promise<unknown>, optio
       const params = flatten(await context.params);
       const actor = await actorFromRequest(request, params.workspaceId ?? "current");
       if (actor.kind === "apiKey") headers = enforceRateLimit(actor.rateLimit);
-      const empty = options.body === "optional" && !request.headers.get("content-type") && !Number(request.headers.get("content-length") ?? 0);
+      const empty =
+        options.body === "optional" && !request.headers.get("content-type") && !Number(request.headers.get("content-length") ?? 0);
       const body = options.body && !empty ? await readJsonBody(request) : {};
       const query = Object.fromEntries(new URL(request.url).searchParams);
       return jsonResponse(options.status ?? 200, await handler({ actor, params, query, body }), headers);

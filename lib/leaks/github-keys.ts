@@ -74,7 +74,9 @@ function refresh(url: string): Promise<Copy | null> {
       }
       previous.attemptedAt = now;
       const age = Math.round((now - previous.fetchedAt) / 60_000);
-      console.error(`GitHub secret scanning: could not fetch the signing keys from ${url} (${reason}); using the copy from ${age} minutes ago.`);
+      console.error(
+        `GitHub secret scanning: could not fetch the signing keys from ${url} (${reason}); using the copy from ${age} minutes ago.`,
+      );
       return previous;
     } finally {
       inFlight.delete(url);

@@ -84,7 +84,10 @@ export async function applyExposureReport(reporter: Reporter, reported: Reported
       // previous secret has nothing left to retire.
       const ordered = [...rows.filter((r) => r.state === "current"), ...rows.filter((r) => r.state === "previous")];
       for (const row of ordered) {
-        const changed = row.state === "current" ? await revoke(tx, reporter, row, byHash.get(row.hash)!) : await retire(tx, reporter, row, byHash.get(row.hash)!);
+        const changed =
+          row.state === "current"
+            ? await revoke(tx, reporter, row, byHash.get(row.hash)!)
+            : await retire(tx, reporter, row, byHash.get(row.hash)!);
         if (changed) verdicts.set(row.hash, row.state === "current" ? "revoked" : "retired");
       }
     },
@@ -93,9 +96,19 @@ export async function applyExposureReport(reporter: Reporter, reported: Reported
   return verdicts;
 }
 
-const contextOf = (reporter: Reporter, row: Row): AuditContext => ({ workspaceId: row.workspace_id, by: reporter.by, client: reporter.client });
+const contextOf = (reporter: Reporter, row: Row): AuditContext => ({
+  workspaceId: row.workspace_id,
+  by: reporter.by,
+  client: reporter.client,
+});
 
-async function recordExposed(tx: Prisma.TransactionClient, reporter: Reporter, row: Row, secret: ReportedSecret, outcome: "revoked" | "previous_secret_retired") {
+async function recordExposed(
+  tx: Prisma.TransactionClient,
+  reporter: Reporter,
+  row: Row,
+  secret: ReportedSecret,
+  outcome: "revoked" | "previous_secret_retired",
+) {
   await recordAudit(tx, contextOf(reporter, row), {
     action: "api_key.exposed",
     ...keyAuditFields({ id: row.key_id, description: row.description, hint: row.hint }),

@@ -35,8 +35,8 @@ export type GithubFeedback = z.output<typeof githubFeedbackSchema>;
 export const revocationInput = z.object(
   {
     tokens: z
-    .array(z.string({ error: "Each token must be a string." }), { error: "tokens must be an array of API key secrets." })
-    .max(REVOCATION_MAX_TOKENS, `Send at most ${REVOCATION_MAX_TOKENS} tokens per request.`)
+      .array(z.string({ error: "Each token must be a string." }), { error: "tokens must be an array of API key secrets." })
+      .max(REVOCATION_MAX_TOKENS, `Send at most ${REVOCATION_MAX_TOKENS} tokens per request.`)
       .describe(`API key secrets (one_…) found somewhere they should not be; at most ${REVOCATION_MAX_TOKENS}.`),
   },
   { error: 'The body must be a JSON object such as {"tokens": ["one_…"]}.' },

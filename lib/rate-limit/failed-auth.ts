@@ -59,5 +59,8 @@ export function throttleKey(ip: string | null): string {
   if (!isIP(address)) return address.slice(0, 100);
   const parsed = ipaddr.process(address); // ::ffff:a.b.c.d counts as a.b.c.d
   if (parsed.kind() === "ipv4") return parsed.toString();
-  return `${(parsed as ipaddr.IPv6).parts.slice(0, 4).map((group) => group.toString(16)).join(":")}::/64`;
+  return `${(parsed as ipaddr.IPv6).parts
+    .slice(0, 4)
+    .map((group) => group.toString(16))
+    .join(":")}::/64`;
 }

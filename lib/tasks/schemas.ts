@@ -23,7 +23,6 @@ export const listTasksQuery = z.object({
   all: z.enum(["true", "false"], { error: "all must be true or false." }).optional().describe("true includes done tasks."),
 });
 
-
 export const taskSchema = z.object({
   id: z.string(),
   title: z.string(),

@@ -25,9 +25,13 @@ const GENERIC = "Something went wrong on our side. Try again in a moment.";
 
 /** `consequence` says what did not happen, e.g. "the key was not created". */
 export function sessionEnded(consequence: string): RequestFailure {
-  return new RequestFailure("session", `Your session has ended, so ${consequence}. Sign in again (it opens in a new tab), then come back here and try again.`, {
-    code: "unauthenticated",
-  });
+  return new RequestFailure(
+    "session",
+    `Your session has ended, so ${consequence}. Sign in again (it opens in a new tab), then come back here and try again.`,
+    {
+      code: "unauthenticated",
+    },
+  );
 }
 
 /** A server action's refusal. An ended session is said in the dashboard's own words. */

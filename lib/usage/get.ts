@@ -2,6 +2,7 @@
 // ok (passed authentication and the limit), rateLimited (429) and denied (a known secret of the key
 // refused: revoked, expired, or a retired previous secret). Counts reach the database within
 // seconds (lib/usage/counter.ts). Buckets come from generate_series, so empty ones are included.
+import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { keyNotFound } from "@/lib/api-keys/errors";

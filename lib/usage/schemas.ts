@@ -3,7 +3,10 @@ import { z } from "zod";
 export const USAGE_RANGES = ["24h", "7d", "30d"] as const;
 
 export const usageQuery = z.object({
-  range: z.enum(USAGE_RANGES, { error: "range must be 24h, 7d or 30d." }).default("24h").describe("24h: hourly buckets; 7d and 30d: daily (UTC)."),
+  range: z
+    .enum(USAGE_RANGES, { error: "range must be 24h, 7d or 30d." })
+    .default("24h")
+    .describe("24h: hourly buckets; 7d and 30d: daily (UTC)."),
 });
 
 const counts = { ok: z.number().int(), rateLimited: z.number().int(), denied: z.number().int() };

@@ -10,5 +10,9 @@ export const workspaceItemSchema = z.object({
 export type WorkspaceItem = z.infer<typeof workspaceItemSchema>;
 
 export const selectWorkspaceInput = z.object({
-  workspaceId: z.string({ error: "Send workspaceId, the id of a workspace you are a member of." }).min(1, "Send workspaceId.").max(64, "workspaceId is not an id.").describe("The id (not the slug) of a workspace you are a member of."),
+  workspaceId: z
+    .string({ error: "Send workspaceId, the id of a workspace you are a member of." })
+    .min(1, "Send workspaceId.")
+    .max(64, "workspaceId is not an id.")
+    .describe("The id (not the slug) of a workspace you are a member of."),
 });

@@ -30,15 +30,24 @@ function sourceMapOf(url: string): SourceMap | null {
 export function originalFrame(frame: Node["callFrame"]): Frame & { category: string } {
   const { url, functionName, lineNumber, columnNumber } = frame;
   if (!url) {
-    const category = /^\((idle)\)$/.test(functionName) ? "idle" : functionName === "(garbage collector)" ? "garbage collection" : /^\((program|root)\)$/.test(functionName) ? "V8 / runtime (program)" : "native (JSON, RegExp, I/O bindings…)";
+    const category = /^\((idle)\)$/.test(functionName)
+      ? "idle"
+      : functionName === "(garbage collector)"
+        ? "garbage collection"
+        : /^\((program|root)\)$/.test(functionName)
+          ? "V8 / runtime (program)"
+          : "native (JSON, RegExp, I/O bindings…)";
     return { source: "(native)", name: functionName || "(anonymous)", category };
   }
   if (url.startsWith("node:")) {
-    const category = /^node:(_http|http|net|stream|internal\/(http|streams|stream_base|net|tcp|js_stream|webstreams|deps\/undici|url|abort_controller))/.test(url)
-      ? "Node: http, net, streams, web APIs"
-      : /^node:(crypto|internal\/crypto|zlib)/.test(url)
-        ? "Node: crypto, zlib"
-        : "Node: other (events, async hooks, timers, modules)";
+    const category =
+      /^node:(_http|http|net|stream|internal\/(http|streams|stream_base|net|tcp|js_stream|webstreams|deps\/undici|url|abort_controller))/.test(
+        url,
+      )
+        ? "Node: http, net, streams, web APIs"
+        : /^node:(crypto|internal\/crypto|zlib)/.test(url)
+          ? "Node: crypto, zlib"
+          : "Node: other (events, async hooks, timers, modules)";
     return { source: url, name: functionName || "(anonymous)", category };
   }
   const map = sourceMapOf(url);
@@ -47,14 +56,18 @@ export function originalFrame(frame: Node["callFrame"]): Frame & { category: str
   const name = entry?.name || functionName || "(anonymous)";
   // Files of the repository (bundled into .next chunks): lib/…, app/…, bench/peer/…
   const project = /(?:\[project\]\/|(?:\.\.\/)+|\/)((?:lib|app|bench\/peer)\/[^?]*)$/.exec(original);
-  if (!original.includes("node_modules") && project && !url.includes("/node_modules/next/")) return { source: project[1]!, name, category: "our code (lib/, app/)" };
+  if (!original.includes("node_modules") && project && !url.includes("/node_modules/next/"))
+    return { source: project[1]!, name, category: "our code (lib/, app/)" };
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url.includes("/.next/") ? original : url)?.[1];
-  const source = pkg ? `${pkg}: ${original.replace(/^.*node_modules\/(?:@[^/]+\/)?[^/]+\//, "").replace(/^webpack:\/\/[^/]+\/\.\//, "")}` : original;
+  const source = pkg
+    ? `${pkg}: ${original.replace(/^.*node_modules\/(?:@[^/]+\/)?[^/]+\//, "").replace(/^webpack:\/\/[^/]+\/\.\//, "")}`
+    : original;
   return { source, name, category: categoryOfPackage(pkg, url, original) };
 }
 
 function categoryOfPackage(pkg: string | undefined, url: string, original: string): string {
-  if (pkg === "next" || pkg?.startsWith("@next/") || original.includes("[turbopack]") || url.includes("/node_modules/next/")) return "Next.js";
+  if (pkg === "next" || pkg?.startsWith("@next/") || original.includes("[turbopack]") || url.includes("/node_modules/next/"))
+    return "Next.js";
   if (pkg && /^(pg|pg-protocol|pg-pool|pg-types|postgres-[a-z]+|pgpass|pg-connection-string)$/.test(pkg)) return "pg driver";
   if (pkg && /^(@prisma\/|prisma)/.test(pkg)) return "Prisma";
   if (pkg === "zod") return "zod";

@@ -19,7 +19,10 @@ export async function startPeer(stack: Stack, workspaceId: string) {
   await (await getMigrations(peerAuthOptions())).runMigrations();
   const auth = peerAuth();
   const context = await auth.$context;
-  const user = await context.internalAdapter.createUser({ email: "bench-peer@example.com", name: "Bench peer", emailVerified: true }, { method: "admin" });
+  const user = await context.internalAdapter.createUser(
+    { email: "bench-peer@example.com", name: "Bench peer", emailVerified: true },
+    { method: "admin" },
+  );
   const created = await auth.api.createApiKey({
     body: {
       userId: user.id,

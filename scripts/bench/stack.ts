@@ -86,10 +86,14 @@ export async function startStack(instances: number, options: StackOptions = {}) 
     /** Starts another Next.js server (the bench's peer app) that stops with the stack. */
     async spawnNext(appDir: string, extraEnv: Record<string, string>): Promise<{ url: string; pid: number }> {
       const port = await freePort();
-      const child = spawn(process.execPath, [...(options.nodeArgs ?? []), "node_modules/next/dist/bin/next", "start", appDir, "-p", String(port)], {
-        stdio: ["ignore", "ignore", "inherit"],
-        env: { ...env, ...extraEnv },
-      });
+      const child = spawn(
+        process.execPath,
+        [...(options.nodeArgs ?? []), "node_modules/next/dist/bin/next", "start", appDir, "-p", String(port)],
+        {
+          stdio: ["ignore", "ignore", "inherit"],
+          env: { ...env, ...extraEnv },
+        },
+      );
       extra.push(child);
       return { url: `http://localhost:${port}`, pid: child.pid! };
     },
@@ -108,7 +112,13 @@ export async function startStack(instances: number, options: StackOptions = {}) 
 
 export async function waitFor(url: string, init?: RequestInit) {
   for (let i = 0; i < 200; i++) {
-    if (await fetch(url, init).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(url, init).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`${url} did not start`);

@@ -25,5 +25,11 @@ export async function topStatements(client: pg.Client, limit = 10) {
      ORDER BY calls DESC LIMIT $1`,
     [limit],
   );
-  return rows.map((r) => ({ query: r.query, calls: Number(r.calls), meanMs: +r.mean_ms.toFixed(3), totalMs: +r.total_ms.toFixed(1), rows: Number(r.rows) }));
+  return rows.map((r) => ({
+    query: r.query,
+    calls: Number(r.calls),
+    meanMs: +r.mean_ms.toFixed(3),
+    totalMs: +r.total_ms.toFixed(1),
+    rows: Number(r.rows),
+  }));
 }

@@ -31,7 +31,9 @@ export async function sampleWaits(databaseUrl: string) {
       running = false;
       await loop;
       await client.end();
-      const locks = Object.entries(byEvent).filter(([key]) => key.startsWith("Lock:")).reduce((sum, [, n]) => sum + n, 0);
+      const locks = Object.entries(byEvent)
+        .filter(([key]) => key.startsWith("Lock:"))
+        .reduce((sum, [, n]) => sum + n, 0);
       return { samples, lockShare: samples ? locks / samples : 0, byEvent };
     },
   };

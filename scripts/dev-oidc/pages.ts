@@ -2,20 +2,13 @@
 // Everything that comes from a request is escaped with escapeHtml before it lands here.
 
 export function escapeHtml(value: string): string {
-  return value
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;")
-    .replaceAll("'", "&#39;");
+  return value.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#39;");
 }
 
 export function signInPage(options: { action: string; email: string; wrongCredentials: boolean }): string {
   const { action, email, wrongCredentials } = options;
   const invalid = wrongCredentials ? ' aria-invalid="true" aria-describedby="sign-in-error"' : "";
-  const alert = wrongCredentials
-    ? '<p id="sign-in-error" class="alert" role="alert">Wrong email or password.</p>'
-    : "";
+  const alert = wrongCredentials ? '<p id="sign-in-error" class="alert" role="alert">Wrong email or password.</p>' : "";
   // Focus the first field the person still has to fill in.
   const focusEmail = email === "" ? " autofocus" : "";
   const focusPassword = email === "" ? "" : " autofocus";
@@ -79,7 +72,10 @@ export function deviceConfirmPage(providerForm: string, clientName: string, user
 }
 
 export function deviceSuccessPage(): string {
-  return layout("Device connected", "<h1>Device connected</h1>\n    <p>You are signed in on your device. You can close this page and go back to your terminal.</p>");
+  return layout(
+    "Device connected",
+    "<h1>Device connected</h1>\n    <p>You are signed in on your device. You can close this page and go back to your terminal.</p>",
+  );
 }
 
 /**
@@ -87,7 +83,10 @@ export function deviceSuccessPage(): string {
  * logout=yes, submitted at once; without JavaScript the button does it.
  */
 export function signOutPage(form: string): string {
-  const withLogout = form.replace("</form>", '<input type="hidden" name="logout" value="yes"><button type="submit">Sign out</button></form>');
+  const withLogout = form.replace(
+    "</form>",
+    '<input type="hidden" name="logout" value="yes"><button type="submit">Sign out</button></form>',
+  );
   return layout(
     "Signing out",
     `<h1>Signing out…</h1>

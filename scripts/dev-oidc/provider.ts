@@ -231,7 +231,8 @@ async function handleInteraction(provider: Provider, req: IncomingMessage, res: 
 async function grantConsent(provider: Provider, interaction: Interaction, req: IncomingMessage, res: ServerResponse) {
   const accountId = interaction.session?.accountId;
   const clientId = String(interaction.params.client_id);
-  const grant = (interaction.grantId ? await provider.Grant.find(interaction.grantId) : undefined) ?? new provider.Grant({ accountId, clientId });
+  const grant =
+    (interaction.grantId ? await provider.Grant.find(interaction.grantId) : undefined) ?? new provider.Grant({ accountId, clientId });
 
   const details = interaction.prompt.details as {
     missingOIDCScope?: string[];

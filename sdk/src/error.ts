@@ -11,7 +11,14 @@ export class ApiError extends Error {
   /** For 429 and 503: whole seconds to wait before trying again (the Retry-After header). */
   readonly retryAfterSeconds: number | null;
 
-  constructor(init: { status: number; code?: number; message: string; fields?: Record<string, string>; retryAfterSeconds?: number | null; cause?: unknown }) {
+  constructor(init: {
+    status: number;
+    code?: number;
+    message: string;
+    fields?: Record<string, string>;
+    retryAfterSeconds?: number | null;
+    cause?: unknown;
+  }) {
     super(init.message, { cause: init.cause });
     this.name = "ApiError";
     this.status = init.status;
@@ -27,7 +34,10 @@ export class ApiError extends Error {
     return new ApiError({
       status: response.status,
       code: typeof parsed.code === "number" ? parsed.code : response.status,
-      message: typeof parsed.message === "string" ? parsed.message : `The API answered ${response.status} ${response.statusText}.`.replace(" .", "."),
+      message:
+        typeof parsed.message === "string"
+          ? parsed.message
+          : `The API answered ${response.status} ${response.statusText}.`.replace(" .", "."),
       fields: isStringRecord(parsed.fields) ? parsed.fields : undefined,
       retryAfterSeconds: retryAfter !== null && /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter) : null,
     });

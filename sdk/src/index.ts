@@ -10,4 +10,16 @@ export { Configuration, DEFAULT_BASE_PATH, type ConfigurationParameters } from "
 export { ApiError } from "./error.js";
 export type { components, operations, paths } from "./generated/openapi.js";
 export type { RetryOptions } from "./retry.js";
-export type { ApiKey, ApiKeyUsage, ApiKeyWithSecret, AuditEvent, ErrorBody, PathParams, QueryParams, RequestBody, RequestOptions, Task, Workspace } from "./types.js";
+export type {
+  ApiKey,
+  ApiKeyUsage,
+  ApiKeyWithSecret,
+  AuditEvent,
+  ErrorBody,
+  PathParams,
+  QueryParams,
+  RequestBody,
+  RequestOptions,
+  Task,
+  Workspace,
+} from "./types.js";

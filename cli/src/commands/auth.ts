@@ -37,7 +37,9 @@ function showDeviceCode(prompt: DeviceCodePrompt): () => void {
   let frame = 0;
   const timer = setInterval(() => {
     const left = Math.max(0, Math.round((deadline - Date.now()) / 1000));
-    process.stderr.write(`\r${frames[frame++ % frames.length]} Waiting for the code to be approved (expires in ${Math.floor(left / 60)}:${String(left % 60).padStart(2, "0")})`);
+    process.stderr.write(
+      `\r${frames[frame++ % frames.length]} Waiting for the code to be approved (expires in ${Math.floor(left / 60)}:${String(left % 60).padStart(2, "0")})`,
+    );
   }, 120);
   return () => {
     clearInterval(timer);
@@ -55,10 +57,16 @@ export const logout: Command = {
     try {
       revoked = await revoke(credentials);
     } catch (error) {
-      say(`Could not revoke the session at ${credentials.issuer} (${error instanceof Error ? error.message : String(error)}); it ends when it expires.`);
+      say(
+        `Could not revoke the session at ${credentials.issuer} (${error instanceof Error ? error.message : String(error)}); it ends when it expires.`,
+      );
     }
     removeCredentials();
-    say(revoked ? "Signed out; the session was revoked." : "Signed out here; the identity provider does not support revocation, so the session ends when it expires.");
+    say(
+      revoked
+        ? "Signed out; the session was revoked."
+        : "Signed out here; the identity provider does not support revocation, so the session ends when it expires.",
+    );
   },
 };
 

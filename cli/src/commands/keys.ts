@@ -25,8 +25,14 @@ export const keysList: Command = {
     const current = session();
     const result = await api(current, () => new ApiKeysApi(current.configuration).listApiKeys({ workspaceId: workspaceOf(flags) }));
     if (flags.json) return json(result);
-    if (result.data.length === 0) return say(`No API keys yet (at most ${result.limit} active). Create one with \`one keys create --description ci-production\`.`);
-    out(table(["ID", "DESCRIPTION", "KEY", "CREATED", "LAST USED"], result.data.map((k) => [k.id, k.description, k.hint, ago(k.createdAt), ago(k.lastUsedAt)])));
+    if (result.data.length === 0)
+      return say(`No API keys yet (at most ${result.limit} active). Create one with \`one keys create --description ci-production\`.`);
+    out(
+      table(
+        ["ID", "DESCRIPTION", "KEY", "CREATED", "LAST USED"],
+        result.data.map((k) => [k.id, k.description, k.hint, ago(k.createdAt), ago(k.lastUsedAt)]),
+      ),
+    );
     say(`${result.data.length} of at most ${result.limit} active keys.`);
   },
 };
@@ -36,7 +42,9 @@ export const keysGet: Command = {
   summary: "One key, active or revoked",
   run: async ({ flags, positionals }) => {
     const current = session();
-    const key = await api(current, () => new ApiKeysApi(current.configuration).getApiKey({ workspaceId: workspaceOf(flags), keyId: keyId(positionals, keysGet.usage) }));
+    const key = await api(current, () =>
+      new ApiKeysApi(current.configuration).getApiKey({ workspaceId: workspaceOf(flags), keyId: keyId(positionals, keysGet.usage) }),
+    );
     if (flags.json) return json(key);
     out(
       table(
@@ -71,13 +79,20 @@ export const keysCreate: Command = {
   usage: "one keys create --description TEXT [--expires-in 30d] [--workspace ID] [--json]",
   summary: "Create a key; prints only its secret (shown once) on stdout",
   run: async ({ flags, positionals }) => {
-    if (flags.description === undefined || positionals.length) throw new CliError("Name the key with --description, e.g. --description ci-production.", EXIT.badInput, [`Usage: ${keysCreate.usage}`]);
+    if (flags.description === undefined || positionals.length)
+      throw new CliError("Name the key with --description, e.g. --description ci-production.", EXIT.badInput, [
+        `Usage: ${keysCreate.usage}`,
+      ]);
     const expiresAt = flags["expires-in"] === undefined ? undefined : expiresAtIn(parseDuration(flags["expires-in"], "expires-in"));
     const current = session();
-    const key = await api(current, () => new ApiKeysApi(current.configuration).createApiKey({ workspaceId: workspaceOf(flags), description: flags.description!, expiresAt }));
+    const key = await api(current, () =>
+      new ApiKeysApi(current.configuration).createApiKey({ workspaceId: workspaceOf(flags), description: flags.description!, expiresAt }),
+    );
     if (flags.json) return json(key);
     out(key.secret);
-    say(`Created key "${key.description}" (id ${key.id}${key.expiresAt ? `, expires at ${key.expiresAt}` : ""}). The secret above is shown only this once: store it in a secrets manager now.`);
+    say(
+      `Created key "${key.description}" (id ${key.id}${key.expiresAt ? `, expires at ${key.expiresAt}` : ""}). The secret above is shown only this once: store it in a secrets manager now.`,
+    );
   },
 };
 
@@ -88,10 +103,14 @@ export const keysRename: Command = {
     const [id, positionalDescription, ...extra] = positionals;
     const description = flags.description ?? positionalDescription;
     if (!id || description === undefined || extra.length || (flags.description !== undefined && positionalDescription !== undefined)) {
-      throw new CliError("Give one key id and one new description (quote it if it has spaces).", EXIT.badInput, [`Usage: ${keysRename.usage}`]);
+      throw new CliError("Give one key id and one new description (quote it if it has spaces).", EXIT.badInput, [
+        `Usage: ${keysRename.usage}`,
+      ]);
     }
     const current = session();
-    const key = await api(current, () => new ApiKeysApi(current.configuration).updateApiKey({ workspaceId: workspaceOf(flags), keyId: id, description }));
+    const key = await api(current, () =>
+      new ApiKeysApi(current.configuration).updateApiKey({ workspaceId: workspaceOf(flags), keyId: id, description }),
+    );
     if (flags.json) return json(key);
     say(`Renamed key ${key.id} (${key.hint}) to "${key.description}".`);
   },
@@ -105,7 +124,11 @@ export const keysRoll: Command = {
     const grace = flags.grace === undefined ? undefined : parseDuration(flags.grace, "grace");
     const current = session();
     const key = await api(current, () =>
-      new ApiKeysApi(current.configuration).rollApiKey({ workspaceId: workspaceOf(flags), keyId: id, previousSecretExpiresInSeconds: grace }),
+      new ApiKeysApi(current.configuration).rollApiKey({
+        workspaceId: workspaceOf(flags),
+        keyId: id,
+        previousSecretExpiresInSeconds: grace,
+      }),
     );
     if (flags.json) return json(key);
     out(key.secret);
@@ -114,7 +137,9 @@ export const keysRoll: Command = {
       previous && Date.parse(previous.expiresAt) > Date.now()
         ? `The previous secret (${previous.hint}) keeps working until ${previous.expiresAt}${grace === undefined ? "" : ` (${describeSeconds(grace)})`} at the latest, or earlier once the new one is in use and the old one sits idle.`
         : "The previous secret no longer works.";
-    say(`Rolled key "${key.description}" (id ${key.id}); the new secret above is shown only this once: store it in a secrets manager now. ${until}`);
+    say(
+      `Rolled key "${key.description}" (id ${key.id}); the new secret above is shown only this once: store it in a secrets manager now. ${until}`,
+    );
   },
 };
 
@@ -126,9 +151,18 @@ function usageTable(usage: ApiKeyUsage): string {
   const label = (start: string) => (usage.bucketSeconds < 86_400 ? `${start.slice(0, 10)} ${start.slice(11, 16)}` : start.slice(0, 10));
   const most = Math.max(1, ...usage.buckets.map((b) => b.ok + b.rateLimited + b.denied));
   const bar = (count: number) => "#".repeat(count === 0 ? 0 : Math.max(1, Math.round((count / most) * BAR_WIDTH)));
-  const rows = usage.buckets.map((b) => [label(b.start), String(b.ok), String(b.rateLimited), String(b.denied), bar(b.ok + b.rateLimited + b.denied)]);
+  const rows = usage.buckets.map((b) => [
+    label(b.start),
+    String(b.ok),
+    String(b.rateLimited),
+    String(b.denied),
+    bar(b.ok + b.rateLimited + b.denied),
+  ]);
   const { ok, rateLimited, denied } = usage.totals;
-  return table(["START (UTC)", "OK", "LIMITED", "DENIED", "REQUESTS"], [...rows, ["total", String(ok), String(rateLimited), String(denied), ""]]);
+  return table(
+    ["START (UTC)", "OK", "LIMITED", "DENIED", "REQUESTS"],
+    [...rows, ["total", String(ok), String(rateLimited), String(denied), ""]],
+  );
 }
 
 export const keysUsage: Command = {
@@ -142,11 +176,17 @@ export const keysUsage: Command = {
     }
     const current = session();
     const usage = await api(current, () =>
-      new ApiKeysApi(current.configuration).getApiKeyUsage({ workspaceId: workspaceOf(flags), keyId: id, range: range as (typeof RANGES)[number] | undefined }),
+      new ApiKeysApi(current.configuration).getApiKeyUsage({
+        workspaceId: workspaceOf(flags),
+        keyId: id,
+        range: range as (typeof RANGES)[number] | undefined,
+      }),
     );
     if (flags.json) return json(usage);
     out(usageTable(usage));
-    say("OK: served; LIMITED: refused by the rate limit (429); DENIED: a revoked, expired or retired secret of this key. Counts appear within 10 seconds.");
+    say(
+      "OK: served; LIMITED: refused by the rate limit (429); DENIED: a revoked, expired or retired secret of this key. Counts appear within 10 seconds.",
+    );
   },
 };
 

@@ -10,10 +10,17 @@ export const tasksList: Command = {
   summary: "Open tasks, newest first (--all includes done ones)",
   run: async ({ flags }) => {
     const current = session();
-    const result = await api(current, () => new TasksApi(current.configuration).listTasks({ workspaceId: flags.workspace ?? "current", all: !!flags.all }));
+    const result = await api(current, () =>
+      new TasksApi(current.configuration).listTasks({ workspaceId: flags.workspace ?? "current", all: !!flags.all }),
+    );
     if (flags.json) return json(result);
     if (result.data.length === 0) return say(flags.all ? "No tasks." : "No open tasks.");
-    out(table(["ID", "DONE", "TITLE", "CREATED"], result.data.map((t) => [t.id, t.done ? "yes" : "no", t.title, ago(t.createdAt)])));
+    out(
+      table(
+        ["ID", "DONE", "TITLE", "CREATED"],
+        result.data.map((t) => [t.id, t.done ? "yes" : "no", t.title, ago(t.createdAt)]),
+      ),
+    );
   },
 };
 
@@ -23,7 +30,9 @@ export const tasksCreate: Command = {
   run: async ({ flags }) => {
     if (flags.title === undefined) throw new CliError("Give the task a --title.", EXIT.badInput, [`Usage: ${tasksCreate.usage}`]);
     const current = session();
-    const task = await api(current, () => new TasksApi(current.configuration).createTask({ workspaceId: flags.workspace ?? "current", title: flags.title! }));
+    const task = await api(current, () =>
+      new TasksApi(current.configuration).createTask({ workspaceId: flags.workspace ?? "current", title: flags.title! }),
+    );
     if (flags.json) return json(task);
     out(task.id);
     say(`Created task "${task.title}".`);

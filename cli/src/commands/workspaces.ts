@@ -13,7 +13,12 @@ export const workspacesList: Command = {
     const current = session();
     const result = await api(current, () => new WorkspacesApi(current.configuration).listWorkspaces());
     if (flags.json) return json(result);
-    out(table(["CURRENT", "NAME", "SLUG", "ROLE", "ID"], result.data.map((w) => [w.current ? "*" : "", w.name, w.slug, w.role ?? "-", w.id])));
+    out(
+      table(
+        ["CURRENT", "NAME", "SLUG", "ROLE", "ID"],
+        result.data.map((w) => [w.current ? "*" : "", w.name, w.slug, w.role ?? "-", w.id]),
+      ),
+    );
   },
 };
 
@@ -28,7 +33,9 @@ export const workspacesUse: Command = {
     const { data } = await api(current, () => workspaces.listWorkspaces());
     const match = data.find((w) => w.slug === wanted) ?? data.find((w) => w.id === wanted);
     if (!match) {
-      throw new CliError(`You are not in a workspace "${wanted}".`, EXIT.notFound, [`Yours: ${data.map((w) => w.slug).join(", ") || "none"}.`]);
+      throw new CliError(`You are not in a workspace "${wanted}".`, EXIT.notFound, [
+        `Yours: ${data.map((w) => w.slug).join(", ") || "none"}.`,
+      ]);
     }
     const selected = await api(current, () => workspaces.selectWorkspace({ workspaceId: match.id }));
     if (flags.json) return json(selected);

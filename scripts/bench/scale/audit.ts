@@ -16,7 +16,8 @@ export async function cursorOfPage(api: string, token: string, workspaceId: stri
   for (let i = 1; i < page; i++) {
     const response = await fetch(`${api}${auditLogPath(workspaceId, cursor)}`, { headers: { Authorization: `Bearer ${token}` } });
     const body = (await response.json()) as { nextCursor?: string | null };
-    if (response.status !== 200 || !body.nextCursor) throw new Error(`the audit log ends before page ${page} (page ${i}: ${response.status})`);
+    if (response.status !== 200 || !body.nextCursor)
+      throw new Error(`the audit log ends before page ${page} (page ${i}: ${response.status})`);
     cursor = body.nextCursor;
   }
   if (!cursor) throw new Error("page 1 has no cursor");

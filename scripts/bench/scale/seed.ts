@@ -21,7 +21,9 @@ export async function tableExists(client: pg.Client, table: string): Promise<boo
 export async function seedCopies(client: pg.Client, from: number, to: number): Promise<Record<string, number>> {
   const seconds: Record<string, number> = {};
   await client.query("SET synchronous_commit = off");
-  for (const file of readdirSync(DIR).filter((f) => f.endsWith(".sql")).sort()) {
+  for (const file of readdirSync(DIR)
+    .filter((f) => f.endsWith(".sql"))
+    .sort()) {
     const planned = PLANNED_TABLES[file];
     if (planned && !(await tableExists(client, planned))) {
       console.log(`  ${file}: skipped (table ${planned} does not exist yet)`);

@@ -34,12 +34,21 @@ export default async function AuditLogPage({ searchParams }: Props) {
   if (filters.targetId && !keys.some((key) => key.id === filters.targetId)) {
     // A revoked key (not listed any more), or an id this workspace does not know.
     const key = await getApiKey(actor, { keyId: filters.targetId }).catch(() => null);
-    keys.push(key ? { id: key.id, description: key.description, status: key.status } : { id: filters.targetId, description: "Unknown key", status: null });
+    keys.push(
+      key
+        ? { id: key.id, description: key.description, status: key.status }
+        : { id: filters.targetId, description: "Unknown key", status: null },
+    );
   }
 
   return (
     <QueryProvider>
-      <AuditLogView workspace={{ id: actor.workspace.id, name: actor.workspace.name }} initial={initial} initialFilters={filters} keys={keys} />
+      <AuditLogView
+        workspace={{ id: actor.workspace.id, name: actor.workspace.name }}
+        initial={initial}
+        initialFilters={filters}
+        keys={keys}
+      />
     </QueryProvider>
   );
 }

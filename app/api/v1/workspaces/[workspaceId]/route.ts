@@ -9,10 +9,9 @@ const select = apiRoute(({ actor, body }) => selectWorkspace(actor, body), { bod
 /** PUT /workspaces/current selects a workspace; no other workspace id takes a PUT (405). */
 export async function PUT(request: Request, context: { params: Promise<{ workspaceId: string }> }): Promise<Response> {
   if ((await context.params).workspaceId === "current") return select(request, context);
-  return errorResponse(
-    new AppError("method_not_allowed", 'Select a workspace with PUT /workspaces/current and {"workspaceId": "<id>"}.'),
-    { Allow: "" },
-  );
+  return errorResponse(new AppError("method_not_allowed", 'Select a workspace with PUT /workspaces/current and {"workspaceId": "<id>"}.'), {
+    Allow: "",
+  });
 }
 
 export const { GET, POST, PATCH, DELETE } = methodsNotAllowed("PUT");

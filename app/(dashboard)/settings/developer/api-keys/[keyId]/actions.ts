@@ -10,9 +10,7 @@ import { sessionActorFor } from "@/lib/auth/session";
 import { toActionResult } from "@/lib/ui/action-result";
 
 export async function renameApiKeyAction(workspaceId: string, keyId: string, description: string) {
-  return toActionResult(async () =>
-    updateApiKey(await sessionActorFor(workspaceId), { keyId: String(keyId), changes: { description } }),
-  );
+  return toActionResult(async () => updateApiKey(await sessionActorFor(workspaceId), { keyId: String(keyId), changes: { description } }));
 }
 
 export async function rollApiKeyAction(workspaceId: string, keyId: string, previousSecretExpiresInSeconds: number) {

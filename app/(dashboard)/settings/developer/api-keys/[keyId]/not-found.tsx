@@ -6,13 +6,10 @@ export default function KeyNotFound() {
     <section className="max-w-xl">
       <h1 className="text-2xl font-semibold">No such key</h1>
       <p className="mt-3 text-zinc-600 dark:text-zinc-400">
-        This workspace has no API key with this id. The link may be mistyped, or the key may belong to another workspace:
-        switch to that workspace first.
+        This workspace has no API key with this id. The link may be mistyped, or the key may belong to another workspace: switch to that
+        workspace first.
       </p>
-      <Link
-        href="/settings/developer/api-keys"
-        className={`mt-4 inline-block ${linkClass}`}
-      >
+      <Link href="/settings/developer/api-keys" className={`mt-4 inline-block ${linkClass}`}>
         Back to API keys
       </Link>
     </section>
