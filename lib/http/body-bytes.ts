@@ -1,6 +1,6 @@
 // Reads a request body as bytes, refusing it (413) as soon as it passes `maxBytes`: counted while
 // reading, so a missing or lying Content-Length does not help. For endpoints that need the raw
-// bytes (a signature over them) or a larger limit than lib/http/body.ts's JSON reader.
+// bytes (a signature over them), and the JSON readers built on it (lib/http/body.ts for the REST API).
 import { AppError } from "@/lib/errors";
 
 export async function readBodyBytes(request: Request, maxBytes: number): Promise<Buffer> {
