@@ -4,24 +4,21 @@
 // person can act on; they never contain secrets, SQL or stack traces.
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 
-export const ERROR_CODES = [
-  "unauthenticated",
-  "forbidden",
-  "not_found",
-  "invalid_input",
-  "key_limit_reached",
-  "conflict",
-  "rate_limited",
-  "unavailable",
+export type ErrorCode =
+  | "unauthenticated"
+  | "forbidden"
+  | "not_found"
+  | "invalid_input"
+  | "key_limit_reached"
+  | "conflict"
+  | "rate_limited"
+  | "unavailable"
   // Transport-level refusals of the REST API.
-  "method_not_allowed",
-  "payload_too_large",
-  "unsupported_media_type",
+  | "method_not_allowed"
+  | "payload_too_large"
+  | "unsupported_media_type"
   // Anything else: a bug on our side. Logged with its cause; people see a generic message.
-  "internal",
-] as const;
-
-export type ErrorCode = (typeof ERROR_CODES)[number];
+  | "internal";
 
 export type AppErrorOptions = {
   fields?: Record<string, string>;

@@ -10,7 +10,7 @@ import { pruneFailedAttempts } from "@/lib/rate-limit/failed-auth";
 import { pruneRevocationRequests } from "@/lib/leaks/revocation-limit";
 import { pruneUsage } from "@/lib/usage/counter";
 
-export const SWEEP_INTERVAL_MS = 30_000;
+const SWEEP_INTERVAL_MS = 30_000;
 const PRUNE_INTERVAL_MS = 60 * 60_000;
 
 /** Records every previous secret whose moment to retire has passed; returns how many. */

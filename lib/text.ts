@@ -25,8 +25,8 @@ const FORBIDDEN = /[\p{Cc}\p{Cs}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}\u06
 const BLANK_LETTERS = /[\u115F\u1160\u3164\uFFA0\u2800]/gu;
 const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
 
-export const hasForbiddenCharacters = (value: string): boolean => FORBIDDEN.test(value.replace(EMOJI_SEQUENCE_PARTS, ""));
-export const hasVisibleCharacter = (value: string): boolean => VISIBLE.test(value.replace(BLANK_LETTERS, ""));
+const hasForbiddenCharacters = (value: string): boolean => FORBIDDEN.test(value.replace(EMOJI_SEQUENCE_PARTS, ""));
+const hasVisibleCharacter = (value: string): boolean => VISIBLE.test(value.replace(BLANK_LETTERS, ""));
 
 /**
  * A zod schema for such text. `noun` names it in messages ("description", "title").

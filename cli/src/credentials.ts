@@ -14,11 +14,11 @@ export interface Credentials extends Settings {
   user: { sub: string; email: string | null; name: string | null };
 }
 
-export function configDir(): string {
+function configDir(): string {
   return path.join(process.env.XDG_CONFIG_HOME || path.join(homedir(), ".config"), "one");
 }
 
-export const credentialsPath = () => path.join(configDir(), "credentials.json");
+const credentialsPath = () => path.join(configDir(), "credentials.json");
 
 export function readCredentials(): Credentials | null {
   let text: string;

@@ -16,7 +16,7 @@ const LOOPBACK_TIMEOUT_MS = 5 * 60_000;
 
 type Tokens = oidc.TokenEndpointResponse & oidc.TokenEndpointResponseHelpers;
 
-export async function providerConfiguration(settings: Settings): Promise<oidc.Configuration> {
+async function providerConfiguration(settings: Settings): Promise<oidc.Configuration> {
   const issuer = new URL(settings.issuer);
   const insecure = issuer.protocol === "http:";
   if (insecure && !["127.0.0.1", "localhost", "[::1]"].includes(issuer.hostname)) {

@@ -19,10 +19,10 @@ export const EXPIRES_SOON_DAYS = 7;
 const DAY_MS = 86_400_000;
 const pad = (n: number) => String(n).padStart(2, "0");
 /** A date input's value ("2026-12-01") for a moment, in local time. */
-export const dateInputValue = (date: Date) => `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+const dateInputValue = (date: Date) => `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 
 /** The end of a chosen day (23:59:59 local time), or null when the text is not a date. */
-export function endOfDay(value: string): Date | null {
+function endOfDay(value: string): Date | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match) return null;
   const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 23, 59, 59);

@@ -23,7 +23,7 @@ import { UsageChart } from "./usage-chart";
 import { UsageSparkline } from "./usage-sparkline";
 
 /** The page's server actions; each takes the workspace id the page was rendered for. */
-export type KeyPageActions = {
+type KeyPageActions = {
   rename: (workspaceId: string, keyId: string, description: string) => Promise<ActionResult<ApiKeyDto>>;
   roll: (
     workspaceId: string,

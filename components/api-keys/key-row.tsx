@@ -19,7 +19,7 @@ import { KeyDescriptionEditor } from "./key-description-editor";
 import type { ApiKeyDto } from "./types";
 import { UsageSparkline } from "./usage-sparkline";
 
-export const KEY_COLUMNS = ["Key", "Expires", "Last used", "Last 7 days", "Created"] as const;
+const KEY_COLUMNS = ["Key", "Expires", "Last used", "Last 7 days", "Created"] as const;
 
 /** The id of a key's row, for moving focus to it. */
 export const keyRowId = (keyId: string) => `api-key-${keyId}`;
@@ -49,7 +49,7 @@ function Moment({ iso }: { iso: string }) {
 }
 
 /** "Expires in 3 days" for an active key that expires within EXPIRES_SOON_DAYS, else nothing. */
-export function ExpiresSoonBadge({ apiKey }: { apiKey: Pick<ApiKeyDto, "status" | "expiresAt"> }) {
+function ExpiresSoonBadge({ apiKey }: { apiKey: Pick<ApiKeyDto, "status" | "expiresAt"> }) {
   const { now } = useNow();
   if (apiKey.status !== "active" || !apiKey.expiresAt) return null;
   const left = Date.parse(apiKey.expiresAt) - now;

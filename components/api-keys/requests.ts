@@ -15,7 +15,7 @@ export function fetchKeyList(workspaceId: string): Promise<KeyList> {
   return getJson<KeyList>(keysPath(workspaceId));
 }
 
-export function fetchKey(workspaceId: string, keyId: string): Promise<ApiKeyDto> {
+function fetchKey(workspaceId: string, keyId: string): Promise<ApiKeyDto> {
   return getJson<ApiKeyDto>(`${keysPath(workspaceId)}/${encodeURIComponent(keyId)}`);
 }
 

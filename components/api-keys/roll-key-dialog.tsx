@@ -11,7 +11,7 @@ import { contentClass, descriptionClass, overlayClass, titleClass } from "@/comp
 import { formatDuration } from "./duration";
 import type { ApiKeyDto } from "./types";
 
-export const GRACE_OPTIONS = [
+const GRACE_OPTIONS = [
   { seconds: 0, label: "Immediately", help: "Stops working as soon as you roll. Use it when the secret leaked." },
   { seconds: 3_600, label: "1 hour", help: "Enough for one deployment." },
   { seconds: ROLL_GRACE_DEFAULT_SECONDS, label: "24 hours", help: "Recommended: time for every service to move." },

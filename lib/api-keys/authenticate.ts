@@ -24,7 +24,7 @@ import { countRequest } from "@/lib/usage/counter";
 import { rollIdleSeconds } from "./config";
 import { hashSecret, isWellFormedSecret } from "./secret";
 
-export const LAST_USED_PRECISION_SECONDS = 60;
+const LAST_USED_PRECISION_SECONDS = 60;
 
 export type Authentication =
   /** A secret that works; the request was counted against the workspace's limit (and may be over it). */

@@ -13,7 +13,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { rollIdleSeconds } from "./config";
 import { keyAuditFields } from "./read";
 
-export type RetirementReason = "idle" | "deadline" | "rolled_again";
+type RetirementReason = "idle" | "deadline" | "rolled_again";
 
 type Retired = { key_id: string; workspace_id: string; description: string; hint: string; retired_at: Date; reason: RetirementReason };
 

@@ -9,7 +9,7 @@ export const DESCRIPTION_MAX = 100;
 export const EXPIRY_MIN_SECONDS = 60 * 60;
 export const EXPIRY_MAX_DAYS = 366;
 /** How long the previous secret keeps working after a roll, at most and by default. */
-export const ROLL_GRACE_MAX_SECONDS = 7 * 24 * 60 * 60;
+const ROLL_GRACE_MAX_SECONDS = 7 * 24 * 60 * 60;
 export const ROLL_GRACE_DEFAULT_SECONDS = 24 * 60 * 60;
 
 // Normalised to NFC; no control, invisible or direction-changing characters; at least one
@@ -37,7 +37,6 @@ export type CreateApiKeyInput = z.input<typeof createApiKeyInput>;
 export const updateApiKeyInput = z.object({
   description: descriptionSchema.describe("The key's new description."),
 });
-export type UpdateApiKeyInput = z.input<typeof updateApiKeyInput>;
 
 export const rollApiKeyInput = z.object({
   previousSecretExpiresInSeconds: z
@@ -50,9 +49,8 @@ export const rollApiKeyInput = z.object({
       "How long the previous secret keeps working at most (0 to 604800, default 86400). It retires earlier once the new secret is in use and the previous one has been idle for a while.",
     ),
 });
-export type RollApiKeyInput = z.input<typeof rollApiKeyInput>;
 
-export const KEY_STATUSES = ["active", "expired", "revoked"] as const;
+const KEY_STATUSES = ["active", "expired", "revoked"] as const;
 export type KeyStatus = (typeof KEY_STATUSES)[number];
 
 export const apiKeySchema = z.object({

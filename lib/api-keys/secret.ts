@@ -8,7 +8,6 @@ import { crc32 } from "node:zlib";
 export const KEY_PREFIX = "one_";
 const RANDOM_LENGTH = 30;
 const CHECKSUM_LENGTH = 6;
-export const KEY_LENGTH = KEY_PREFIX.length + RANDOM_LENGTH + CHECKSUM_LENGTH;
 const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 const SHAPE = new RegExp(`^${KEY_PREFIX}[0-9A-Za-z]{${RANDOM_LENGTH + CHECKSUM_LENGTH}}$`);
 

@@ -17,8 +17,8 @@ export type { Role };
 
 export { clientOf, type Client } from "./client-address";
 
-export type Workspace = { id: string; name: string; slug: string };
-export type WorkspaceMembership = Workspace & { role: Role };
+type Workspace = { id: string; name: string; slug: string };
+type WorkspaceMembership = Workspace & { role: Role };
 
 /**
  * Which workspace a request is about: "current" (the API key's workspace, or the user's
@@ -133,7 +133,7 @@ export async function actorFromSession(ref: WorkspaceRef = "current"): Promise<A
 }
 
 /** The bearer token of a request: undefined without an Authorization header, null when malformed. */
-export function bearerToken(request: Request): string | null | undefined {
+function bearerToken(request: Request): string | null | undefined {
   const header = request.headers.get("authorization");
   if (header === null) return undefined;
   return /^Bearer +(\S+) *$/i.exec(header)?.[1] ?? null;

@@ -18,7 +18,7 @@ export type WorkspaceScope = AuditContext & {
 const notAMember = () => new AppError("not_found", "No workspace with this id exists, or you are not a member of it.");
 
 /** The error for a caller without valid credentials. */
-export function unauthenticated(actor: AnonymousActor): AppError {
+function unauthenticated(actor: AnonymousActor): AppError {
   return new AppError(
     "unauthenticated",
     actor.message ??

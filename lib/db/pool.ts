@@ -16,7 +16,7 @@ import pg from "pg";
 const globalForPool = globalThis as unknown as { pgPool?: pg.Pool };
 
 /** Milliseconds a statement may run, and how long a connection may take; default 3 s. */
-export function statementTimeoutMs(): number {
+function statementTimeoutMs(): number {
   const value = Number(process.env.DATABASE_STATEMENT_TIMEOUT_MS || 3_000);
   if (!Number.isInteger(value) || value <= 0) throw new Error("DATABASE_STATEMENT_TIMEOUT_MS must be a positive integer.");
   return value;

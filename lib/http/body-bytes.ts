@@ -25,7 +25,7 @@ export async function readBodyBytes(request: Request, maxBytes: number): Promise
 }
 
 /** Whether the request says its body is JSON (application/json or application/…+json). */
-export const isJsonContentType = (request: Request) =>
+const isJsonContentType = (request: Request) =>
   /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(request.headers.get("content-type") ?? "");
 
 const formatBytes = (bytes: number) => (bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MiB` : `${bytes / 1024} KiB`);

@@ -3,7 +3,7 @@
 import { AppError } from "@/lib/errors";
 import { readJsonValue } from "./body-bytes";
 
-export const MAX_BODY_BYTES = 16 * 1024;
+const MAX_BODY_BYTES = 16 * 1024;
 
 export async function readJsonBody(request: Request): Promise<Record<string, unknown>> {
   const parsed = await readJsonValue(request, MAX_BODY_BYTES);

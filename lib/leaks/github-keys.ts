@@ -17,7 +17,7 @@ import { githubKeysCacheSeconds, githubKeysRefreshSeconds, githubKeysUrl } from 
 
 const FETCH_TIMEOUT_MS = 5_000;
 const MAX_KEYS_BYTES = 1024 * 1024;
-export const KEYS_UNAVAILABLE_RETRY_SECONDS = 60;
+const KEYS_UNAVAILABLE_RETRY_SECONDS = 60;
 
 const keysDocument = z.object({
   public_keys: z.array(z.object({ key_identifier: z.string().min(1), key: z.string().min(1), is_current: z.boolean().optional() })),

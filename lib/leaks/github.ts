@@ -14,7 +14,7 @@ import { githubKey, verifyGithubSignature } from "./github-keys";
 import { applyExposureReport, type ReportedSecret } from "./report";
 import { GITHUB_TOKEN_TYPE, githubReportSchema, type GithubFeedback } from "./schemas";
 
-export const GITHUB_SCANNING = { type: "system", name: "GitHub secret scanning" } as const;
+const GITHUB_SCANNING = { type: "system", name: "GitHub secret scanning" } as const;
 
 export type GithubDelivery = {
   body: Uint8Array;

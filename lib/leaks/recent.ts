@@ -6,7 +6,7 @@ import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db/client";
 import type { ExposureAlert } from "./schemas";
 
-export const EXPOSURE_ALERT_DAYS = 30;
+const EXPOSURE_ALERT_DAYS = 30;
 
 type Row = {
   key_id: string;

@@ -13,7 +13,7 @@ import { consumeRevocationBudget } from "./revocation-limit";
 import { revocationInput } from "./schemas";
 
 /** The exposure source recorded on keys revoked this way. */
-export const PUBLIC_REVOCATION_SOURCE = "Public revocation request";
+const PUBLIC_REVOCATION_SOURCE = "Public revocation request";
 
 /** `body` is the parsed JSON body (the route has checked type and size). */
 export async function requestRevocations(client: Client, body: unknown): Promise<{ received: number }> {

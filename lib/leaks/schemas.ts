@@ -5,7 +5,7 @@ import { z } from "zod";
 /** GitHub's token type for our keys, as registered with its secret scanning partner program. */
 export const GITHUB_TOKEN_TYPE = "one_api_key";
 export const GITHUB_REPORT_MAX_BYTES = 1024 * 1024;
-export const REVOCATION_MAX_TOKENS = 1000;
+const REVOCATION_MAX_TOKENS = 1000;
 export const REVOCATION_MAX_BYTES = 64 * 1024;
 
 export const githubReportSchema = z
@@ -19,7 +19,6 @@ export const githubReportSchema = z
     { error: "The body must be a JSON array of matches." },
   )
   .describe("GitHub's secret scanning partner report: the matches of our token format it found in public places.");
-export type GithubReport = z.output<typeof githubReportSchema>;
 
 export const githubFeedbackSchema = z
   .array(

@@ -13,7 +13,7 @@ import type { rateLimitWindows } from "./config";
 
 type Windows = ReturnType<typeof rateLimitWindows>;
 
-export type RateLimitWindow = {
+type RateLimitWindow = {
   name: "burst" | "quota";
   /** Requests allowed per window. */
   limit: number;

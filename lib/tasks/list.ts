@@ -6,7 +6,7 @@ import { pool } from "@/lib/db/pool";
 import { parseInput } from "@/lib/validation";
 import { listTasksQuery, toTaskDto, type TaskDto } from "./schemas";
 
-export const MAX_TASKS_LISTED = 500;
+const MAX_TASKS_LISTED = 500;
 
 type Row = { id: string; title: string; done: boolean; createdAt: Date; updatedAt: Date };
 

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { displayText } from "@/lib/text";
 
-export const TITLE_MAX = 200;
+const TITLE_MAX = 200;
 
 // The same rule as key descriptions (lib/text.ts): what is shown is what is stored.
 const title = displayText("title", TITLE_MAX);

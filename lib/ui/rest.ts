@@ -1,7 +1,7 @@
 // Reading the REST API from the dashboard's client components: same-origin GETs carry the
 // session cookie, so no token is needed. Paths always name the workspace the page was rendered
 // for, never `current`, so a tab opened before a workspace switch keeps reading its own.
-export class RestError extends Error {
+class RestError extends Error {
   constructor(
     readonly status: number,
     message: string,

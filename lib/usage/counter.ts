@@ -10,7 +10,7 @@ import { onShutdown } from "@/lib/shutdown";
 export type UsageOutcome = "ok" | "rateLimited" | "denied";
 type Counts = Record<UsageOutcome, number>;
 
-export const FLUSH_INTERVAL_MS = 5_000;
+const FLUSH_INTERVAL_MS = 5_000;
 const HOUR_MS = 3_600_000;
 
 type State = { pending: Map<string, Counts>; timer: NodeJS.Timeout | null; flushing: Promise<void> | null };
@@ -79,7 +79,7 @@ async function writePending(): Promise<void> {
 }
 
 /** Deletes usage rows older than the retention (90 days); run by the background jobs (lib/jobs.ts). */
-export const USAGE_RETENTION_DAYS = 90;
+const USAGE_RETENTION_DAYS = 90;
 export async function pruneUsage(): Promise<number> {
   const { rowCount } = await pool().query(`DELETE FROM "api_key_usage" WHERE "hour" < now() - make_interval(days => $1)`, [
     USAGE_RETENTION_DAYS,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const USAGE_RANGES = ["24h", "7d", "30d"] as const;
+const USAGE_RANGES = ["24h", "7d", "30d"] as const;
 
 export const usageQuery = z.object({
   range: z

@@ -1,7 +1,7 @@
 // HTML of the local OpenID provider: the sign-in form and a plain error page.
 // Everything that comes from a request is escaped with escapeHtml before it lands here.
 
-export function escapeHtml(value: string): string {
+function escapeHtml(value: string): string {
   return value.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#39;");
 }
 

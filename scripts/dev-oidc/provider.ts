@@ -40,10 +40,10 @@ export interface DevOidcProvider {
   close(): Promise<void>;
 }
 
-export const CLI_CLIENT_ID = "one-cli";
-export const CLI_REDIRECT_URI = "http://127.0.0.1/oauth-token/callback";
+const CLI_CLIENT_ID = "one-cli";
+const CLI_REDIRECT_URI = "http://127.0.0.1/oauth-token/callback";
 /** The `one` CLI's loopback redirect: any port on 127.0.0.1 (a native client), this path. */
-export const CLI_LOOPBACK_REDIRECT_URI = "http://127.0.0.1/callback";
+const CLI_LOOPBACK_REDIRECT_URI = "http://127.0.0.1/callback";
 const API_SCOPE = "api";
 const MAX_FORM_BYTES = 16 * 1024;
 
