@@ -5,8 +5,8 @@
 //   api-key request   GET …/workspaces/current/tasks with an API key (authentication, limit,
 //                     the workspace's 40 open tasks), rotating over 10 keys of the measured workspace
 //   key list          GET …/workspaces/{ws}/api-keys as the owner (OAuth)
-//   key usage 30d     GET …/api-keys/{id}/usage?range=30d (skipped until it exists: usage.ts)
-//   audit page 1      GET …/audit-events (agent/activity until then) ?limit=50
+//   key usage 30d     GET …/api-keys/{id}/usage?range=30d of a key with 90 days of hourly rows
+//   audit page 1      GET …/audit-events?limit=50
 //   audit page 1000   the same with the cursor of page 1,000
 // with, per call, statements and PostgreSQL execution time per request (pg_stat_statements),
 // the generic plans of its costliest statements, and the plans actually run for statements
@@ -32,10 +32,9 @@ const SLOW_MS = 5; // auto_explain logs the plan actually run for statements slo
 const MEASURED_WORKSPACE = "sw0_0"; // copy 0's busiest workspace (scripts/bench/scale/*.sql)
 const MEASURED_KEYS = 10;
 
-type Call = { name: string; request: (i: number) => { path: string; token: string } } | { name: string; skipped: string };
+type Call = { name: string; request: (i: number) => { path: string; token: string } };
 type Measured = {
   name: string;
-  skipped?: string;
   p50?: number;
   p99?: number;
   statementsPerRequest?: number;
@@ -105,19 +104,14 @@ async function sample(
 }
 
 async function measureAll(client: pg.Client, api: string, calls: Call[]): Promise<Measured[]> {
-  const live = calls.filter((c): c is Extract<Call, { request: unknown }> => "request" in c);
-  const acc = new Map(live.map((c) => [c.name, { times: [], statements: new Map(), slowPlans: [] } as Accumulator]));
-  for (const call of live) await sample(client, api, call, 0, WARM_UP, null);
+  const acc = new Map(calls.map((c) => [c.name, { times: [], statements: new Map(), slowPlans: [] } as Accumulator]));
+  for (const call of calls) await sample(client, api, call, 0, WARM_UP, null);
   const slice = Math.ceil(SAMPLES / ROUNDS);
   for (let round = 0; round < ROUNDS; round++) {
-    for (const call of live) await sample(client, api, call, round * slice, slice, acc.get(call.name)!);
+    for (const call of calls) await sample(client, api, call, round * slice, slice, acc.get(call.name)!);
   }
   const measured: Measured[] = [];
   for (const call of calls) {
-    if ("skipped" in call) {
-      measured.push({ name: call.name, skipped: call.skipped });
-      continue;
-    }
     const { times, statements, slowPlans } = acc.get(call.name)!;
     const all = [...statements.entries()].map(([query, s]) => ({ query, ...s }));
     const costly = all
@@ -196,22 +190,17 @@ async function main() {
         }
         page1000 = await cursorOfPage(api, owner, MEASURED_WORKSPACE, 1000);
       }
-      const usage = await keyUsagePath(stack.admin, MEASURED_WORKSPACE);
       const calls: Call[] = [
         { name: "api-key request", request: (i) => ({ path: "/workspaces/current/tasks", token: secrets[i % secrets.length]! }) },
         { name: "key list", request: () => ({ path: `/workspaces/${MEASURED_WORKSPACE}/api-keys`, token: owner }) },
-        "path" in usage
-          ? { name: "key usage 30d", request: () => ({ path: usage.path, token: owner }) }
-          : { name: "key usage 30d", skipped: usage.skipped },
+        { name: "key usage 30d", request: () => ({ path: keyUsagePath(MEASURED_WORKSPACE), token: owner }) },
         { name: "audit page 1", request: () => ({ path: auditLogPath(MEASURED_WORKSPACE), token: owner }) },
         { name: "audit page 1000", request: () => ({ path: auditLogPath(MEASURED_WORKSPACE, page1000), token: owner }) },
       ];
       const measured = await measureAll(stack.admin, api, calls);
       for (const m of measured) {
         console.log(
-          m.skipped
-            ? `  ${m.name.padEnd(16)} skipped: ${m.skipped}`
-            : `  ${m.name.padEnd(16)} p50 ${m.p50} ms, p99 ${m.p99} ms, ${m.statementsPerRequest} statements and ${m.dbMsPerRequest} ms in PostgreSQL per request`,
+          `  ${m.name.padEnd(16)} p50 ${m.p50} ms, p99 ${m.p99} ms, ${m.statementsPerRequest} statements and ${m.dbMsPerRequest} ms in PostgreSQL per request`,
         );
       }
       results.push({ scale, seedSeconds, tables, calls: measured });
@@ -223,10 +212,6 @@ async function main() {
     for (const call of first.calls) {
       for (const r of results) {
         const m = r.calls.find((c) => c.name === call.name)!;
-        if (m.skipped) {
-          console.log(`${call.name.padEnd(16)} ${String(r.scale).padStart(6)}×  skipped (${m.skipped})`);
-          continue;
-        }
         const ref = first.calls.find((c) => c.name === call.name)!;
         console.log(
           `${call.name.padEnd(16)} ${String(r.scale).padStart(6)}× ${String(m.p50).padStart(8)} ${String(m.p99).padStart(8)} ${String(round(m.p99! / ref.p99!)).padStart(10)} ${String(m.statementsPerRequest).padStart(11)} ${String(m.dbMsPerRequest).padStart(16)}`,

@@ -1,12 +1,8 @@
-// The audit log as the scale bench reads it: GET …/audit-events once that route exists
-// (DESIGN.md, Audit log), GET …/agent/activity (the same events, same cursor paging) until then.
-import { existsSync } from "node:fs";
-
-const AUDIT_EVENTS_ROUTE = "app/api/v1/workspaces/[workspaceId]/audit-events/route.ts";
-export const AUDIT_PAGE_SIZE = 50;
+// The audit log as the scale bench reads it: GET …/audit-events, keyset pages of 50.
+const AUDIT_PAGE_SIZE = 50;
 
 export function auditLogPath(workspaceId: string, cursor?: string): string {
-  const base = existsSync(AUDIT_EVENTS_ROUTE) ? `/workspaces/${workspaceId}/audit-events` : `/workspaces/${workspaceId}/agent/activity`;
+  const base = `/workspaces/${workspaceId}/audit-events`;
   return `${base}?limit=${AUDIT_PAGE_SIZE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
 }
 

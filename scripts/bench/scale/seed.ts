@@ -9,14 +9,6 @@ import type pg from "pg";
 
 const DIR = path.resolve(import.meta.dirname);
 
-/** Files whose table may not exist yet (planned schema): skipped, with a note, until it does. */
-const PLANNED_TABLES: Record<string, string> = { "07_api_key_usage.sql": "api_key_usage" };
-
-export async function tableExists(client: pg.Client, table: string): Promise<boolean> {
-  const { rows } = await client.query<{ found: string | null }>("SELECT to_regclass($1) AS found", [`public.${table}`]);
-  return rows[0]?.found !== null;
-}
-
 /** Seeds copies [from, to) and returns seconds per file. */
 export async function seedCopies(client: pg.Client, from: number, to: number): Promise<Record<string, number>> {
   const seconds: Record<string, number> = {};
@@ -24,11 +16,6 @@ export async function seedCopies(client: pg.Client, from: number, to: number): P
   for (const file of readdirSync(DIR)
     .filter((f) => f.endsWith(".sql"))
     .sort()) {
-    const planned = PLANNED_TABLES[file];
-    if (planned && !(await tableExists(client, planned))) {
-      console.log(`  ${file}: skipped (table ${planned} does not exist yet)`);
-      continue;
-    }
     const started = Date.now();
     const result = await client.query(readFileSync(path.join(DIR, file), "utf8"), [from, to]);
     seconds[file] = (Date.now() - started) / 1000;

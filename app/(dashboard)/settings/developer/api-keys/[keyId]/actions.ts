@@ -3,7 +3,6 @@
 // session for the workspace the page was rendered for (never "current", so a tab opened before a
 // workspace switch cannot change another workspace's key) and calls the operation the REST API
 // uses, which checks the permission.
-import { revokeApiKey } from "@/lib/api-keys/revoke";
 import { rollApiKey } from "@/lib/api-keys/roll";
 import { updateApiKey } from "@/lib/api-keys/update";
 import { sessionActorFor } from "@/lib/auth/session";
@@ -21,8 +20,4 @@ export async function rollApiKeyAction(workspaceId: string, keyId: string, previ
     });
     return { key, secret };
   });
-}
-
-export async function revokeApiKeyAction(workspaceId: string, keyId: string) {
-  return toActionResult(async () => revokeApiKey(await sessionActorFor(workspaceId), { keyId: String(keyId) }));
 }

@@ -11,7 +11,8 @@ import { PERMISSIONS, roleMay, type Permission } from "@/lib/permissions";
 import { KeyDetails } from "@/components/api-keys/key-details";
 import { NoWorkspace } from "@/components/no-workspace";
 import { QueryProvider } from "@/components/query-provider";
-import { renameApiKeyAction, revokeApiKeyAction, rollApiKeyAction } from "./actions";
+import { revokeApiKeyAction } from "../actions";
+import { renameApiKeyAction, rollApiKeyAction } from "./actions";
 
 type Props = { params: Promise<{ keyId: string }> };
 
