@@ -94,6 +94,20 @@ async function main() {
       .map(([key, ms]) => `${String(round((ms * 1000) / summaries[name]!.requests, 0)).padStart(6)} µs  ${key}`);
   console.log("\nTop self time per API-key request:");
   for (const line of top("api-key", 25)) console.log(line);
+  // Functions are keyed by name and source, the same in both apps for shared code (Next.js, pg,
+  // Node): where the API-key request spends more than the open twin's, largest first.
+  const perRequest = (name: string, key: string) => ((summaries[name]!.functions.get(key) ?? 0) * 1000) / summaries[name]!.requests;
+  const keys = new Set([...summaries["api-key"]!.functions.keys(), ...summaries.twin!.functions.keys()]);
+  console.log("\nWhere the API-key request spends more than the open twin (µs per request: api-key, twin, difference):");
+  for (const key of [...keys]
+    .filter((k) => k !== "(native) (idle)")
+    .sort((x, y) => perRequest("api-key", y) - perRequest("twin", y) - (perRequest("api-key", x) - perRequest("twin", x)))
+    .slice(0, 20)) {
+    const [ours, twin] = [perRequest("api-key", key), perRequest("twin", key)];
+    console.log(
+      `${String(round(ours, 0)).padStart(6)} ${String(round(twin, 0)).padStart(6)} ${String(round(ours - twin, 0)).padStart(6)}  ${key}`,
+    );
+  }
   console.log("\nOur own code (lib/, app/) in the API-key request:");
   for (const [key, ms] of [...summaries["api-key"]!.functions.entries()]
     .filter(([key]) => /^(lib|app)\//.test(key))

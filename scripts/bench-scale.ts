@@ -25,7 +25,7 @@ import { median, msSince, percentile, round } from "./bench/stats";
 import { ensureBuild } from "./next-build";
 
 const SCALES = (process.env.BENCH_SCALES ?? "1,10").split(",").map(Number);
-const SAMPLES = Number(process.env.BENCH_SCALE_SAMPLES ?? 300);
+const SAMPLES = Number(process.env.BENCH_SCALE_SAMPLES ?? 1000);
 const ROUNDS = 5; // each call's samples are taken in 5 slices, interleaved with the other calls
 const WARM_UP = 30;
 const SLOW_MS = 5; // auto_explain logs the plan actually run for statements slower than this

@@ -33,9 +33,15 @@ import { ensureBuild } from "./next-build";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
-const CONNECTIONS = [1, 16, 64];
-const SCENARIOS = ["health", "ready", "twin", "api-key", "peer", "oauth"] as const;
-type Scenario = (typeof SCENARIOS)[number];
+const ALL_SCENARIOS = ["health", "ready", "twin", "api-key", "peer", "oauth"] as const;
+type Scenario = (typeof ALL_SCENARIOS)[number];
+// A subset for a quick comparison while working (BENCH_SCENARIOS=twin,api-key BENCH_CONNECTIONS=16);
+// ratios are printed only where both of their scenarios ran.
+const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? "1,16,64").split(",").map(Number);
+const SCENARIOS = (process.env.BENCH_SCENARIOS?.split(",") ?? ALL_SCENARIOS).map((s) => {
+  if (!(ALL_SCENARIOS as readonly string[]).includes(s)) throw new Error(`BENCH_SCENARIOS: unknown scenario ${s}`);
+  return s as Scenario;
+});
 type Cell = {
   rps: number;
   p50: number;
@@ -86,7 +92,7 @@ async function main() {
     };
     const bodies = Object.fromEntries(
       await Promise.all(
-        SCENARIOS.map(async (s) => [s, await (await fetch(targets[s].url, { headers: targets[s].headers })).text()] as const),
+        ALL_SCENARIOS.map(async (s) => [s, await (await fetch(targets[s].url, { headers: targets[s].headers })).text()] as const),
       ),
     ) as Record<Scenario, string>;
     for (const s of ["twin", "peer", "oauth"] as const) {
@@ -142,6 +148,8 @@ async function main() {
           scenario,
           connections,
           rps: Math.round(median(results.map((r) => r.rps))),
+          /** The slowest and fastest round: the spread behind the median. */
+          rpsRange: [Math.round(Math.min(...results.map((r) => r.rps))), Math.round(Math.max(...results.map((r) => r.rps)))],
           p50: mid((r) => r.p50),
           p99: mid((r) => r.p99),
           failed: results.reduce((sum, r) => sum + r.failed, 0),
@@ -152,22 +160,67 @@ async function main() {
         };
       }),
     );
-    const cell = (scenario: Scenario, connections: number) => load.find((l) => l.scenario === scenario && l.connections === connections)!;
-    const ratio = (x: number, y: number) => round(x / Math.max(y, 1e-9));
+    const cell = (scenario: Scenario, connections: number) => load.find((l) => l.scenario === scenario && l.connections === connections);
+    const ratio = (x: number | undefined, y: number | undefined) =>
+      x === undefined || y === undefined ? null : round(x / Math.max(y, 1e-9));
+    // Ours over another scenario in each round (the two ran minutes apart at most): the spread of a ratio.
+    const roundRatios = (other: Scenario, connections: number) => {
+      const ours = runs[`api-key@${connections}`];
+      const theirs = runs[`${other}@${connections}`];
+      if (!ours || !theirs) return null;
+      const each = ours.map((r, i) => r.rps / theirs[i]!.rps);
+      return [round(Math.min(...each)), round(Math.max(...each))];
+    };
     const ratios = CONNECTIONS.map((connections) => {
       const ours = cell("api-key", connections);
+      const p99 = (other: Scenario) => {
+        const theirs = cell(other, connections)?.p99;
+        return ratio(ours?.p99, theirs === undefined ? undefined : Math.max(theirs, 1));
+      };
       return {
         connections,
-        apiKeyThroughput: ratio(ours.rps, cell("health", connections).rps),
-        vsReadyThroughput: ratio(ours.rps, cell("ready", connections).rps),
-        vsTwinThroughput: ratio(ours.rps, cell("twin", connections).rps),
-        vsPeerThroughput: ratio(ours.rps, cell("peer", connections).rps),
-        oauthThroughput: ratio(cell("oauth", connections).rps, cell("health", connections).rps),
-        apiKeyP99: ratio(ours.p99, Math.max(cell("health", connections).p99, 1)),
-        vsTwinP99: ratio(ours.p99, Math.max(cell("twin", connections).p99, 1)),
-        vsPeerP99: ratio(ours.p99, Math.max(cell("peer", connections).p99, 1)),
+        apiKeyThroughput: ratio(ours?.rps, cell("health", connections)?.rps),
+        vsReadyThroughput: ratio(ours?.rps, cell("ready", connections)?.rps),
+        vsTwinThroughput: ratio(ours?.rps, cell("twin", connections)?.rps),
+        vsPeerThroughput: ratio(ours?.rps, cell("peer", connections)?.rps),
+        oauthThroughput: ratio(cell("oauth", connections)?.rps, cell("health", connections)?.rps),
+        /** Lowest and highest per-round ratio (ours and the other measured in the same round). */
+        vsTwinThroughputRange: roundRatios("twin", connections),
+        vsPeerThroughputRange: roundRatios("peer", connections),
+        apiKeyP99: p99("health"),
+        vsTwinP99: p99("twin"),
+        vsPeerP99: p99("peer"),
       };
     });
+
+    // Two instances against one PostgreSQL, one key: both count on the same limiter row. Half the
+    // connections on each, at the same time. First throughput (limits out of reach), then
+    // exactness: a quota of QUOTA requests in a fresh window must let exactly QUOTA through,
+    // whichever instance served them.
+    const both = async (connections: number, seconds: number) => {
+      const headers = { Authorization: `Bearer ${key.secret}` };
+      const [x, y] = await Promise.all(
+        [a, b].map((url) => runLoad(`${url}/api/v1/workspaces/current/tasks`, connections / 2, seconds, headers)),
+      );
+      return [x!, y!] as const;
+    };
+    const [onA, onB] = await both(16, SECONDS * 2);
+    const QUOTA = 3000;
+    await stack.db().workspace.update({ where: { id: acme.id }, data: { rateLimitQuota: QUOTA } });
+    await stack.admin.query(`DELETE FROM "rate_limit_states" WHERE "workspace_id" = $1`, [acme.id]);
+    const [limitedA, limitedB] = await both(16, 5);
+    await stack.db().workspace.update({ where: { id: acme.id }, data: { rateLimitQuota: 1_000_000_000 } });
+    const twoInstances = {
+      connections: 16,
+      rps: Math.round(onA.rps + onB.rps),
+      p99: [onA.p99, onB.p99],
+      failed: onA.non2xx + onA.errors + onB.non2xx + onB.errors,
+      quota: QUOTA,
+      passed: limitedA.ok + limitedB.ok,
+      passedPerInstance: [limitedA.ok, limitedB.ok],
+      refused: limitedA.non2xx + limitedB.non2xx,
+    };
+    if (twoInstances.passed !== QUOTA) console.log(`NOT EXACT: ${twoInstances.passed} requests passed a quota of ${QUOTA}`);
 
     const creation: number[] = [];
     for (let i = 0; i < 100; i++) {
@@ -199,33 +252,46 @@ async function main() {
       ratios,
       /** Per scenario and connection count (last round): the statements run, with mean execution time. */
       statements: statementTimings,
+      /** API-key requests on instances A and B at once (8 connections each), same key and limiter row. */
+      twoInstances,
       keyCreationMs: { n: creation.length, median: round(median(creation), 1), p99: round(percentile(creation, 99), 1) },
       revocationSpreadMs: { n: spread.length, median: round(median(spread), 1), max: round(Math.max(...spread), 1) },
       durationSeconds: Math.round((Date.now() - started) / 1000),
     };
 
-    const pad = (value: unknown, width: number) => String(value).padStart(width);
-    console.log("\nscenario  conns   req/s  p50 ms  p99 ms  failed  stmts/req  app CPU ms/req  PG CPU ms/req  PG lock waits");
+    const pad = (value: unknown, width: number) => String(value ?? "–").padStart(width);
+    console.log(
+      "\nscenario  conns   req/s  (rounds: min–max)  p50 ms  p99 ms  failed  stmts/req  app CPU ms/req  PG CPU ms/req  PG lock waits",
+    );
     for (const l of load) {
       console.log(
-        `${l.scenario.padEnd(8)} ${pad(l.connections, 6)} ${pad(l.rps, 7)} ${pad(l.p50, 7)} ${pad(l.p99, 7)} ${pad(l.failed, 7)} ${pad(l.statementsPerRequest, 10)} ${pad(l.appCpuMsPerRequest, 15)} ${pad(l.pgCpuMsPerRequest, 14)} ${pad(`${Math.round(l.lockWaitShare * 100)} %`, 14)}`,
+        `${l.scenario.padEnd(8)} ${pad(l.connections, 6)} ${pad(l.rps, 7)} ${pad(`${l.rpsRange[0]}–${l.rpsRange[1]}`, 18)} ${pad(l.p50, 7)} ${pad(l.p99, 7)} ${pad(l.failed, 7)} ${pad(l.statementsPerRequest, 10)} ${pad(l.appCpuMsPerRequest, 15)} ${pad(l.pgCpuMsPerRequest, 14)} ${pad(`${Math.round(l.lockWaitShare * 100)} %`, 14)}`,
       );
     }
     for (const scenario of ["api-key", "peer"] as const) {
+      if (!statementTimings[`${scenario}@16`]) continue;
       console.log(`\n${scenario} at 16 connections, statements (calls, mean execution ms):`);
       for (const s of statementTimings[`${scenario}@16`] ?? [])
         console.log(`  ${pad(s.calls, 7)} ${pad(s.meanMs, 7)}  ${s.query.replace(/\s+/g, " ").slice(0, 110)}`);
     }
-    console.log("\nours = api-key; throughput ratios ours / other, and p99 ratios");
-    console.log("conns  /health  /ready  /twin  /peer  oauth/health  p99 /twin  p99 /peer");
+    const range = (r: number[] | null) => (r ? `${r[0]}–${r[1]}` : null);
+    console.log("\nours = api-key; throughput ratios ours / other (median; per-round min–max for twin and peer), and p99 ratios");
+    console.log("conns  /health  /ready  /twin    (rounds)  /peer    (rounds)  oauth/health  p99 /twin  p99 /peer");
     for (const r of ratios) {
       console.log(
-        `${pad(r.connections, 5)} ${pad(r.apiKeyThroughput, 8)} ${pad(r.vsReadyThroughput, 7)} ${pad(r.vsTwinThroughput, 6)} ${pad(r.vsPeerThroughput, 6)} ${pad(r.oauthThroughput, 13)} ${pad(r.vsTwinP99, 10)} ${pad(r.vsPeerP99, 10)}`,
+        `${pad(r.connections, 5)} ${pad(r.apiKeyThroughput, 8)} ${pad(r.vsReadyThroughput, 7)} ${pad(r.vsTwinThroughput, 6)} ${pad(range(r.vsTwinThroughputRange), 11)} ${pad(r.vsPeerThroughput, 6)} ${pad(range(r.vsPeerThroughputRange), 11)} ${pad(r.oauthThroughput, 13)} ${pad(r.vsTwinP99, 10)} ${pad(r.vsPeerP99, 10)}`,
       );
     }
-    const at16 = (s: Scenario) => cell(s, 16);
+    const costOver = (scenario: Scenario) => {
+      const [it, twin] = [cell(scenario, 16), cell("twin", 16)];
+      if (!it || !twin) return null;
+      return `${round(it.appCpuMsPerRequest - twin.appCpuMsPerRequest, 3)} ms app CPU + ${round(it.pgCpuMsPerRequest - twin.pgCpuMsPerRequest, 3)} ms PostgreSQL CPU`;
+    };
     console.log(
-      `\nAt 16 connections, authentication + rate limit cost per request: ours ${round(at16("api-key").appCpuMsPerRequest - at16("twin").appCpuMsPerRequest, 3)} ms app CPU + ${round(at16("api-key").pgCpuMsPerRequest - at16("twin").pgCpuMsPerRequest, 3)} ms PostgreSQL CPU; better-auth ${round(at16("peer").appCpuMsPerRequest - at16("twin").appCpuMsPerRequest, 3)} ms + ${round(at16("peer").pgCpuMsPerRequest - at16("twin").pgCpuMsPerRequest, 3)} ms (each minus the open twin).`,
+      `\nAt 16 connections, authentication + rate limit cost per request (each minus the open twin): ours ${costOver("api-key") ?? "–"}; better-auth ${costOver("peer") ?? "–"}.`,
+    );
+    console.log(
+      `two instances, one key, 8 connections each: ${twoInstances.rps} req/s together (one instance at 16: ${cell("api-key", 16)?.rps ?? "–"}), p99 ${twoInstances.p99.join(" and ")} ms, ${twoInstances.failed} failed; with a quota of ${QUOTA}: ${twoInstances.passed} passed (${twoInstances.passedPerInstance.join(" + ")}), ${twoInstances.refused} refused with 429`,
     );
     console.log(
       `key creation over REST: median ${report.keyCreationMs.median} ms, p99 ${report.keyCreationMs.p99} ms (n=${creation.length})`,

@@ -7,6 +7,7 @@ import { generateSecret } from "@/lib/api-keys/secret";
 import { db } from "@/lib/db/client";
 import { pool } from "@/lib/db/pool";
 import type { RateLimitDecision } from "@/lib/rate-limit/decision";
+import { boundedMemo } from "@/lib/bounded-memo";
 import { throttleKey } from "@/lib/rate-limit/failed-auth";
 import { rateLimitExceededMessage, rateLimitHeaders } from "@/lib/rate-limit/headers";
 import { createWorkspace } from "./fixtures";
@@ -261,5 +262,14 @@ describe("failed API-key lookups per client address", () => {
     ["fe80::1%eth0", "fe80:0:0:0::/64"],
   ])("counts %o as %s", (ip, key) => {
     expect(throttleKey(ip)).toBe(key);
+  });
+});
+
+describe("address parsing is remembered, within a bound", () => {
+  it("parses an address once while it is remembered, and starts over past the bound", () => {
+    const parsed: string[] = [];
+    const key = boundedMemo((address) => (parsed.push(address), address.toUpperCase()), 2);
+    const answers = ["a", "a", "b", "a", "c", "a"].map(key);
+    expect({ answers, parsed }).toEqual({ answers: ["A", "A", "B", "A", "C", "A"], parsed: ["a", "b", "c", "a"] });
   });
 });

@@ -65,6 +65,28 @@ describe("usage by outcome", () => {
     }).toEqual({ count, bucketSeconds: seconds, evenlySpaced: true, lastIsCurrent: true });
   });
 
+  it("30d sums a key's hourly rows into their UTC days, and leaves out rows older than the first day", async () => {
+    const key = await createApiKey(ws.owner, { description: "daily sums" });
+    const today = Math.floor(Date.now() / 86_400_000) * 86_400_000;
+    const at = (daysAgo: number, hour: number) => new Date(today - daysAgo * 86_400_000 + hour * 3_600_000);
+    await db().apiKeyUsage.createMany({
+      data: [
+        { keyId: key.id, hour: at(0, Math.floor((Date.now() - today) / 3_600_000)), ok: 2, rateLimited: 1, denied: 0 },
+        { keyId: key.id, hour: at(3, 0), ok: 1, rateLimited: 0, denied: 0 },
+        { keyId: key.id, hour: at(3, 23), ok: 4, rateLimited: 0, denied: 1 },
+        { keyId: key.id, hour: at(29, 0), ok: 8, rateLimited: 0, denied: 0 },
+        { keyId: key.id, hour: at(30, 23), ok: 16, rateLimited: 0, denied: 0 },
+      ],
+    });
+    const usage = await getApiKeyUsage(ws.member, { keyId: key.id, query: { range: "30d" } });
+    const nonEmpty = usage.buckets.filter((b) => b.ok + b.rateLimited + b.denied > 0);
+    expect(nonEmpty).toEqual([
+      { start: at(29, 0).toISOString(), ok: 8, rateLimited: 0, denied: 0 },
+      { start: at(3, 0).toISOString(), ok: 5, rateLimited: 0, denied: 1 },
+      { start: at(0, 0).toISOString(), ok: 2, rateLimited: 1, denied: 0 },
+    ]);
+  });
+
   it("is for members of the key's workspace; a bad range names the field", async () => {
     const key = await createApiKey(ws.owner, { description: "private usage" });
     const other = await createWorkspace();

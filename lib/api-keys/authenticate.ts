@@ -8,7 +8,8 @@
 //            for a current secret, once a second for a previous one (its idle time decides when
 //            it retires)
 //   state    the workspace's rate limit: both windows in one atomic upsert of its row, on the
-//            database's clock (exact across instances; a refused request uses up neither window)
+//            database's clock (exact across instances; a refused request uses up neither window),
+//            against the limits `secret` read from the workspace row (the workspace is read once)
 //   guess    an unknown secret: one more failed lookup for the client's address (the throttle,
 //            lib/rate-limit/failed-auth.ts), unless this process already knows it is over
 // Malformed tokens (prefix, length, checksum) never reach the database. Each outcome is counted
@@ -37,6 +38,7 @@ export type Authentication =
 const STATEMENT = `
 WITH secret AS (
   SELECT s."id", s."key_id", k."workspace_id", w."name" AS workspace_name, w."slug" AS workspace_slug, k."expires_at" AS key_expires_at,
+         w."rate_limit_burst" AS burst_limit, w."rate_limit_quota" AS quota_limit,
          CASE
            WHEN k."revoked_at" IS NOT NULL THEN 'revoked'
            WHEN k."expires_at" <= now() THEN 'expired'
@@ -62,10 +64,10 @@ touched AS (
 ),
 state AS (
   INSERT INTO "rate_limit_states" AS s ("workspace_id", "burst_start", "burst_count", "quota_start", "quota_count", "last_allowed")
-  SELECT w."id", date_trunc('milliseconds', now()), fresh.ok::int, date_trunc('milliseconds', now()), fresh.ok::int, fresh.ok
-  FROM "workspaces" w
-  CROSS JOIN LATERAL (SELECT w."rate_limit_burst" > 0 AND w."rate_limit_quota" > 0 AS ok) fresh
-  WHERE w."id" = (SELECT "workspace_id" FROM secret WHERE verdict = 'active')
+  SELECT secret."workspace_id", date_trunc('milliseconds', now()), fresh.ok::int, date_trunc('milliseconds', now()), fresh.ok::int, fresh.ok
+  FROM secret
+  CROSS JOIN LATERAL (SELECT secret.burst_limit > 0 AND secret.quota_limit > 0 AS ok) fresh
+  WHERE secret.verdict = 'active'
   ON CONFLICT ("workspace_id") DO UPDATE SET
     ("burst_start", "burst_count", "quota_start", "quota_count", "last_allowed") = (
       SELECT CASE WHEN d.ok AND u.burst_used = 0 THEN date_trunc('milliseconds', now()) ELSE s."burst_start" END,
@@ -73,13 +75,12 @@ state AS (
              CASE WHEN d.ok AND u.quota_used = 0 THEN date_trunc('milliseconds', now()) ELSE s."quota_start" END,
              u.quota_used + d.ok::int,
              d.ok
-      FROM "workspaces" lim
+      FROM secret lim
       CROSS JOIN LATERAL (
         SELECT CASE WHEN now() < s."burst_start" + make_interval(secs => $4) THEN s."burst_count" ELSE 0 END AS burst_used,
                CASE WHEN now() < s."quota_start" + make_interval(secs => $5) THEN s."quota_count" ELSE 0 END AS quota_used
       ) u
-      CROSS JOIN LATERAL (SELECT u.burst_used < lim."rate_limit_burst" AND u.quota_used < lim."rate_limit_quota" AS ok) d
-      WHERE lim."id" = s."workspace_id"
+      CROSS JOIN LATERAL (SELECT u.burst_used < lim.burst_limit AND u.quota_used < lim.quota_limit AS ok) d
     )
   RETURNING s.*
 ),
@@ -94,15 +95,14 @@ guess AS (
 )
 SELECT secret."key_id", secret."workspace_id", secret.workspace_name, secret.workspace_slug, secret.key_expires_at, secret.verdict,
        state."last_allowed" AS allowed,
-       lim."rate_limit_burst" AS burst_limit, state."burst_count",
+       secret.burst_limit, state."burst_count",
        extract(epoch FROM state."burst_start" + make_interval(secs => $4) - now())::float8 AS burst_ends_in,
-       lim."rate_limit_quota" AS quota_limit, state."quota_count",
+       secret.quota_limit, state."quota_count",
        extract(epoch FROM state."quota_start" + make_interval(secs => $5) - now())::float8 AS quota_ends_in,
        guess."count" AS failed_count, guess.ends_in AS failed_ends_in
 FROM (SELECT 1) AS one
 LEFT JOIN secret ON true
 LEFT JOIN state ON true
-LEFT JOIN "workspaces" lim ON lim."id" = state."workspace_id"
 LEFT JOIN guess ON true`;
 
 type Row = Partial<StateRow> & {

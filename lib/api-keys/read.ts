@@ -47,7 +47,7 @@ export async function readKeys(workspaceId: string, keyId: string | null, client
             k."created_at", k."created_by_id",
             coalesce(u."name", k."created_by_name") AS created_by_name,
             coalesce(u."email", k."created_by_email") AS created_by_email,
-            EXISTS (SELECT 1 FROM "memberships" m WHERE m."workspace_id" = k."workspace_id" AND m."user_id" = k."created_by_id") AS creator_is_member,
+            m."user_id" IS NOT NULL AS creator_is_member,
             k."expires_at", used."last_used_at", used."last_used_ip", used."last_used_user_agent", k."revoked_at",
             prev."hint" AS previous_hint, prev."expires_at" AS previous_expires_at,
             prev."last_used_at" AS previous_last_used_at, prev."last_used_ip" AS previous_last_used_ip,
@@ -55,6 +55,9 @@ export async function readKeys(workspaceId: string, keyId: string | null, client
      FROM "api_keys" k
      JOIN "api_key_secrets" cur ON cur."key_id" = k."id" AND cur."superseded_at" IS NULL
      LEFT JOIN "users" u ON u."id" = k."created_by_id"
+     -- A join on the (workspace, user) unique index, not EXISTS: the planner may turn EXISTS into
+     -- a hashed scan of every membership of every workspace (bench:scale showed it growing).
+     LEFT JOIN "memberships" m ON m."workspace_id" = k."workspace_id" AND m."user_id" = k."created_by_id"
      -- The key's latest use, by whichever of its secrets.
      LEFT JOIN LATERAL (
        SELECT s."last_used_at", s."last_used_ip", s."last_used_user_agent" FROM "api_key_secrets" s

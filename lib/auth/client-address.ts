@@ -10,6 +10,7 @@
 import { isIP } from "node:net";
 import ipaddr from "ipaddr.js";
 import proxyaddr from "proxy-addr";
+import { boundedMemo } from "@/lib/bounded-memo";
 
 /** Set by scripts/app-server.ts on every request: the socket's remote address. */
 export const CLIENT_ADDRESS_HEADER = "x-one-socket-address";
@@ -52,9 +53,7 @@ function trustProxy(): Trust {
 }
 
 /** IPv4-mapped IPv6 (::ffff:192.0.2.1, what a dual-stack socket reports) as plain IPv4. */
-function tidy(address: string): string {
-  return ipaddr.isValid(address) ? ipaddr.process(address).toString() : address;
-}
+const tidy = boundedMemo((address) => (ipaddr.isValid(address) ? ipaddr.process(address).toString() : address));
 
 /** The client's address from the socket address and X-Forwarded-For, under `trust`. */
 export function clientAddress(socketAddress: string | null, forwardedFor: string | null, trust: Trust): string | null {

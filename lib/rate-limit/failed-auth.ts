@@ -15,6 +15,7 @@
 // otherwise rotate through addresses to reset its budget.
 import { isIP } from "node:net";
 import ipaddr from "ipaddr.js";
+import { boundedMemo } from "@/lib/bounded-memo";
 import { pool } from "@/lib/db/pool";
 import { AppError } from "@/lib/errors";
 import { failedAuthLimits } from "./config";
@@ -55,7 +56,10 @@ export async function pruneFailedAttempts(): Promise<void> {
 /** The address a failure is counted against: IPv4 as is, IPv6 by its /64 prefix, "unknown" when missing. */
 export function throttleKey(ip: string | null): string {
   const address = ip?.trim().replace(/%.*$/, "") ?? ""; // drop an IPv6 zone ("fe80::1%eth0")
-  if (!address) return "unknown";
+  return address ? addressKey(address) : "unknown";
+}
+
+const addressKey = boundedMemo((address) => {
   if (!isIP(address)) return address.slice(0, 100);
   const parsed = ipaddr.process(address); // ::ffff:a.b.c.d counts as a.b.c.d
   if (parsed.kind() === "ipv4") return parsed.toString();
@@ -63,4 +67,4 @@ export function throttleKey(ip: string | null): string {
     .slice(0, 4)
     .map((group) => group.toString(16))
     .join(":")}::/64`;
-}
+});

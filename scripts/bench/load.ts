@@ -2,7 +2,7 @@
 // event loop with anything it measures), parsed from its JSON output.
 import { spawn } from "node:child_process";
 
-export type LoadResult = { rps: number; p50: number; p99: number; non2xx: number; errors: number; requests: number };
+export type LoadResult = { rps: number; p50: number; p99: number; ok: number; non2xx: number; errors: number; requests: number };
 
 export function runLoad(url: string, connections: number, seconds: number, headers: Record<string, string> = {}): Promise<LoadResult> {
   const args = ["node_modules/autocannon/autocannon.js", "-j", "-c", String(connections), "-d", String(seconds)];
@@ -20,6 +20,7 @@ export function runLoad(url: string, connections: number, seconds: number, heade
         rps: r.requests.average,
         p50: r.latency.p50,
         p99: r.latency.p99,
+        ok: r["2xx"],
         non2xx: r.non2xx,
         errors: r.errors + r.timeouts,
         requests: r.requests.total,

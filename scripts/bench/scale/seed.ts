@@ -1,6 +1,6 @@
 // Seeds copies of a large tenant with generate_series, one SQL file per table (this folder,
-// run in name order). A "copy" is one large tenant: 100 workspaces, 300 people, 10,000 keys,
-// 100,000 audit events, 5,000 tasks and 216,000 hourly usage rows; scale N× is N copies.
+// run in name order). A "copy" is one large tenant: 100 workspaces, 300 people, 10,000 keys
+// (200 of them in a roll), 100,000 audit events, 5,000 tasks and 216,000 hourly usage rows; scale N× is N copies.
 // Copies are added incrementally ($1 = first copy, $2 = last copy + 1), so going from 1× to
 // 10× seeds copies 1–9 on top of copy 0. To follow a schema change, edit or add a file here.
 import { readdirSync, readFileSync } from "node:fs";
