@@ -19,6 +19,9 @@
 // every cell: statements PostgreSQL ran (pg_stat_statements), CPU time of the server that
 // answered and of PostgreSQL (/proc), each per request, and how often PostgreSQL's busy
 // backends were waiting for a lock (pg_stat_activity, sampled).
+// Medians over the rounds, with each cell's slowest and fastest round and the per-round ratios
+// of ours to the twin and the peer. Then two instances under load at once with one key (the same
+// limiter row): throughput, and whether a quota lets exactly its number of requests through.
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { fetchAccessToken } from "./dev-oidc/token-flow";
