@@ -32,6 +32,16 @@ test("a wrong password is refused on the sign-in form", async ({ page }) => {
   await expect(page.getByRole("alert")).toHaveText("Wrong email or password.");
 });
 
+for (const width of [390, 768, 1280]) {
+  test(`the provider's sign-in card fits ${width} px without scrolling sideways`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto(API_KEYS_PATH);
+    await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+    const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(sideways).toBe(0);
+  });
+}
+
 test("signing out ends the session", async ({ page }) => {
   await signIn(page, "owner@example.com");
   await page.getByRole("button", { name: "Sign out" }).click();

@@ -108,8 +108,9 @@ function layout(title: string, body: string): string {
   <title>${escapeHtml(title)} · One</title>
   <style>
     :root { color-scheme: light dark; font-family: system-ui, sans-serif; line-height: 1.5; }
+    *, *::before, *::after { box-sizing: border-box; }
     body { margin: 0; min-height: 100vh; display: grid; place-items: center; background: Canvas; color: CanvasText; }
-    main { width: min(22rem, calc(100% - 2rem)); padding: 2rem; border: 1px solid color-mix(in srgb, CanvasText 20%, transparent); border-radius: 0.75rem; }
+    main { width: min(24rem, calc(100% - 2rem)); padding: clamp(1.25rem, 5vw, 2rem); border: 1px solid color-mix(in srgb, CanvasText 20%, transparent); border-radius: 0.75rem; }
     .product { margin: 0; font-weight: 700; letter-spacing: 0.04em; }
     h1 { margin: 0.25rem 0 1.25rem; font-size: 1.5rem; }
     form { display: grid; gap: 0.375rem; }
