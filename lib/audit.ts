@@ -1,18 +1,9 @@
 // Audit events: who did what, when and from where. Written with the same transaction client
 // as the change they record, so there is never a change without its event (or the reverse).
-// Metadata must never hold a secret.
+// Metadata must never hold a secret. What each action's metadata holds is lib/audit-log/events.ts.
+import type { AuditEventBody } from "@/lib/audit-log/events";
 import type { Client } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
-
-export type AuditAction =
-  | "api_key.created"
-  | "api_key.updated"
-  | "api_key.rolled"
-  | "api_key.previous_secret_retired"
-  | "api_key.revoked"
-  | "api_key.exposed"
-  | "task.created"
-  | "task.updated";
 
 /** Who an event is by: a person, an API key, the product itself, or an unauthenticated report. */
 export type AuditActor =
@@ -27,7 +18,7 @@ export type AuditContext = { workspaceId: string; by: AuditActor; client: Client
 export async function recordAudit(
   tx: Prisma.TransactionClient,
   context: AuditContext,
-  event: { action: AuditAction; targetType: string; targetId: string; metadata?: Prisma.InputJsonObject; createdAt?: Date },
+  event: AuditEventBody & { targetType: string; targetId: string; createdAt?: Date },
 ) {
   const { by } = context;
   await tx.auditEvent.create({
@@ -43,7 +34,7 @@ export async function recordAudit(
       targetId: event.targetId,
       ip: context.client?.ip ?? null,
       userAgent: context.client?.userAgent ?? null,
-      metadata: event.metadata ?? {},
+      metadata: event.metadata as Prisma.InputJsonObject,
       ...(event.createdAt ? { createdAt: event.createdAt } : {}),
     },
   });

@@ -1,9 +1,10 @@
 // Turns an `Authorization: Bearer one_…` token into the key it belongs to, in ONE statement
 // (one database round trip), read top to bottom:
-//   secret   the secret with this hash, whatever its state, with its key and workspace, and the
-//            verdict: active, or why it is refused (revoked, expired, retired). The roll rule is
-//            the SQL function previous_secret_retires_at, so a retired previous secret fails on
-//            its very next request on any instance, whether or not the sweeper has written it down.
+//   secret   the secret with this hash, whatever its state, with its key and workspace, and its
+//            verdict from api_key_secret_states (the SQL function every reader of a secret's state
+//            uses): current or previous (it works), or why it is refused (revoked, expired,
+//            retired). The roll rule is applied on every request, so a retired previous secret fails
+//            on its very next request on any instance, whether or not the sweeper has written it down.
 //   touched  last-used time, address and user agent of an accepted secret: at most once a minute
 //            for a current secret, once a second for a previous one (its idle time decides when
 //            it retires)
@@ -17,12 +18,13 @@
 import "server-only";
 import type { RateLimitDecision, StateRow } from "@/lib/rate-limit/decision";
 import { toDecision } from "@/lib/rate-limit/decision";
-import { pool } from "@/lib/db/pool";
+import { named, query } from "@/lib/db/sql";
 import type { AppError } from "@/lib/errors";
 import { failedAuthLimits, rateLimitWindows } from "@/lib/rate-limit/config";
 import { isBlocked, throttleKey, unknownKeyOutcome } from "@/lib/rate-limit/failed-auth";
 import { countRequest } from "@/lib/usage/counter";
 import { rollIdleSeconds } from "./config";
+import type { SecretVerdict } from "./states";
 import { hashSecret, isWellFormedSecret } from "./secret";
 
 const LAST_USED_PRECISION_SECONDS = 60;
@@ -37,29 +39,20 @@ export type Authentication =
 
 const STATEMENT = `
 WITH secret AS (
-  SELECT s."id", s."key_id", k."workspace_id", w."name" AS workspace_name, w."slug" AS workspace_slug, k."expires_at" AS key_expires_at,
+  SELECT s."id", s."key_id", s."workspace_id", w."name" AS workspace_name, w."slug" AS workspace_slug, s."key_expires_at",
          w."rate_limit_burst" AS burst_limit, w."rate_limit_quota" AS quota_limit,
-         CASE
-           WHEN k."revoked_at" IS NOT NULL THEN 'revoked'
-           WHEN k."expires_at" <= now() THEN 'expired'
-           WHEN s."superseded_at" IS NULL THEN 'active'
-           WHEN s."retired_at" IS NOT NULL
-             OR now() >= previous_secret_retires_at(s."superseded_at", s."expires_at", s."last_used_at", cur."first_used_at", $6) THEN 'retired'
-           ELSE 'active'
-         END AS verdict
-  FROM "api_key_secrets" s
-  JOIN "api_keys" k ON k."id" = s."key_id"
-  JOIN "workspaces" w ON w."id" = k."workspace_id"
-  LEFT JOIN "api_key_secrets" cur ON s."superseded_at" IS NOT NULL AND cur."key_id" = s."key_id" AND cur."superseded_at" IS NULL
+         s."verdict", s."verdict" IN ('current', 'previous') AS works
+  FROM api_key_secret_states($6) s
+  JOIN "workspaces" w ON w."id" = s."workspace_id"
   WHERE s."hash" = $1
 ),
 touched AS (
   UPDATE "api_key_secrets" t
   SET "last_used_at" = now(), "first_used_at" = coalesce(t."first_used_at", now()), "last_used_ip" = $2, "last_used_user_agent" = $3
   FROM secret
-  WHERE t."id" = secret."id" AND secret.verdict = 'active'
+  WHERE t."id" = secret."id" AND secret.works
     AND (t."last_used_at" IS NULL
-         OR t."last_used_at" < now() - make_interval(secs => CASE WHEN t."superseded_at" IS NULL THEN $7 ELSE 1 END))
+         OR t."last_used_at" < now() - make_interval(secs => CASE WHEN secret.verdict = 'current' THEN $7 ELSE 1 END))
   RETURNING 1
 ),
 state AS (
@@ -67,7 +60,7 @@ state AS (
   SELECT secret."workspace_id", date_trunc('milliseconds', now()), fresh.ok::int, date_trunc('milliseconds', now()), fresh.ok::int, fresh.ok
   FROM secret
   CROSS JOIN LATERAL (SELECT secret.burst_limit > 0 AND secret.quota_limit > 0 AS ok) fresh
-  WHERE secret.verdict = 'active'
+  WHERE secret.works
   ON CONFLICT ("workspace_id") DO UPDATE SET
     ("burst_start", "burst_count", "quota_start", "quota_count", "last_allowed") = (
       SELECT CASE WHEN d.ok AND u.burst_used = 0 THEN date_trunc('milliseconds', now()) ELSE s."burst_start" END,
@@ -111,7 +104,7 @@ type Row = Partial<StateRow> & {
   workspace_name: string | null;
   workspace_slug: string | null;
   key_expires_at: Date | null;
-  verdict: "active" | "revoked" | "expired" | "retired" | null;
+  verdict: SecretVerdict | null;
   failed_count: number | null;
   failed_ends_in: number | null;
 };
@@ -123,28 +116,27 @@ export async function authenticateApiKey(token: string, client: { ip: string | n
   const addressKey = throttleKey(client.ip);
   const alreadyBlocked = isBlocked(addressKey);
   // Named: each connection plans this statement once instead of on every request.
-  const { rows } = await pool().query<Row>({
-    name: "authenticate-api-key",
-    text: STATEMENT,
-    values: [
-      hashSecret(token),
-      client.ip,
-      client.userAgent,
-      windows.burstSeconds,
-      windows.quotaSeconds,
-      rollIdleSeconds(),
-      LAST_USED_PRECISION_SECONDS,
-      addressKey,
-      !alreadyBlocked,
-      throttle.windowSeconds,
-    ],
-  });
-  const row = rows[0]!;
+  const row = (
+    await query<Row>(
+      named("authenticate-api-key", STATEMENT, [
+        hashSecret(token),
+        client.ip,
+        client.userAgent,
+        windows.burstSeconds,
+        windows.quotaSeconds,
+        rollIdleSeconds(),
+        LAST_USED_PRECISION_SECONDS,
+        addressKey,
+        !alreadyBlocked,
+        throttle.windowSeconds,
+      ]),
+    )
+  )[0]!;
   if (!row.key_id || !row.verdict) {
     const counted = row.failed_count === null ? null : { count: row.failed_count, endsIn: row.failed_ends_in ?? 0 };
     return { outcome: "unknown", throttled: unknownKeyOutcome(addressKey, counted, throttle.limit) };
   }
-  if (row.verdict !== "active") {
+  if (row.verdict !== "current" && row.verdict !== "previous") {
     countRequest(row.key_id, "denied");
     return { outcome: "denied", keyId: row.key_id, reason: row.verdict, keyExpiresAt: row.key_expires_at };
   }

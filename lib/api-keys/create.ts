@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
+import { execute, query, sql } from "@/lib/db/sql";
 import { parseInput } from "@/lib/validation";
 import { keyLimitReached } from "./errors";
 import { keyAuditFields, readKeys } from "./read";
@@ -22,10 +23,13 @@ export async function createApiKey(actor: Actor, input: unknown): Promise<ApiKey
 
   const key = await db().$transaction(
     async (tx) => {
-      await tx.$executeRaw`SELECT 1 FROM workspaces WHERE id = ${scope.workspaceId} FOR NO KEY UPDATE`;
-      const [{ active }] = await tx.$queryRaw<[{ active: number }]>`
-        SELECT count(*)::int AS active FROM "api_keys"
-        WHERE "workspace_id" = ${scope.workspaceId} AND "revoked_at" IS NULL AND ("expires_at" IS NULL OR "expires_at" > now())`;
+      await execute(sql`SELECT 1 FROM workspaces WHERE id = ${scope.workspaceId} FOR NO KEY UPDATE`, tx);
+      const [{ active }] = (await query<{ active: number }>(
+        sql`SELECT count(*)::int AS active FROM "api_keys"
+            WHERE "workspace_id" = ${scope.workspaceId} AND "revoked_at" IS NULL -- (on the index; the state says the rest)
+              AND api_key_state("revoked_at", "expires_at") = 'active'`,
+        tx,
+      )) as [{ active: number }];
       if (active >= MAX_ACTIVE_KEYS) throw keyLimitReached();
       const { id } = await tx.apiKey.create({
         select: { id: true },

@@ -5,14 +5,14 @@
 // and neither does authentication (it never writes the key's row), so neither waits on writers.
 import type { WorkspaceScope } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { query, sql, type Transaction } from "@/lib/db/sql";
 
-export async function holdKeyWhileWriting(tx: Prisma.TransactionClient, scope: WorkspaceScope): Promise<void> {
+export async function holdKeyWhileWriting(tx: Transaction, scope: WorkspaceScope): Promise<void> {
   if (!scope.keyId) return;
-  const rows = await tx.$queryRaw<unknown[]>`
-    SELECT 1 FROM "api_keys"
-    WHERE "id" = ${scope.keyId} AND "revoked_at" IS NULL AND ("expires_at" IS NULL OR "expires_at" > now())
-    FOR SHARE`;
+  const rows = await query(
+    sql`SELECT 1 FROM "api_keys" WHERE "id" = ${scope.keyId} AND api_key_state("revoked_at", "expires_at") = 'active' FOR SHARE`,
+    tx,
+  );
   if (rows.length === 0) {
     throw new AppError("unauthenticated", "This API key was revoked or expired while the request ran. Nothing was changed.");
   }

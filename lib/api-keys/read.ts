@@ -1,10 +1,9 @@
-// Reading keys in their public shape, in one statement: the key, its current secret's hint, its
-// latest use by any of its secrets, the previous secret while a roll's grace period runs (the
-// same retirement rule as authentication: previous_secret_retires_at), and whether the creator
-// is still a member. Every operation that answers with a key reads it here.
+// Reading keys in their public shape, in one statement: the key, its state and current secret's
+// hint, its latest use by any of its secrets, the previous secret while a roll's grace period runs
+// (states as authentication sees them: api_key_secret_states), and whether the creator is still a
+// member. Every operation that answers with a key reads it here.
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db/client";
+import { query, sql, type Transaction } from "@/lib/db/sql";
 import { rollIdleSeconds } from "./config";
 import type { ApiKeyDto, KeyStatus } from "./schemas";
 
@@ -32,18 +31,14 @@ type Row = {
   exposure_reported_at: Date | null;
 };
 
-type Queryable = Pick<Prisma.TransactionClient, "$queryRawUnsafe">;
-
 /**
  * Keys of a workspace, newest first: one key (`keyId`), or the listed ones (not revoked) when
- * `keyId` is null.
+ * `keyId` is null. Inside a transaction, pass it as `tx`.
  */
-export async function readKeys(workspaceId: string, keyId: string | null, client: Queryable = db()): Promise<ApiKeyDto[]> {
-  const rows = await client.$queryRawUnsafe<Row[]>(
-    `SELECT k."id", k."description", cur."hint",
-            CASE WHEN k."revoked_at" IS NOT NULL THEN 'revoked'
-                 WHEN k."expires_at" <= now() THEN 'expired'
-                 ELSE 'active' END AS status,
+export async function readKeys(workspaceId: string, keyId: string | null, tx?: Transaction): Promise<ApiKeyDto[]> {
+  const idleSeconds = rollIdleSeconds();
+  const rows = await query<Row>(
+    sql`SELECT k."id", k."description", cur."hint", cur."key_state" AS status,
             k."created_at", k."created_by_id",
             coalesce(u."name", k."created_by_name") AS created_by_name,
             coalesce(u."email", k."created_by_email") AS created_by_email,
@@ -53,7 +48,7 @@ export async function readKeys(workspaceId: string, keyId: string | null, client
             prev."last_used_at" AS previous_last_used_at, prev."last_used_ip" AS previous_last_used_ip,
             k."exposure_source", k."exposure_url", k."exposure_reported_at"
      FROM "api_keys" k
-     JOIN "api_key_secrets" cur ON cur."key_id" = k."id" AND cur."superseded_at" IS NULL
+     JOIN api_key_secret_states(${idleSeconds}) cur ON cur."key_id" = k."id" AND cur."state" = 'current'
      LEFT JOIN "users" u ON u."id" = k."created_by_id"
      -- A join on the (workspace, user) unique index, not EXISTS: the planner may turn EXISTS into
      -- a hashed scan of every membership of every workspace (bench:scale showed it growing).
@@ -65,16 +60,11 @@ export async function readKeys(workspaceId: string, keyId: string | null, client
      ) used ON true
      -- The previous secret, while it still works (a revoked or expired key has none).
      LEFT JOIN LATERAL (
-       SELECT p.* FROM "api_key_secrets" p
-       WHERE p."key_id" = k."id" AND p."superseded_at" IS NOT NULL AND p."retired_at" IS NULL
-         AND k."revoked_at" IS NULL AND (k."expires_at" IS NULL OR k."expires_at" > now())
-         AND now() < previous_secret_retires_at(p."superseded_at", p."expires_at", p."last_used_at", cur."first_used_at", $3)
+       SELECT p.* FROM api_key_secret_states(${idleSeconds}) p WHERE p."key_id" = k."id" AND p."verdict" = 'previous'
      ) prev ON true
-     WHERE k."workspace_id" = $1 AND ($2::text IS NULL AND k."revoked_at" IS NULL OR k."id" = $2::text)
+     WHERE k."workspace_id" = ${workspaceId} AND (${keyId}::text IS NULL AND k."revoked_at" IS NULL OR k."id" = ${keyId}::text)
      ORDER BY k."created_at" DESC, k."id" DESC`,
-    workspaceId,
-    keyId,
-    rollIdleSeconds(),
+    tx,
   );
   return rows.map(toApiKeyDto);
 }

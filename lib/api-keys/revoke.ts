@@ -7,8 +7,10 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { recordAudit, type AuditContext } from "@/lib/audit";
 import { db } from "@/lib/db/client";
+import { query, sql } from "@/lib/db/sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isPlausibleId } from "@/lib/ids";
+import { rollIdleSeconds } from "./config";
 import { keyNotFound } from "./errors";
 import { keyAuditFields, readKeys } from "./read";
 import type { ApiKeyDto } from "./schemas";
@@ -38,13 +40,17 @@ export async function revokeKeyInTransaction(
   keyId: string,
   revokedById: string | null,
 ): Promise<boolean> {
-  const [revoked] = await tx.$queryRaw<{ id: string; description: string }[]>`
-    UPDATE "api_keys" SET "revoked_at" = now(), "revoked_by_id" = ${revokedById}
-    WHERE "id" = ${keyId} AND "workspace_id" = ${context.workspaceId} AND "revoked_at" IS NULL
-    RETURNING "id", "description"`;
+  const [revoked] = await query<{ id: string; description: string }>(
+    sql`UPDATE "api_keys" SET "revoked_at" = now(), "revoked_by_id" = ${revokedById}
+        WHERE "id" = ${keyId} AND "workspace_id" = ${context.workspaceId} AND "revoked_at" IS NULL
+        RETURNING "id", "description"`,
+    tx,
+  );
   if (!revoked) return false;
-  const [secret] = await tx.$queryRaw<{ hint: string }[]>`
-    SELECT "hint" FROM "api_key_secrets" WHERE "key_id" = ${keyId} AND "superseded_at" IS NULL`;
+  const [secret] = await query<{ hint: string }>(
+    sql`SELECT "hint" FROM api_key_secret_states(${rollIdleSeconds()}) WHERE "key_id" = ${keyId} AND "state" = 'current'`,
+    tx,
+  );
   await recordAudit(tx, context, { action: "api_key.revoked", ...keyAuditFields({ ...revoked, hint: secret?.hint ?? "" }) });
   return true;
 }

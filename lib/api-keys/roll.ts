@@ -8,12 +8,14 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
+import { query, sql } from "@/lib/db/sql";
 import { isPlausibleId } from "@/lib/ids";
 import { parseInput } from "@/lib/validation";
 import { keyNotActive, keyNotFound } from "./errors";
 import { keyAuditFields, readKeys } from "./read";
 import { retirePreviousSecrets } from "./retire";
-import { rollApiKeyInput, type ApiKeyDto } from "./schemas";
+import { rollIdleSeconds } from "./config";
+import { rollApiKeyInput, type ApiKeyDto, type KeyStatus } from "./schemas";
 import { generateSecret, hashSecret, hintFor } from "./secret";
 
 export async function rollApiKey(actor: Actor, input: { keyId: string; options: unknown }): Promise<ApiKeyDto & { secret: string }> {
@@ -24,18 +26,23 @@ export async function rollApiKey(actor: Actor, input: { keyId: string; options: 
 
   const key = await db().$transaction(
     async (tx) => {
-      const [key] = await tx.$queryRaw<{ revoked: boolean; expired: boolean }[]>`
-        SELECT "revoked_at" IS NOT NULL AS revoked, coalesce("expires_at" <= now(), false) AS expired
-        FROM "api_keys" WHERE "id" = ${input.keyId} AND "workspace_id" = ${scope.workspaceId} FOR NO KEY UPDATE`;
+      const [key] = await query<{ state: KeyStatus }>(
+        sql`SELECT api_key_state("revoked_at", "expires_at") AS state
+            FROM "api_keys" WHERE "id" = ${input.keyId} AND "workspace_id" = ${scope.workspaceId} FOR NO KEY UPDATE`,
+        tx,
+      );
       if (!key) throw keyNotFound();
-      if (key.revoked) throw keyNotActive("revoked", "rolled");
-      if (key.expired) throw keyNotActive("expired", "rolled");
+      if (key.state !== "active") throw keyNotActive(key.state, "rolled");
 
       await retirePreviousSecrets(tx, input.keyId, scope);
-      const [previous] = await tx.$queryRaw<{ hint: string; expires_at: Date }[]>`
-        UPDATE "api_key_secrets" SET "superseded_at" = now(), "expires_at" = now() + make_interval(secs => ${previousSecretExpiresInSeconds})
-        WHERE "key_id" = ${input.keyId} AND "superseded_at" IS NULL
-        RETURNING "hint", "expires_at"`;
+      const [previous] = await query<{ hint: string; expires_at: Date }>(
+        sql`UPDATE "api_key_secrets" s
+            SET "superseded_at" = now(), "expires_at" = now() + make_interval(secs => ${previousSecretExpiresInSeconds})
+            FROM api_key_secret_states(${rollIdleSeconds()}) cur
+            WHERE s."id" = cur."id" AND cur."key_id" = ${input.keyId} AND cur."state" = 'current'
+            RETURNING s."hint", s."expires_at"`,
+        tx,
+      );
       await tx.apiKeySecret.create({ data: { keyId: input.keyId, hash: hashSecret(secret), hint: hintFor(secret) } });
       const [rolled] = await readKeys(scope.workspaceId, input.keyId, tx);
       await recordAudit(tx, scope, {

@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
+import { query, sql } from "@/lib/db/sql";
 import { isPlausibleId } from "@/lib/ids";
 import { parseInput } from "@/lib/validation";
 import { keyNotActive, keyNotFound } from "./errors";
@@ -15,9 +16,11 @@ export async function updateApiKey(actor: Actor, input: { keyId: string; changes
   if (!isPlausibleId(input.keyId)) throw keyNotFound();
   const { description } = parseInput(updateApiKeyInput, input.changes);
   return db().$transaction(async (tx) => {
-    const [before] = await tx.$queryRaw<{ description: string; revoked: boolean }[]>`
-      SELECT "description", "revoked_at" IS NOT NULL AS revoked FROM "api_keys"
-      WHERE "id" = ${input.keyId} AND "workspace_id" = ${scope.workspaceId} FOR NO KEY UPDATE`;
+    const [before] = await query<{ description: string; revoked: boolean }>(
+      sql`SELECT "description", "revoked_at" IS NOT NULL AS revoked FROM "api_keys"
+          WHERE "id" = ${input.keyId} AND "workspace_id" = ${scope.workspaceId} FOR NO KEY UPDATE`,
+      tx,
+    );
     if (!before) throw keyNotFound();
     if (before.revoked) throw keyNotActive("revoked", "renamed");
     if (before.description !== description) {

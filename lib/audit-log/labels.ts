@@ -1,7 +1,8 @@
 // How people read audit events: a label for each action, who did it, and a one-line detail from
 // the event's metadata. The dashboard (audit log page, a key's history) and the CSV export use
-// the same words.
-import type { AuditAction } from "@/lib/audit";
+// the same words. Typed by the events' union (events.ts): an action or a retirement reason added
+// there does not compile until it has its words here.
+import type { AuditAction, AuditEventBody, RetirementReason } from "./events";
 import type { AuditEventDto } from "./schemas";
 
 export const ACTION_LABELS: Record<AuditAction, string> = {
@@ -17,7 +18,7 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
 
 export const AUDIT_ACTIONS = Object.keys(ACTION_LABELS) as AuditAction[];
 
-export const isAuditAction = (value: unknown): value is AuditAction => typeof value === "string" && value in ACTION_LABELS;
+export const isAuditAction = (value: unknown): value is AuditAction => typeof value === "string" && Object.hasOwn(ACTION_LABELS, value);
 
 /** The label of an action; an action this version does not know is shown as recorded. */
 export const actionLabel = (action: string): string => (isAuditAction(action) ? ACTION_LABELS[action] : action);
@@ -36,40 +37,63 @@ export function actorLabel(actor: AuditEventDto["actor"]): { name: string; detai
   }
 }
 
-const RETIRE_REASONS: Record<string, string> = {
+const RETIREMENT_REASONS: Record<RetirementReason, string> = {
   idle: "idle after the new secret was used",
   deadline: "its grace period ended",
   rolled_again: "the key was rolled again",
+  exposed: "it was reported as leaked",
 };
 
 const text = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);
+
+/** An event of the union, read defensively: stored metadata may predate a field (or come from elsewhere). */
+type Stored = { [A in AuditAction]: { action: A; metadata: Partial<Extract<AuditEventBody, { action: A }>["metadata"]> } }[AuditAction];
 
 /**
  * A short, human detail from the event's metadata, or null. Never a secret: metadata holds none.
  * `formatDate` turns the ISO times in it into what the reader expects (the CSV keeps ISO).
  */
 export function eventDetail(event: Pick<AuditEventDto, "action" | "metadata">, formatDate = (iso: string) => iso): string | null {
-  const m = event.metadata;
+  if (!isAuditAction(event.action)) return null;
+  const stored = { action: event.action, metadata: event.metadata ?? {} } as Stored;
   const date = (value: unknown) => (text(value) ? formatDate(value as string) : null);
-  switch (event.action) {
+  switch (stored.action) {
     case "api_key.created":
-      return date(m.expiresAt) ? `Expires ${date(m.expiresAt)}` : "Never expires";
-    case "api_key.updated":
+      return date(stored.metadata.expiresAt) ? `Expires ${date(stored.metadata.expiresAt)}` : "Never expires";
+    case "api_key.updated": {
+      const m = stored.metadata;
       return text(m.previousDescription) ? `From “${text(m.previousDescription)}” to “${text(m.description)}”` : null;
-    case "api_key.rolled":
+    }
+    case "api_key.rolled": {
+      const m = stored.metadata;
       return text(m.previousHint)
         ? `Previous secret ${text(m.previousHint)} works until ${date(m.previousSecretExpiresAt) ?? "—"} at the latest`
         : null;
-    case "api_key.previous_secret_retired":
-      return text(m.reason) ? `${text(m.hint) ?? "The previous secret"} retired: ${RETIRE_REASONS[m.reason as string] ?? m.reason}` : null;
-    case "api_key.exposed":
+    }
+    case "api_key.previous_secret_retired": {
+      const { reason, hint } = stored.metadata;
+      if (!text(reason)) return null;
+      const why = Object.hasOwn(RETIREMENT_REASONS, reason!) ? RETIREMENT_REASONS[reason!] : reason;
+      return `${text(hint) ?? "The previous secret"} retired: ${why}`;
+    }
+    case "api_key.exposed": {
+      const m = stored.metadata;
       return text(m.source) ? `Reported by ${text(m.source)}${text(m.url) ? ` at ${text(m.url)}` : ""}` : null;
-    case "task.updated":
-      return Array.isArray(m.changed) ? `Changed ${m.changed.filter((field) => typeof field === "string").join(", ")}` : null;
-    default:
+    }
+    case "task.updated": {
+      const { changed } = stored.metadata;
+      return Array.isArray(changed) ? `Changed ${changed.filter((field) => typeof field === "string").join(", ")}` : null;
+    }
+    case "api_key.revoked":
+    case "task.created":
       return null;
+    default:
+      return unlabelled(stored);
   }
 }
+
+/** Does not compile when an action of the union has no case above. */
+const unlabelled = (event: never): null => (void event, null);
 
 /** What the event is about, for people: a key's description or a task's id. */
 export function targetLabel(target: AuditEventDto["target"]): string {

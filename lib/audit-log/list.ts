@@ -5,7 +5,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
-import { db } from "@/lib/db/client";
+import { query, sql } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors";
 import { roleMay } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation";
@@ -27,22 +27,22 @@ type Row = {
 };
 
 /** The audit log (owners and admins). */
-export async function listAuditEvents(actor: Actor, query: unknown): Promise<AuditPage> {
+export async function listAuditEvents(actor: Actor, input: unknown): Promise<AuditPage> {
   const scope = authorize(actor, "auditLog.read");
-  return readPage(scope.workspaceId, query, true);
+  return readPage(scope.workspaceId, input, true);
 }
 
 /** The same events for every member (agent endpoints); people's addresses only for owners and admins. */
-export async function listActivity(actor: Actor, query: unknown): Promise<AuditPage> {
+export async function listActivity(actor: Actor, input: unknown): Promise<AuditPage> {
   const scope = authorize(actor, "agent.access");
-  return readPage(scope.workspaceId, query, roleMay(scope.role, "audit.seeClients"));
+  return readPage(scope.workspaceId, input, roleMay(scope.role, "audit.seeClients"));
 }
 
-async function readPage(workspaceId: string, query: unknown, withAddresses: boolean): Promise<AuditPage> {
-  const { limit, cursor, action, targetId } = parseInput(auditQuery, query);
+async function readPage(workspaceId: string, input: unknown, withAddresses: boolean): Promise<AuditPage> {
+  const { limit, cursor, action, targetId } = parseInput(auditQuery, input);
   const after = cursor ? decodeCursor(cursor) : null;
-  const rows = await db().$queryRawUnsafe<Row[]>(
-    `SELECT e."id", e."action", e."created_at", e."actor_type",
+  const rows = await query<Row>(
+    sql`SELECT e."id", e."action", e."created_at", e."actor_type",
             coalesce(e."actor_user_id", e."actor_key_id") AS actor_id,
             CASE e."actor_type" WHEN 'user' THEN coalesce(u."name", e."actor_name")
                                 WHEN 'apiKey' THEN k."description"
@@ -52,18 +52,12 @@ async function readPage(workspaceId: string, query: unknown, withAddresses: bool
      FROM "audit_events" e
      LEFT JOIN "users" u ON u."id" = e."actor_user_id"
      LEFT JOIN "api_keys" k ON k."id" = e."actor_key_id"
-     WHERE e."workspace_id" = $1
-       AND ($2::text IS NULL OR e."action" = $2::text)
-       AND ($3::text IS NULL OR e."target_id" = $3::text)
-       AND ($4::timestamptz IS NULL OR (e."created_at", e."id") < ($4::timestamptz, $5::text))
+     WHERE e."workspace_id" = ${workspaceId}
+       AND (${action ?? null}::text IS NULL OR e."action" = ${action ?? null}::text)
+       AND (${targetId ?? null}::text IS NULL OR e."target_id" = ${targetId ?? null}::text)
+       AND (${after?.createdAt ?? null}::timestamptz IS NULL OR (e."created_at", e."id") < (${after?.createdAt ?? null}::timestamptz, ${after?.id ?? null}::text))
      ORDER BY e."created_at" DESC, e."id" DESC
-     LIMIT $6`,
-    workspaceId,
-    action ?? null,
-    targetId ?? null,
-    after?.createdAt ?? null,
-    after?.id ?? null,
-    limit + 1,
+     LIMIT ${limit + 1}`,
   );
   const page = rows.slice(0, limit);
   const last = page.at(-1);
@@ -75,6 +69,7 @@ async function readPage(workspaceId: string, query: unknown, withAddresses: bool
 
 function toEvent(row: Row, withAddresses: boolean): AuditEventDto {
   const description = typeof row.metadata.description === "string" ? row.metadata.description : null;
+  // Action and metadata as recordAudit wrote them, which takes only the events of the union.
   return {
     id: row.id,
     action: row.action,
@@ -84,7 +79,7 @@ function toEvent(row: Row, withAddresses: boolean): AuditEventDto {
     ip: withAddresses ? row.ip : null,
     userAgent: withAddresses ? row.user_agent : null,
     metadata: row.metadata,
-  };
+  } as AuditEventDto;
 }
 
 // The cursor is the last event's (created_at, id), so the next page needs no extra lookup.

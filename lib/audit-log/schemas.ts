@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { auditEventBody, type AuditEventBody } from "./events";
 
 export const auditQuery = z.object({
   limit: z.coerce
@@ -22,9 +23,8 @@ export const auditQuery = z.object({
     .describe("Only events about this target (e.g. an API key's id)."),
 });
 
-export const auditEventSchema = z.object({
+const eventFields = z.object({
   id: z.string(),
-  action: z.string(),
   createdAt: z.iso.datetime(),
   actor: z.object({
     type: z.enum(["user", "apiKey", "system", "public"]),
@@ -35,9 +35,16 @@ export const auditEventSchema = z.object({
   target: z.object({ type: z.string(), id: z.string(), description: z.string().nullable() }),
   ip: z.string().nullable().describe("The client's address (null for members, who see no person's address)."),
   userAgent: z.string().nullable(),
-  metadata: z.record(z.string(), z.unknown()),
 });
-export type AuditEventDto = z.infer<typeof auditEventSchema>;
+
+export type AuditEventDto = z.infer<typeof eventFields> & AuditEventBody;
+
+/** An event as the API returns it: one object per action (events.ts), with what it says in `metadata`. */
+export const auditEventSchema = z.discriminatedUnion(
+  "action",
+  // The same objects with the common fields added (mapping a tuple loses its type in TypeScript).
+  auditEventBody.options.map((body) => eventFields.extend(body.shape)) as unknown as [z.ZodObject, ...z.ZodObject[]],
+) as unknown as z.ZodType<AuditEventDto>;
 
 export const auditPageSchema = z.object({ data: z.array(auditEventSchema), nextCursor: z.string().nullable() });
 export type AuditPage = z.infer<typeof auditPageSchema>;

@@ -5,7 +5,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate";
 import { KEY_PREFIX } from "@/lib/api-keys/secret";
-import { pool } from "@/lib/db/pool";
+import { named, query } from "@/lib/db/sql";
 import { isPlausibleId } from "@/lib/ids";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { RateLimitDecision } from "@/lib/rate-limit/decision";
@@ -109,17 +109,13 @@ function toActor(rows: UserRow[], via: UserActor["via"], client: Client): Actor 
 
 /** The user with this OpenID subject (from an OAuth access token) and their membership of the workspace asked for. */
 export async function loadUserActor(subject: string, via: UserActor["via"], client: Client, ref: WorkspaceRef = "current"): Promise<Actor> {
-  const { rows } = await pool().query<UserRow>({ name: "load-user-actor", text: USER_STATEMENT, values: [subject, workspaceParam(ref)] });
+  const rows = await query<UserRow>(named("load-user-actor", USER_STATEMENT, [subject, workspaceParam(ref)]));
   return toActor(rows, via, client);
 }
 
 /** The same for the session cookie: only while its session row exists and has not expired. */
 export async function loadSessionActor(sessionId: string, subject: string, client: Client, ref: WorkspaceRef = "current"): Promise<Actor> {
-  const { rows } = await pool().query<UserRow>({
-    name: "load-session-actor",
-    text: SESSION_USER_STATEMENT,
-    values: [subject, workspaceParam(ref), sessionId],
-  });
+  const rows = await query<UserRow>(named("load-session-actor", SESSION_USER_STATEMENT, [subject, workspaceParam(ref), sessionId]));
   return toActor(rows, "session", client);
 }
 

@@ -8,6 +8,7 @@
 // API keys and OAuth tokens never touch this table.
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db/client";
+import { query, sql } from "@/lib/db/sql";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
@@ -24,6 +25,6 @@ export async function startSession(userId: string, idToken: string | null): Prom
 
 /** Ends a session; returns its ID token (for the provider's logout), or null if it was already gone. */
 export async function endSession(id: string): Promise<{ idToken: string | null } | null> {
-  const [row] = await db().$queryRaw<Array<{ id_token: string | null }>>`DELETE FROM "sessions" WHERE "id" = ${id} RETURNING "id_token"`;
+  const [row] = await query<{ id_token: string | null }>(sql`DELETE FROM "sessions" WHERE "id" = ${id} RETURNING "id_token"`);
   return row ? { idToken: row.id_token } : null;
 }

@@ -2,7 +2,8 @@
 // directly as named (prepared) statements without the ORM's per-query work: API-key
 // authentication with last-used and the rate limit (lib/api-keys/authenticate.ts), the user
 // behind a token or session (lib/auth/actor.ts) and the task list (lib/tasks/list.ts).
-// Measured in README, Performance. Prisma (client.ts) runs on this same pool for the rest.
+// Measured in README, Performance. Prisma (client.ts) runs on this same pool for the rest. lib/
+// runs raw statements through sql.ts, never on the pool or Prisma directly.
 //
 // Every wait on the database is bounded (DATABASE_STATEMENT_TIMEOUT_MS), so a database that
 // is down, hung or overloaded turns into a 503 within seconds instead of a request that hangs:

@@ -1,6 +1,6 @@
 // Readiness: can this process use its database right now? One round trip on the app's own
 // pool (the connections requests use), bounded in time so a hung server reads as "not ready".
-import { pool } from "@/lib/db/pool";
+import { execute, sql } from "@/lib/db/sql";
 
 const READY_TIMEOUT_MS = 2_000;
 
@@ -11,7 +11,7 @@ export async function checkDatabaseReady(): Promise<void> {
     timer = setTimeout(() => reject(new Error(`no answer from the database within ${READY_TIMEOUT_MS} ms`)), READY_TIMEOUT_MS);
   });
   try {
-    await Promise.race([pool().query("SELECT 1"), timeout]);
+    await Promise.race([execute(sql`SELECT 1`), timeout]);
   } finally {
     clearTimeout(timer);
   }

@@ -16,6 +16,7 @@ import { rollIdleSeconds } from "@/lib/api-keys/config";
 import { keyAuditFields } from "@/lib/api-keys/read";
 import { revokeKeyInTransaction } from "@/lib/api-keys/revoke";
 import { db } from "@/lib/db/client";
+import { query, sql } from "@/lib/db/sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** Who reports: the exposure's source on the key, and the events' actor and address. */
@@ -37,35 +38,27 @@ type Row = {
   state: "current" | "previous" | "dead";
 };
 
-/** The state of each secret with one of these hashes (the roll rule as in authentication). */
-const LOOKUP = `
-SELECT s."hash", s."id" AS secret_id, s."key_id", k."workspace_id", k."description", s."hint",
-       CASE WHEN k."revoked_at" IS NOT NULL THEN 'dead'
-            WHEN s."superseded_at" IS NULL THEN 'current'
-            WHEN s."retired_at" IS NOT NULL
-              OR now() >= previous_secret_retires_at(s."superseded_at", s."expires_at", s."last_used_at", cur."first_used_at", $2) THEN 'dead'
-            ELSE 'previous' END AS state
-FROM "api_key_secrets" s
-JOIN "api_keys" k ON k."id" = s."key_id"
-LEFT JOIN "api_key_secrets" cur ON s."superseded_at" IS NOT NULL AND cur."key_id" = s."key_id" AND cur."superseded_at" IS NULL
-WHERE s."hash" = ANY($1::text[])`;
+/**
+ * The state of each secret with one of these hashes (api_key_secret_states, as authentication
+ * sees it), except that a key's expiry does not matter here: an expired key's current secret
+ * still revokes it, and its previous secret in its grace period still retires.
+ */
+const lookup = (hashes: string[]) => sql`
+SELECT s."hash", s."id" AS secret_id, s."key_id", s."workspace_id", s."description", s."hint",
+       CASE WHEN s."key_state" = 'revoked' OR s."state" = 'retired' THEN 'dead' ELSE s."state" END AS state
+FROM api_key_secret_states(${rollIdleSeconds()}) s
+WHERE s."hash" = ANY(${hashes}::text[])`;
 
 /** Retires one previous secret now, unless it has retired (or its key was revoked) meanwhile. */
-const RETIRE = `
+const retireNow = (secretId: string) => sql`
 UPDATE "api_key_secrets" p SET "retired_at" = now(), "retired_reason" = 'exposed'
-FROM (
-  SELECT k."id", cur."first_used_at" AS current_first_used_at
-  FROM "api_keys" k
-  LEFT JOIN "api_key_secrets" cur ON cur."key_id" = k."id" AND cur."superseded_at" IS NULL
-  WHERE k."revoked_at" IS NULL
-) k
-WHERE p."id" = $1 AND p."key_id" = k."id" AND p."superseded_at" IS NOT NULL AND p."retired_at" IS NULL
-  AND now() < previous_secret_retires_at(p."superseded_at", p."expires_at", p."last_used_at", k.current_first_used_at, $2)
+FROM api_key_secret_states(${rollIdleSeconds()}) s
+WHERE p."id" = ${secretId} AND s."id" = p."id" AND s."state" = 'previous' AND s."key_state" <> 'revoked' AND p."retired_at" IS NULL
 RETURNING p."id"`;
 
-const SET_EXPOSURE = `
-UPDATE "api_keys" SET "exposure_source" = $2, "exposure_url" = $3, "exposure_reported_at" = now()
-WHERE "id" = $1 AND ($4::boolean OR "revoked_at" IS NULL)
+const setExposure = (keyId: string, source: string, url: string | null, evenIfRevoked: boolean) => sql`
+UPDATE "api_keys" SET "exposure_source" = ${source}, "exposure_url" = ${url}, "exposure_reported_at" = now()
+WHERE "id" = ${keyId} AND (${evenIfRevoked}::boolean OR "revoked_at" IS NULL)
 RETURNING "id"`;
 
 /** Applies one report; returns the verdict for each distinct hash reported. */
@@ -78,7 +71,7 @@ export async function applyExposureReport(reporter: Reporter, reported: Reported
   // says as little as possible about which secrets exist.
   await db().$transaction(
     async (tx) => {
-      const rows = await tx.$queryRawUnsafe<Row[]>(LOOKUP, [...byHash.keys()], rollIdleSeconds());
+      const rows = await query<Row>(lookup([...byHash.keys()]), tx);
       for (const row of rows) verdicts.set(row.hash, "known");
       // Current secrets first: a report with both secrets of a key revokes it, and then its
       // previous secret has nothing left to retire.
@@ -125,16 +118,16 @@ async function recordExposed(
 
 async function revoke(tx: Prisma.TransactionClient, reporter: Reporter, row: Row, secret: ReportedSecret): Promise<boolean> {
   // Locks the key's row; a concurrent report of the same key waits here and then finds it revoked.
-  const [exposed] = await tx.$queryRawUnsafe<{ id: string }[]>(SET_EXPOSURE, row.key_id, reporter.source, secret.url, false);
+  const [exposed] = await query<{ id: string }>(setExposure(row.key_id, reporter.source, secret.url, false), tx);
   if (!exposed) return false;
   await recordExposed(tx, reporter, row, secret, "revoked");
   return revokeKeyInTransaction(tx, contextOf(reporter, row), row.key_id, null);
 }
 
 async function retire(tx: Prisma.TransactionClient, reporter: Reporter, row: Row, secret: ReportedSecret): Promise<boolean> {
-  const [retired] = await tx.$queryRawUnsafe<{ id: string }[]>(RETIRE, row.secret_id, rollIdleSeconds());
+  const [retired] = await query<{ id: string }>(retireNow(row.secret_id), tx);
   if (!retired) return false;
-  await tx.$queryRawUnsafe(SET_EXPOSURE, row.key_id, reporter.source, secret.url, true);
+  await query(setExposure(row.key_id, reporter.source, secret.url, true), tx);
   await recordExposed(tx, reporter, row, secret, "previous_secret_retired");
   await recordAudit(tx, contextOf(reporter, row), {
     action: "api_key.previous_secret_retired",

@@ -3,7 +3,7 @@
 // revocation_requests, on the database's clock: exact under concurrency and across instances.
 // A window starts with the first request after the previous one ended. Addresses are grouped as
 // the failed-lookup throttle groups them (IPv6 per /64).
-import { pool } from "@/lib/db/pool";
+import { execute, query, sql } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors";
 import { throttleKey } from "@/lib/rate-limit/failed-auth";
 import { revocationLimits } from "./config";
@@ -19,8 +19,8 @@ RETURNING "count", extract(epoch FROM r."window_start" + make_interval(secs => $
 /** Counts one request from this address; throws `rate_limited` (with the seconds to wait) when it is over. */
 export async function consumeRevocationBudget(ip: string | null): Promise<void> {
   const { limit, windowSeconds } = revocationLimits();
-  const { rows } = await pool().query<{ count: number; ends_in: number }>(CONSUME, [throttleKey(ip), windowSeconds]);
-  const { count, ends_in } = rows[0]!;
+  const [row] = await query<{ count: number; ends_in: number }>({ text: CONSUME, values: [throttleKey(ip), windowSeconds] });
+  const { count, ends_in } = row!;
   if (count <= limit) return;
   const seconds = Math.max(1, Math.ceil(ends_in));
   throw new AppError("rate_limited", `Too many revocation requests from your address. Retry in ${seconds} seconds.`, {
@@ -30,7 +30,7 @@ export async function consumeRevocationBudget(ip: string | null): Promise<void> 
 
 /** Deletes the rows of ended windows; run by the background jobs (lib/jobs.ts). */
 export async function pruneRevocationRequests(): Promise<void> {
-  await pool().query(`DELETE FROM "revocation_requests" WHERE "window_start" + make_interval(secs => $1) <= now()`, [
-    revocationLimits().windowSeconds,
-  ]);
+  await execute(
+    sql`DELETE FROM "revocation_requests" WHERE "window_start" + make_interval(secs => ${revocationLimits().windowSeconds}) <= now()`,
+  );
 }

@@ -16,7 +16,7 @@
 import { isIP } from "node:net";
 import ipaddr from "ipaddr.js";
 import { boundedMemo } from "@/lib/bounded-memo";
-import { pool } from "@/lib/db/pool";
+import { execute, sql } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors";
 import { failedAuthLimits } from "./config";
 
@@ -48,9 +48,9 @@ export function unknownKeyOutcome(key: string, counted: { count: number; endsIn:
 
 /** Deletes the rows of ended windows (dead weight); run by the background jobs (lib/jobs.ts). */
 export async function pruneFailedAttempts(): Promise<void> {
-  await pool().query(`DELETE FROM "failed_auth_attempts" WHERE "window_start" + make_interval(secs => $1) <= now()`, [
-    failedAuthLimits().windowSeconds,
-  ]);
+  await execute(
+    sql`DELETE FROM "failed_auth_attempts" WHERE "window_start" + make_interval(secs => ${failedAuthLimits().windowSeconds}) <= now()`,
+  );
 }
 
 /** The address a failure is counted against: IPv4 as is, IPv6 by its /64 prefix, "unknown" when missing. */

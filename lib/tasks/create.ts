@@ -14,7 +14,7 @@ export async function createTask(actor: Actor, input: unknown): Promise<TaskDto>
     const task = await tx.task.create({
       data: { workspaceId: scope.workspaceId, title, done: done ?? false, createdByUserId: scope.userId, createdByKeyId: scope.keyId },
     });
-    await recordAudit(tx, scope, { action: "task.created", targetType: "task", targetId: task.id });
+    await recordAudit(tx, scope, { action: "task.created", targetType: "task", targetId: task.id, metadata: {} });
     return task;
   });
   return toTaskDto(row);

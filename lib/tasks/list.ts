@@ -2,7 +2,7 @@
 // (planned once per connection, no ORM work per row); see README, Performance.
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
-import { pool } from "@/lib/db/pool";
+import { named, query } from "@/lib/db/sql";
 import { parseInput } from "@/lib/validation";
 import { listTasksQuery, toTaskDto, type TaskDto } from "./schemas";
 
@@ -11,15 +11,17 @@ const MAX_TASKS_LISTED = 500;
 type Row = { id: string; title: string; done: boolean; createdAt: Date; updatedAt: Date };
 
 /** Open tasks of the workspace, newest first; with all=true, done ones too. */
-export async function listTasks(actor: Actor, query: unknown): Promise<{ data: TaskDto[] }> {
+export async function listTasks(actor: Actor, input: unknown): Promise<{ data: TaskDto[] }> {
   const scope = authorize(actor, "tasks.read");
-  const { all } = parseInput(listTasksQuery, query);
-  const { rows } = await pool().query<Row>({
-    name: "list-tasks",
-    text: `SELECT "id", "title", "done", "created_at" AS "createdAt", "updated_at" AS "updatedAt"
+  const { all } = parseInput(listTasksQuery, input);
+  const rows = await query<Row>(
+    named(
+      "list-tasks",
+      `SELECT "id", "title", "done", "created_at" AS "createdAt", "updated_at" AS "updatedAt"
            FROM "tasks" WHERE "workspace_id" = $1 AND ($2 OR NOT "done")
            ORDER BY "created_at" DESC, "id" DESC LIMIT ${MAX_TASKS_LISTED}`,
-    values: [scope.workspaceId, all === "true"],
-  });
+      [scope.workspaceId, all === "true"],
+    ),
+  );
   return { data: rows.map(toTaskDto) };
 }

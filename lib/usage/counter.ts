@@ -4,7 +4,7 @@
 // to the same rows (INSERT … ON CONFLICT DO UPDATE SET ok = ok + excluded.ok), so they sum up
 // exactly. A crash loses at most the last interval's counts; a failed flush keeps its counts for
 // the next one. Hours are the app server's clock, in UTC.
-import { pool } from "@/lib/db/pool";
+import { execute, named, sql } from "@/lib/db/sql";
 import { onShutdown } from "@/lib/shutdown";
 
 export type UsageOutcome = "ok" | "rateLimited" | "denied";
@@ -54,9 +54,10 @@ async function writePending(): Promise<void> {
     denied.push(counts.denied);
   }
   try {
-    await pool().query({
-      name: "flush-usage",
-      text: `INSERT INTO "api_key_usage" AS u ("key_id", "hour", "ok", "rate_limited", "denied")
+    await execute(
+      named(
+        "flush-usage",
+        `INSERT INTO "api_key_usage" AS u ("key_id", "hour", "ok", "rate_limited", "denied")
              SELECT c.key_id, c.hour, c.ok, c.rate_limited, c.denied
              FROM unnest($1::text[], $2::timestamptz[], $3::int[], $4::int[], $5::int[]) AS c(key_id, hour, ok, rate_limited, denied)
              WHERE EXISTS (SELECT 1 FROM "api_keys" k WHERE k."id" = c.key_id)
@@ -64,8 +65,9 @@ async function writePending(): Promise<void> {
                "ok" = u."ok" + excluded."ok",
                "rate_limited" = u."rate_limited" + excluded."rate_limited",
                "denied" = u."denied" + excluded."denied"`,
-      values: [keys, hours, ok, rateLimited, denied],
-    });
+        [keys, hours, ok, rateLimited, denied],
+      ),
+    );
   } catch (error) {
     // Nothing was written (one statement): keep the counts for the next flush.
     for (const [bucket, counts] of batch) {
@@ -81,8 +83,5 @@ async function writePending(): Promise<void> {
 /** Deletes usage rows older than the retention (90 days); run by the background jobs (lib/jobs.ts). */
 const USAGE_RETENTION_DAYS = 90;
 export async function pruneUsage(): Promise<number> {
-  const { rowCount } = await pool().query(`DELETE FROM "api_key_usage" WHERE "hour" < now() - make_interval(days => $1)`, [
-    USAGE_RETENTION_DAYS,
-  ]);
-  return rowCount ?? 0;
+  return execute(sql`DELETE FROM "api_key_usage" WHERE "hour" < now() - make_interval(days => ${USAGE_RETENTION_DAYS})`);
 }

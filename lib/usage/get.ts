@@ -6,7 +6,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { keyNotFound } from "@/lib/api-keys/errors";
-import { db } from "@/lib/db/client";
+import { query, sql } from "@/lib/db/sql";
 import { isPlausibleId } from "@/lib/ids";
 import { parseInput } from "@/lib/validation";
 import { usageQuery, type UsageDto } from "./schemas";
@@ -24,15 +24,15 @@ export async function getApiKeyUsage(actor: Actor, input: { keyId: string; query
   if (!isPlausibleId(input.keyId)) throw keyNotFound();
   const { range } = parseInput(usageQuery, input.query);
   const { unit, buckets, bucketSeconds } = RANGES[range];
-  const rows = await db().$queryRawUnsafe<Row[]>(
-    `WITH key AS (SELECT "id" FROM "api_keys" WHERE "id" = $1 AND "workspace_id" = $2),
+  const rows = await query<Row>(
+    sql`WITH key AS (SELECT "id" FROM "api_keys" WHERE "id" = ${input.keyId} AND "workspace_id" = ${scope.workspaceId}),
           series AS (
-            SELECT generate_series(date_trunc($3, now(), 'UTC') - make_interval(secs => $5 * ($4 - 1)), date_trunc($3, now(), 'UTC'),
-                                   make_interval(secs => $5)) AS start
+            SELECT generate_series(date_trunc(${unit}, now(), 'UTC') - make_interval(secs => ${bucketSeconds * (buckets - 1)}),
+                                   date_trunc(${unit}, now(), 'UTC'), make_interval(secs => ${bucketSeconds})) AS start
           ),
           -- The key's hourly rows in the range (one index range scan), summed per bucket.
           used AS (
-            SELECT date_trunc($3, u."hour", 'UTC') AS start, sum(u."ok") AS ok, sum(u."rate_limited") AS rate_limited, sum(u."denied") AS denied
+            SELECT date_trunc(${unit}, u."hour", 'UTC') AS start, sum(u."ok") AS ok, sum(u."rate_limited") AS rate_limited, sum(u."denied") AS denied
             FROM key
             JOIN "api_key_usage" u ON u."key_id" = key."id" AND u."hour" >= (SELECT min(start) FROM series)
             GROUP BY 1
@@ -43,11 +43,6 @@ export async function getApiKeyUsage(actor: Actor, input: { keyId: string; query
      CROSS JOIN series
      LEFT JOIN used ON used.start = series.start
      ORDER BY series.start`,
-    input.keyId,
-    scope.workspaceId,
-    unit,
-    buckets,
-    bucketSeconds,
   );
   if (rows.length === 0) throw keyNotFound();
   const data = rows.map((row) => ({ start: row.start.toISOString(), ok: row.ok, rateLimited: row.rate_limited, denied: row.denied }));

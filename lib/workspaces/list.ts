@@ -1,6 +1,6 @@
 import type { Actor } from "@/lib/auth/actor";
 import { ruleFor } from "@/lib/auth/authorize";
-import { db } from "@/lib/db/client";
+import { query, sql } from "@/lib/db/sql";
 import type { WorkspaceItem } from "./schemas";
 
 /**
@@ -13,10 +13,11 @@ export async function listWorkspaces(actor: Actor): Promise<{ data: WorkspaceIte
     return { data: actor.workspace ? [{ ...actor.workspace, role: null, current: true }] : [] };
   }
   if (actor.kind !== "user") return { data: [] };
-  const rows = await db().$queryRaw<Omit<WorkspaceItem, "current">[]>`
-    SELECT w."id", w."name", w."slug", m."role"::text AS role
-    FROM "memberships" m JOIN "workspaces" w ON w."id" = m."workspace_id"
-    WHERE m."user_id" = ${actor.userId}
-    ORDER BY m."created_at" ASC, m."id" ASC`;
+  const rows = await query<Omit<WorkspaceItem, "current">>(
+    sql`SELECT w."id", w."name", w."slug", m."role"::text AS role
+        FROM "memberships" m JOIN "workspaces" w ON w."id" = m."workspace_id"
+        WHERE m."user_id" = ${actor.userId}
+        ORDER BY m."created_at" ASC, m."id" ASC`,
+  );
   return { data: rows.map((row) => ({ ...row, current: row.id === actor.workspace?.id })) };
 }

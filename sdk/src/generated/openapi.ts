@@ -347,7 +347,6 @@ export interface components {
         };
         AuditEvent: {
             id: string;
-            action: string;
             /** Format: date-time */
             createdAt: string;
             actor: {
@@ -364,8 +363,187 @@ export interface components {
             };
             ip: string | null;
             userAgent: string | null;
+            /** @constant */
+            action: "api_key.created";
             metadata: {
-                [key: string]: unknown;
+                description: string;
+                hint: string;
+                expiresAt: string | null;
+            };
+        } | {
+            id: string;
+            /** Format: date-time */
+            createdAt: string;
+            actor: {
+                /** @enum {string} */
+                type: "user" | "apiKey" | "system" | "public";
+                id: string | null;
+                name: string | null;
+                email: string | null;
+            };
+            target: {
+                type: string;
+                id: string;
+                description: string | null;
+            };
+            ip: string | null;
+            userAgent: string | null;
+            /** @constant */
+            action: "api_key.updated";
+            metadata: {
+                description: string;
+                hint: string;
+                previousDescription: string;
+            };
+        } | {
+            id: string;
+            /** Format: date-time */
+            createdAt: string;
+            actor: {
+                /** @enum {string} */
+                type: "user" | "apiKey" | "system" | "public";
+                id: string | null;
+                name: string | null;
+                email: string | null;
+            };
+            target: {
+                type: string;
+                id: string;
+                description: string | null;
+            };
+            ip: string | null;
+            userAgent: string | null;
+            /** @constant */
+            action: "api_key.rolled";
+            metadata: {
+                description: string;
+                hint: string;
+                previousHint: string;
+                /** Format: date-time */
+                previousSecretExpiresAt: string;
+            };
+        } | {
+            id: string;
+            /** Format: date-time */
+            createdAt: string;
+            actor: {
+                /** @enum {string} */
+                type: "user" | "apiKey" | "system" | "public";
+                id: string | null;
+                name: string | null;
+                email: string | null;
+            };
+            target: {
+                type: string;
+                id: string;
+                description: string | null;
+            };
+            ip: string | null;
+            userAgent: string | null;
+            /** @constant */
+            action: "api_key.previous_secret_retired";
+            metadata: {
+                description: string;
+                hint: string;
+                /** @enum {string} */
+                reason: "idle" | "deadline" | "rolled_again" | "exposed";
+            };
+        } | {
+            id: string;
+            /** Format: date-time */
+            createdAt: string;
+            actor: {
+                /** @enum {string} */
+                type: "user" | "apiKey" | "system" | "public";
+                id: string | null;
+                name: string | null;
+                email: string | null;
+            };
+            target: {
+                type: string;
+                id: string;
+                description: string | null;
+            };
+            ip: string | null;
+            userAgent: string | null;
+            /** @constant */
+            action: "api_key.revoked";
+            metadata: {
+                description: string;
+                hint: string;
+            };
+        } | {
+            id: string;
+            /** Format: date-time */
+            createdAt: string;
+            actor: {
+                /** @enum {string} */
+                type: "user" | "apiKey" | "system" | "public";
+                id: string | null;
+                name: string | null;
+                email: string | null;
+            };
+            target: {
+                type: string;
+                id: string;
+                description: string | null;
+            };
+            ip: string | null;
+            userAgent: string | null;
+            /** @constant */
+            action: "api_key.exposed";
+            metadata: {
+                description: string;
+                hint: string;
+                source: string;
+                url: string | null;
+                foundIn?: string;
+                /** @enum {string} */
+                outcome: "revoked" | "previous_secret_retired";
+            };
+        } | {
+            id: string;
+            /** Format: date-time */
+            createdAt: string;
+            actor: {
+                /** @enum {string} */
+                type: "user" | "apiKey" | "system" | "public";
+                id: string | null;
+                name: string | null;
+                email: string | null;
+            };
+            target: {
+                type: string;
+                id: string;
+                description: string | null;
+            };
+            ip: string | null;
+            userAgent: string | null;
+            /** @constant */
+            action: "task.created";
+            metadata: Record<string, never>;
+        } | {
+            id: string;
+            /** Format: date-time */
+            createdAt: string;
+            actor: {
+                /** @enum {string} */
+                type: "user" | "apiKey" | "system" | "public";
+                id: string | null;
+                name: string | null;
+                email: string | null;
+            };
+            target: {
+                type: string;
+                id: string;
+                description: string | null;
+            };
+            ip: string | null;
+            userAgent: string | null;
+            /** @constant */
+            action: "task.updated";
+            metadata: {
+                changed: string[];
             };
         };
         CreateApiKeyInput: {

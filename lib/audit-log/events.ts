@@ -1,0 +1,59 @@
+// Every audit event the product writes, from its action to what its metadata holds: one zod
+// union. recordAudit (lib/audit.ts) takes only these, so each writer is type-checked; the labels
+// (labels.ts) are typed by it, so an action or a retirement reason without its label does not
+// compile; the API document describes each event with it (schemas.ts). Metadata never holds a secret.
+import { z } from "zod";
+
+/** What an event about a key records of it, as it was then. */
+const key = {
+  description: z.string().describe("The key's description."),
+  hint: z.string().describe("The hint of the secret the event is about, e.g. one_…a1b2 (never the secret)."),
+};
+
+const RETIREMENT_REASONS = ["idle", "deadline", "rolled_again", "exposed"] as const;
+export type RetirementReason = (typeof RETIREMENT_REASONS)[number];
+
+const EXPOSURE_OUTCOMES = ["revoked", "previous_secret_retired"] as const;
+
+const event = <Action extends string, Shape extends z.ZodRawShape>(action: Action, summary: string, metadata: Shape) =>
+  z.object({ action: z.literal(action).describe(summary), metadata: z.object(metadata) });
+
+export const auditEventBody = z.discriminatedUnion("action", [
+  event("api_key.created", "A key was created.", {
+    ...key,
+    expiresAt: z.iso.datetime().nullable().describe("When the key expires; null: never."),
+  }),
+  event("api_key.updated", "A key was renamed.", {
+    ...key,
+    previousDescription: z.string().describe("The description before the change."),
+  }),
+  event("api_key.rolled", "A key got a new secret; the previous one keeps working for a while.", {
+    ...key,
+    previousHint: z.string().describe("The previous secret's hint."),
+    previousSecretExpiresAt: z.iso.datetime().describe("When the previous secret retires at the latest."),
+  }),
+  event("api_key.previous_secret_retired", "A rolled key's previous secret stopped working (createdAt: the moment it did).", {
+    ...key,
+    reason: z
+      .enum(RETIREMENT_REASONS)
+      .describe(
+        "idle: unused for a while after the new secret was used; deadline: its grace period ended; rolled_again: the key was rolled again; exposed: it was reported as leaked.",
+      ),
+  }),
+  event("api_key.revoked", "A key was revoked.", key),
+  event("api_key.exposed", "One of a key's secrets was reported as leaked.", {
+    ...key,
+    source: z.string().describe("Who reported it, e.g. GitHub secret scanning."),
+    url: z.string().nullable().describe("Where it was found, when the report says."),
+    foundIn: z.string().optional().describe("What the report says it was found in (GitHub's source)."),
+    outcome: z.enum(EXPOSURE_OUTCOMES).describe("What the report did: revoked the key, or retired its previous secret."),
+  }),
+  event("task.created", "A task was created.", {}),
+  event("task.updated", "A task was changed.", {
+    changed: z.array(z.string()).describe("The fields that were changed."),
+  }),
+]);
+
+/** An event's action and metadata, as written. */
+export type AuditEventBody = z.infer<typeof auditEventBody>;
+export type AuditAction = AuditEventBody["action"];
