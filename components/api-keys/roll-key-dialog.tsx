@@ -107,6 +107,8 @@ export const RollKeyDialog = forwardRef<HTMLButtonElement, Props>(function RollK
             The key gets a new secret and keeps its id, description, expiry and history. Put the new secret in your services; the previous
             one ({apiKey.hint}) keeps working for the time you choose, so nothing breaks while they move.
           </Dialog.Description>
+          {/* At the top, where it is seen without scrolling the dialog. */}
+          {failure && <FailureMessage failure={failure} className="mt-3" />}
           {apiKey.previousSecret && (
             <p className="mt-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
               A roll is already running: its previous secret ({apiKey.previousSecret.hint}) stops working as soon as you roll again.
@@ -143,7 +145,6 @@ export const RollKeyDialog = forwardRef<HTMLButtonElement, Props>(function RollK
                 previous one has then been idle for {formatDuration(rollIdleSeconds)}.
               </p>
             </fieldset>
-            {failure && <FailureMessage failure={failure} />}
             <div className="flex justify-end gap-2">
               <Dialog.Close asChild>
                 <Button variant="secondary" disabled={mutation.isPending}>
