@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { selectWorkspaceAction } from "@/app/(dashboard)/actions";
 import type { WorkspaceItem } from "@/lib/workspaces/schemas";
 import { NavLink } from "./nav-link";
+import { SignOutButton } from "./sign-out-button";
 import { WorkspaceSwitcher } from "./workspace-switcher";
 
 type Props = {
@@ -10,8 +10,6 @@ type Props = {
   workspaceName: string | null;
   /** The person's workspaces for the switcher, the selected one marked `current`. */
   workspaces: WorkspaceItem[];
-  selectWorkspaceAction: typeof selectWorkspaceAction;
-  signOutAction: () => Promise<void>;
   children: ReactNode;
 };
 
@@ -24,7 +22,7 @@ const NAV = [
 // From `md` up, the settings navigation is a column beside the page; below it, it collapses
 // into one line above the page ("Settings / Developer / API Keys  Audit log"), so the page
 // gets the whole width of a phone.
-export function AppShell({ user, workspaceName, workspaces, selectWorkspaceAction, signOutAction, children }: Props) {
+export function AppShell({ user, workspaceName, workspaces, children }: Props) {
   return (
     <div className="flex min-h-screen flex-col">
       <header className="border-b border-zinc-200 dark:border-zinc-800">
@@ -32,20 +30,13 @@ export function AppShell({ user, workspaceName, workspaces, selectWorkspaceActio
           <Link href="/" className="text-lg font-semibold tracking-tight">
             One
           </Link>
-          {workspaceName && workspaces.length > 0 && <WorkspaceSwitcher workspaces={workspaces} select={selectWorkspaceAction} />}
+          {workspaceName && workspaces.length > 0 && <WorkspaceSwitcher workspaces={workspaces} />}
           <div className="ml-auto flex min-w-0 items-center gap-3 text-sm">
             <span className="min-w-0 text-right">
               <span className="block truncate font-medium">{user.name}</span>
               <span className="hidden truncate text-zinc-600 sm:block dark:text-zinc-400">{user.email}</span>
             </span>
-            <form action={signOutAction} className="shrink-0">
-              <button
-                type="submit"
-                className="rounded-md border border-zinc-300 px-3 py-1.5 font-medium whitespace-nowrap hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:border-zinc-700 dark:hover:bg-zinc-800"
-              >
-                Sign out
-              </button>
-            </form>
+            <SignOutButton />
           </div>
         </div>
       </header>

@@ -5,51 +5,48 @@
 // their actions and REST calls keep carrying the id they were rendered for, so another tab
 // still showing the previous workspace cannot change the newly selected one.
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
+import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useRef, useState, useTransition } from "react";
-import type { selectWorkspaceAction } from "@/app/(dashboard)/actions";
+import { useRef, useTransition } from "react";
+import { selectWorkspaceAction } from "@/lib/actions/workspaces";
 import { FailureMessage } from "@/components/ui/failure-message";
 import type { WorkspaceItem } from "@/lib/workspaces/schemas";
-import { fromActionError, RequestFailure } from "@/lib/ui/request-failure";
+import { fromActionError, RequestFailure } from "@/lib/ui/browser/request-failure";
 
 const ROLE_LABELS = { OWNER: "Owner", ADMIN: "Admin", MEMBER: "Member" } as const;
 
-type Props = {
-  workspaces: WorkspaceItem[];
-  select: typeof selectWorkspaceAction;
-};
+/** Selects a workspace; a refusal or a lost answer says whether the choice went through. */
+async function selectWorkspace(target: WorkspaceItem | undefined, selected: WorkspaceItem): Promise<void> {
+  const name = target?.name ?? "that workspace";
+  let result: Awaited<ReturnType<typeof selectWorkspaceAction>>;
+  try {
+    result = await selectWorkspaceAction(target?.id ?? "");
+  } catch {
+    throw new RequestFailure(
+      "offline",
+      `The server did not answer, so it is not known whether ${name} was selected. Check your connection, then reload the page.`,
+    );
+  }
+  if (!result.ok) throw fromActionError(result.error, `${name} was not selected; this page still shows ${selected.name}`);
+}
 
-export function WorkspaceSwitcher({ workspaces, select }: Props) {
+export function WorkspaceSwitcher({ workspaces }: { workspaces: WorkspaceItem[] }) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [failure, setFailure] = useState<RequestFailure | null>(null);
+  const [refreshing, startTransition] = useTransition();
+  const mutation = useMutation<void, RequestFailure, { target: WorkspaceItem | undefined; selected: WorkspaceItem }>({
+    mutationFn: ({ target, selected }) => selectWorkspace(target, selected),
+    // The page re-renders for the newly selected workspace.
+    onSuccess: () => startTransition(() => router.refresh()),
+  });
+  const pending = mutation.isPending || refreshing;
+  const failure = mutation.error;
   const trigger = useRef<HTMLButtonElement>(null);
   const selected = workspaces.find((workspace) => workspace.current) ?? workspaces[0];
   if (!selected) return null;
 
   function choose(workspaceId: string) {
-    if (workspaceId === selected?.id) return;
-    const target = workspaces.find((workspace) => workspace.id === workspaceId);
-    setFailure(null);
-    startTransition(async () => {
-      const stay = `${target?.name ?? "that workspace"} was not selected; this page still shows ${selected?.name}`;
-      try {
-        const result = await select(workspaceId);
-        if (!result.ok) {
-          setFailure(fromActionError(result.error, stay));
-          return;
-        }
-      } catch {
-        setFailure(
-          new RequestFailure(
-            "offline",
-            `The server did not answer, so it is not known whether ${target?.name ?? "that workspace"} was selected. Check your connection, then reload the page.`,
-          ),
-        );
-        return;
-      }
-      router.refresh();
-    });
+    if (!selected || workspaceId === selected.id) return;
+    mutation.mutate({ target: workspaces.find((workspace) => workspace.id === workspaceId), selected });
   }
 
   return (
@@ -57,7 +54,7 @@ export function WorkspaceSwitcher({ workspaces, select }: Props) {
       {/* Not modal, and rendered in the header rather than a portal: the rest of the page stays
           in the accessibility tree (no aria-hidden around focusable controls) and the menu sits
           inside the banner landmark. Escape, a click outside or Tab close it. */}
-      <DropdownMenu.Root modal={false} onOpenChange={(open) => open && setFailure(null)}>
+      <DropdownMenu.Root modal={false} onOpenChange={(open) => open && mutation.isError && mutation.reset()}>
         <DropdownMenu.Trigger
           ref={trigger}
           aria-busy={pending}
@@ -125,7 +122,7 @@ export function WorkspaceSwitcher({ workspaces, select }: Props) {
           <button
             type="button"
             onClick={() => {
-              setFailure(null);
+              mutation.reset();
               trigger.current?.focus();
             }}
             className="rounded-md px-2 py-1 text-sm font-medium underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"

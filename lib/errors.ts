@@ -1,6 +1,6 @@
 // The one error type that operations in lib/ throw, and the one normaliser that turns
 // anything thrown into it. Each transport maps the normalised error's code once: HTTP in
-// lib/http/errors.ts, the dashboard in lib/ui/action-result.ts. Messages are sentences a
+// lib/http/errors.ts, the dashboard in lib/ui/server/action-result.ts. Messages are sentences a
 // person can act on; they never contain secrets, SQL or stack traces.
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 

@@ -2,7 +2,7 @@
 // times that print the same on the server and in any browser.
 import { describe, expect, it } from "vitest";
 import { formatExactUtc, formatRelative } from "@/components/ui/relative-time";
-import { textLength } from "@/lib/ui/text-length";
+import { textLength } from "@/lib/ui/browser/text-length";
 
 describe("textLength", () => {
   it("counts code points after NFC normalisation and trimming, not UTF-16 units", () => {

@@ -16,7 +16,7 @@ import { db } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { pool } from "@/lib/db/pool";
 import { UNAVAILABLE_MESSAGE } from "@/lib/errors";
-import { toActionResult } from "@/lib/ui/action-result";
+import { toActionResult } from "@/lib/ui/server/action-result";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/scripts/embedded-postgres";
 import { freePort } from "@/scripts/free-port";
 import { createWorkspace } from "./fixtures";

@@ -1,10 +1,10 @@
 // Both doors map errors from the same normaliser (lib/errors.ts): the REST API to a status,
 // JSON body and headers (lib/http/errors.ts), the dashboard to a code and a sentence
-// (lib/ui/action-result.ts). One table of thrown values, both mappings side by side.
+// (lib/ui/server/action-result.ts). One table of thrown values, both mappings side by side.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { AppError, INTERNAL_MESSAGE, UNAVAILABLE_MESSAGE } from "@/lib/errors";
 import { errorResponse } from "@/lib/http/errors";
-import { toActionError } from "@/lib/ui/action-result";
+import { toActionError } from "@/lib/ui/server/action-result";
 
 afterEach(() => vi.restoreAllMocks());
 

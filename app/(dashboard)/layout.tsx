@@ -1,10 +1,13 @@
 import type { ReactNode } from "react";
 import { currentActor } from "@/lib/auth/session";
-import { loadPage } from "@/lib/ui/page-load";
+import { loadPage } from "@/lib/ui/server/page-load";
 import { listWorkspaces } from "@/lib/workspaces/list";
 import { AppShell } from "@/components/app-shell";
+import { QueryProvider } from "@/components/query-provider";
 import { ServiceUnavailable } from "@/components/service-unavailable";
-import { selectWorkspaceAction, signOutAction } from "./actions";
+
+// One TanStack Query client for the dashboard, around the shell: the header's actions (switcher,
+// sign-out) and the pages' reads and changes share it, and it lives as long as the layout.
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const loaded = await loadPage(async () => {
@@ -25,14 +28,10 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   // Signed-out visitors: the page itself redirects to sign-in with the way back.
   if (actor.kind !== "user") return children;
   return (
-    <AppShell
-      user={{ name: actor.name, email: actor.email }}
-      workspaceName={actor.workspace?.name ?? null}
-      workspaces={workspaces}
-      selectWorkspaceAction={selectWorkspaceAction}
-      signOutAction={signOutAction}
-    >
-      {children}
-    </AppShell>
+    <QueryProvider>
+      <AppShell user={{ name: actor.name, email: actor.email }} workspaceName={actor.workspace?.name ?? null} workspaces={workspaces}>
+        {children}
+      </AppShell>
+    </QueryProvider>
   );
 }

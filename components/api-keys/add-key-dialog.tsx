@@ -4,22 +4,23 @@
 // what was typed and says what happened and whether a key was created. At the cap the button
 // stays where it is and focusable, and its description says why it cannot be used.
 import * as Dialog from "@radix-ui/react-dialog";
-import { forwardRef, useId, useRef, useState } from "react";
+import { forwardRef, useId, useState } from "react";
 import { descriptionSchema, DESCRIPTION_MAX } from "@/lib/api-keys/schemas";
-import { textLength } from "@/lib/ui/text-length";
+import { textLength } from "@/lib/ui/browser/text-length";
 import { Button } from "@/components/ui/button";
 import { buttonRowClass, contentClass, descriptionClass, overlayClass, titleClass } from "@/components/ui/dialog-styles";
 import { FailureMessage } from "@/components/ui/failure-message";
+import { useHandOver, type OnDone } from "@/components/ui/hand-over";
 import { dateBounds, EXPIRY_CHOICES, resolveExpiry, type ExpiryChoice } from "./expiry";
-import { useCreateKey } from "./queries";
-import type { ApiKeyActions, ApiKeyDto } from "./types";
+import type { Created } from "./key-changes";
+import { useCreateKey } from "./mutations";
 
 type Props = {
   workspaceId: string;
-  create: ApiKeyActions["create"];
   /** Set when a key cannot be added now: the id of the element that says why. */
   disabledReasonId: string | null;
-  onCreated: (created: { key: ApiKeyDto; secret: string }) => void;
+  /** After the dialog has closed: the new key and its secret (shown once, by the caller). */
+  onDone: OnDone<Created>;
 };
 
 function validate(value: string): string | null {
@@ -28,7 +29,7 @@ function validate(value: string): string | null {
 }
 
 export const AddKeyDialog = forwardRef<HTMLButtonElement, Props>(function AddKeyDialog(
-  { workspaceId, create, disabledReasonId, onCreated },
+  { workspaceId, disabledReasonId, onDone },
   triggerRef,
 ) {
   const [open, setOpen] = useState(false);
@@ -38,8 +39,8 @@ export const AddKeyDialog = forwardRef<HTMLButtonElement, Props>(function AddKey
   // The expiry's message from the last submit (it depends on the clock, so it is checked then).
   const [expiryCheck, setExpiryCheck] = useState<string | null>(null);
   const [submitted, setSubmitted] = useState(false);
-  const handedOver = useRef(false);
-  const mutation = useCreateKey(workspaceId, create);
+  const handOver = useHandOver(onDone);
+  const mutation = useCreateKey(workspaceId);
   const ids = {
     input: useId(),
     help: useId(),
@@ -82,14 +83,13 @@ export const AddKeyDialog = forwardRef<HTMLButtonElement, Props>(function AddKey
       { description, expiresAt: resolvedNow.expiresAt },
       {
         onSuccess: (created) => {
-          handedOver.current = true;
+          handOver.succeeded(created);
           setOpen(false);
           setDescription("");
           setExpiry("never");
           setDate("");
           setSubmitted(false);
           mutation.reset();
-          onCreated(created);
         },
       },
     );
@@ -112,14 +112,7 @@ export const AddKeyDialog = forwardRef<HTMLButtonElement, Props>(function AddKey
       </Dialog.Trigger>
       <Dialog.Portal>
         <Dialog.Overlay className={overlayClass} />
-        <Dialog.Content
-          className={contentClass}
-          onCloseAutoFocus={(event) => {
-            // After a create, the reveal dialog has focus: do not pull it back to "Add key".
-            if (handedOver.current) event.preventDefault();
-            handedOver.current = false;
-          }}
-        >
+        <Dialog.Content className={contentClass} onCloseAutoFocus={handOver.onCloseAutoFocus}>
           <Dialog.Title className={titleClass}>Add API key</Dialog.Title>
           <Dialog.Description className={descriptionClass}>
             The key will be able to read and change this workspace&apos;s tasks through the REST API.

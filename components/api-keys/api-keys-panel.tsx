@@ -5,9 +5,7 @@
 // every action. Focus: inside the reveal dialog after a create, then on the new key's row; after
 // a roll, back on the row's Roll button. The count and the cap are of active keys only: expired
 // keys stay listed (marked) until revoked but no longer take a place.
-import { useQueryClient } from "@tanstack/react-query";
 import { useId, useRef, useState } from "react";
-import { queryKeys } from "@/lib/ui/query-keys";
 import { Button } from "@/components/ui/button";
 import { SignInAgainLink } from "@/components/ui/failure-message";
 import { NowProvider } from "@/components/ui/now";
@@ -18,7 +16,7 @@ import { RevealSecretDialog } from "./reveal-secret-dialog";
 import { RevokeKeyDialog } from "./revoke-key-dialog";
 import { RollKeyDialog } from "./roll-key-dialog";
 import { RollNote, type Rolled } from "./roll-note";
-import type { Allowance, ApiKeyActions, ApiKeyDto, KeyList } from "./types";
+import type { Allowance, KeyList } from "./types";
 
 type Props = {
   workspace: { id: string; name: string };
@@ -26,13 +24,11 @@ type Props = {
   /** When the server rendered the page (ms since the epoch): relative times start from it. */
   renderedAt: number;
   permissions: { create: Allowance; revoke: Allowance; rename: Allowance; roll: Allowance };
-  actions: ApiKeyActions;
   rollIdleSeconds: number;
   apiOrigin: string;
 };
 
-export function ApiKeysPanel({ workspace, initial, renderedAt, permissions, actions, rollIdleSeconds, apiOrigin }: Props) {
-  const queryClient = useQueryClient();
+export function ApiKeysPanel({ workspace, initial, renderedAt, permissions, rollIdleSeconds, apiOrigin }: Props) {
   const addButton = useRef<HTMLButtonElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const capReasonId = useId();
@@ -48,14 +44,6 @@ export function ApiKeysPanel({ workspace, initial, renderedAt, permissions, acti
   const atCap = active >= limit;
   const manage = permissions.create.allowed;
   const revealed = created ?? (rolled && { description: rolled.description, secret: rolled.secret });
-
-  /** After a rename or a roll: the key as the server answered at once, then the list read again. */
-  function changed(next: ApiKeyDto) {
-    queryClient.setQueryData<KeyList>(queryKeys.apiKeys(workspace.id), (list) =>
-      list ? { ...list, data: list.data.map((key) => (key.id === next.id ? next : key)) } : list,
-    );
-    void queryClient.invalidateQueries({ queryKey: queryKeys.apiKeys(workspace.id), exact: true });
-  }
 
   function focusNewRow() {
     const row = lastCreatedId.current ? document.getElementById(keyRowId(lastCreatedId.current)) : null;
@@ -73,9 +61,8 @@ export function ApiKeysPanel({ workspace, initial, renderedAt, permissions, acti
             <AddKeyDialog
               ref={addButton}
               workspaceId={workspace.id}
-              create={actions.create}
               disabledReasonId={atCap ? capReasonId : null}
-              onCreated={({ key, secret }) => {
+              onDone={({ key, secret }) => {
                 lastCreatedId.current = key.id;
                 setCreated({ description: key.description, secret });
               }}
@@ -137,8 +124,7 @@ export function ApiKeysPanel({ workspace, initial, renderedAt, permissions, acti
                 key={key.id}
                 apiKey={key}
                 workspaceId={workspace.id}
-                rename={permissions.rename.allowed ? (description) => actions.rename(workspace.id, key.id, description) : null}
-                onRenamed={changed}
+                canRename={permissions.rename.allowed}
                 actions={
                   permissions.revoke.allowed || permissions.roll.allowed ? (
                     <>
@@ -150,28 +136,16 @@ export function ApiKeysPanel({ workspace, initial, renderedAt, permissions, acti
                           }}
                           inList
                           apiKey={key}
+                          workspaceId={workspace.id}
                           rollIdleSeconds={rollIdleSeconds}
-                          roll={(seconds) => actions.roll(workspace.id, key.id, seconds)}
-                          onRolled={({ key: next, secret, graceSeconds }) => {
-                            changed(next);
+                          onDone={(next) => {
                             lastRolledId.current = key.id;
-                            setRolled({
-                              description: next.description,
-                              secret,
-                              previousHint: key.hint,
-                              graceSeconds,
-                              previousExpiresAt: next.previousSecret?.expiresAt ?? null,
-                            });
+                            setRolled(next);
                           }}
                         />
                       )}
                       {permissions.revoke.allowed && (
-                        <RevokeKeyDialog
-                          apiKey={key}
-                          workspaceId={workspace.id}
-                          revoke={actions.revoke}
-                          onRevoked={() => heading.current?.focus()}
-                        />
+                        <RevokeKeyDialog apiKey={key} workspaceId={workspace.id} onDone={() => heading.current?.focus()} />
                       )}
                     </>
                   ) : undefined

@@ -2,46 +2,53 @@
 // The alert at the top of the API keys page about keys found in public (GitHub secret scanning,
 // or someone who used the public revocation endpoint) in the last 30 days: which key, where it
 // was found, what was done automatically, and what to do next. Each person dismisses it for
-// themselves (stored on the server, so it stays dismissed on every device).
+// themselves (stored on the server, so it stays dismissed on every device). When dismissing
+// fails, the entry stays and says what happened and whether it was dismissed.
 import { useState } from "react";
 import type { ExposureAlert as Exposure } from "@/lib/leaks/schemas";
-import type { ActionResult } from "@/lib/ui/action-result";
+import { mayRetry } from "@/lib/ui/browser/request-failure";
 import { Button } from "@/components/ui/button";
+import { FailureMessage } from "@/components/ui/failure-message";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { useDismissExposure } from "./mutations";
 
 type Props = {
   alerts: Exposure[];
+  /** The workspace the page was rendered for: the dismissal is for its key. */
+  workspaceId: string;
   /** Whether this person may add keys (owners and admins); others are told whom to ask. */
   canReplace: boolean;
-  dismiss: (keyId: string) => Promise<ActionResult<{ keyId: string }>>;
 };
 
 const isLinkable = (url: string) => /^https?:\/\//i.test(url);
 
-export function ExposureAlert({ alerts, canReplace, dismiss }: Props) {
+export function ExposureAlert({ alerts, workspaceId, canReplace }: Props) {
   const [dismissed, setDismissed] = useState<string[]>([]);
-  const [pending, setPending] = useState<string | null>(null);
-  const [failure, setFailure] = useState<{ keyId: string; message: string } | null>(null);
+  const mutation = useDismissExposure(workspaceId);
   const shown = alerts.filter((alert) => !dismissed.includes(alert.keyId));
   if (shown.length === 0) return null;
+  const pending = mutation.isPending ? mutation.variables?.keyId : null;
+  const failed = mutation.error ? { keyId: mutation.variables?.keyId, failure: mutation.error } : null;
 
-  async function onDismiss(keyId: string) {
-    setPending(keyId);
-    setFailure(null);
-    const result = await dismiss(keyId);
-    setPending(null);
-    if (!result.ok) {
-      setFailure({ keyId, message: `Could not dismiss the alert: ${result.error.message}` });
-      return;
-    }
-    const index = shown.findIndex((alert) => alert.keyId === keyId);
-    setDismissed((keys) => [...keys, keyId]);
-    // Keep keyboard focus in the alert (the next entry), or hand it to the page's heading.
-    const next = shown[index + 1] ?? shown[index - 1];
-    requestAnimationFrame(() => {
-      const target = next ? document.getElementById(`exposure-${next.keyId}`) : document.getElementById("api-keys-heading");
-      target?.focus();
-    });
+  const retry = (alert: Exposure) => failed?.keyId === alert.keyId && mayRetry(failed.failure);
+
+  function onDismiss(alert: Exposure) {
+    mutation.mutate(
+      { keyId: alert.keyId, description: alert.description },
+      {
+        onSuccess: () => {
+          const index = shown.findIndex((other) => other.keyId === alert.keyId);
+          setDismissed((keys) => [...keys, alert.keyId]);
+          mutation.reset();
+          // Keep keyboard focus in the alert (the next entry), or hand it to the page's heading.
+          const next = shown[index + 1] ?? shown[index - 1];
+          requestAnimationFrame(() => {
+            const target = next ? document.getElementById(`exposure-${next.keyId}`) : document.getElementById("api-keys-heading");
+            target?.focus();
+          });
+        },
+      },
+    );
   }
 
   const heading =
@@ -98,16 +105,14 @@ export function ExposureAlert({ alerts, canReplace, dismiss }: Props) {
               <strong>Roll a replacement: </strong>
               {nextStep(alert, canReplace)}
             </p>
+            {failed?.keyId === alert.keyId && <FailureMessage failure={failed.failure} className="mt-3" />}
             <div className="mt-3 flex flex-wrap items-center gap-3">
-              <Button variant="secondary" disabled={pending === alert.keyId} onClick={() => void onDismiss(alert.keyId)}>
-                {pending === alert.keyId ? "Dismissing…" : "Dismiss"}
-                <span className="sr-only"> the alert about {alert.description}</span>
-              </Button>
-              {failure?.keyId === alert.keyId && (
-                <span role="status" className="text-red-800 dark:text-red-300">
-                  {failure.message}
+              <Button variant="secondary" disabled={pending === alert.keyId} onClick={() => onDismiss(alert)}>
+                {pending === alert.keyId ? "Dismissing…" : retry(alert) ? "Try again" : "Dismiss"}
+                <span className="sr-only">
+                  {retry(alert) ? " to dismiss" : ""} the alert about {alert.description}
                 </span>
-              )}
+              </Button>
             </div>
           </li>
         ))}

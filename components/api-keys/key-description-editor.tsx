@@ -3,18 +3,25 @@
 // it into a labelled field with Save and Cancel (Escape cancels too); focus comes back to
 // *Rename* afterwards. The heading stays for screen readers while the field is shown. In the key
 // list (`inList`), the row's own name is shown instead of a heading and is hidden while editing.
-import { forwardRef, type ReactNode, useEffect, useId, useRef, useState, useTransition } from "react";
+// When saving fails, the field stays with what was typed and the failure says whether the key was
+// renamed (key-changes.ts) and what to do next.
+import { forwardRef, type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { toast } from "sonner";
 import { descriptionSchema, DESCRIPTION_MAX } from "@/lib/api-keys/schemas";
-import type { ActionResult } from "@/lib/ui/action-result";
+import { mayRetry } from "@/lib/ui/browser/request-failure";
 import { Button } from "@/components/ui/button";
+import { FailureMessage } from "@/components/ui/failure-message";
+import type { OnDone } from "@/components/ui/hand-over";
+import { useRenameKey } from "./mutations";
 import type { ApiKeyDto } from "./types";
 
 type Props = {
-  description: string;
-  /** null: this person may not rename the key (or it cannot be renamed any more). */
-  rename: ((description: string) => Promise<ActionResult<ApiKeyDto>>) | null;
-  onRenamed: (key: ApiKeyDto) => void;
+  apiKey: ApiKeyDto;
+  workspaceId: string;
+  /** false: this person may not rename the key (or it cannot be renamed any more). */
+  canRename: boolean;
+  /** After a rename was saved and the field closed: the key as renamed. */
+  onDone?: OnDone<ApiKeyDto>;
   /** In a list row: what names the key there (e.g. a link), and a smaller field. */
   inList?: { name: ReactNode };
 };
@@ -25,24 +32,29 @@ function validate(value: string): string | null {
 }
 
 export const KeyDescriptionEditor = forwardRef<HTMLHeadingElement, Props>(function KeyDescriptionEditor(
-  { description, rename, onRenamed, inList },
+  { apiKey, workspaceId, canRename, onDone, inList },
   headingRef,
 ) {
+  const description = apiKey.description;
   const [editing, setEditing] = useState(false);
   const [value, setValue] = useState(description);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  // The field's own check (before sending); what the server said is the mutation's error.
+  const [invalid, setInvalid] = useState<string | null>(null);
+  const mutation = useRenameKey(workspaceId, apiKey);
+  const pending = mutation.isPending;
+  const failure = mutation.error;
+  const fieldError = invalid ?? failure?.fields?.description ?? null;
   const renameButton = useRef<HTMLButtonElement>(null);
   const ids = { input: useId(), help: useId(), error: useId() };
 
   function start() {
     setValue(description);
-    setError(null);
+    setInvalid(null);
+    mutation.reset();
     setEditing(true);
   }
 
-  // Focus goes back to the Rename button once React has rendered it again, which after a save
-  // happens at the end of the transition, not on the next frame.
+  // Focus goes back to the Rename button once React has rendered it again.
   const refocus = useRef(false);
   useEffect(() => {
     if (editing || !refocus.current) return;
@@ -53,24 +65,22 @@ export const KeyDescriptionEditor = forwardRef<HTMLHeadingElement, Props>(functi
   function stop() {
     refocus.current = true;
     setEditing(false);
-    setError(null);
+    setInvalid(null);
+    mutation.reset();
   }
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
-    if (!rename) return;
-    const invalid = validate(value);
-    if (invalid) return setError(invalid);
+    if (!canRename || pending) return;
+    const problem = validate(value);
+    if (problem) return setInvalid(problem);
     if (value.trim() === description) return stop();
-    startTransition(async () => {
-      const result = await rename(value);
-      if (!result.ok) {
-        setError(result.error.fields?.description ?? result.error.message);
-        return;
-      }
-      onRenamed(result.data);
-      toast.success(`Renamed to “${result.data.description}”.`);
-      stop();
+    mutation.mutate(value, {
+      onSuccess: (renamed) => {
+        toast.success(`Renamed to “${renamed.description}”.`);
+        stop();
+        onDone?.(renamed);
+      },
     });
   }
 
@@ -109,20 +119,21 @@ export const KeyDescriptionEditor = forwardRef<HTMLHeadingElement, Props>(functi
               value={value}
               onChange={(event) => {
                 setValue(event.target.value);
-                setError(null);
+                setInvalid(null);
+                if (mutation.isError) mutation.reset();
               }}
               autoFocus
               onFocus={(event) => event.currentTarget.select()}
               maxLength={DESCRIPTION_MAX + 50}
               autoComplete="off"
               spellCheck={false}
-              aria-invalid={!!error}
-              aria-describedby={`${ids.help}${error ? ` ${ids.error}` : ""}`}
+              aria-invalid={!!fieldError}
+              aria-describedby={`${ids.help}${fieldError || failure ? ` ${ids.error}` : ""}`}
               className={`block w-full max-w-md min-w-0 flex-1 rounded-md border border-zinc-300 bg-white px-3 ${inList ? "basis-40 py-1.5 text-sm" : "py-2 text-lg font-semibold"} focus-visible:outline-2 focus-visible:outline-blue-600 aria-invalid:border-red-600 dark:border-zinc-700 dark:bg-zinc-950`}
             />
             <div className="flex gap-2">
               <Button type="submit" disabled={pending} aria-busy={pending}>
-                {pending ? "Saving…" : "Save"}
+                {pending ? "Saving…" : failure && !failure.fields && mayRetry(failure) ? "Save again" : "Save"}
               </Button>
               <Button variant="secondary" onClick={stop} disabled={pending}>
                 Cancel
@@ -132,14 +143,16 @@ export const KeyDescriptionEditor = forwardRef<HTMLHeadingElement, Props>(functi
           <p id={ids.help} className="text-xs text-zinc-600 dark:text-zinc-400">
             Name the service and environment that use it. Up to {DESCRIPTION_MAX} characters. Escape cancels.
           </p>
-          {error && (
+          {fieldError ? (
             <p id={ids.error} role="alert" className="text-sm text-red-700 dark:text-red-400">
-              {error}
+              {fieldError}
             </p>
+          ) : (
+            failure && <FailureMessage id={ids.error} failure={failure} className="max-w-md" />
           )}
         </form>
       ) : (
-        rename && (
+        canRename && (
           <button
             ref={renameButton}
             type="button"

@@ -9,7 +9,6 @@
 // the previous secret while a roll runs, so the row stays narrow enough for the page.
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { ActionResult } from "@/lib/ui/action-result";
 import { keyHref, linkClass } from "@/components/ui/link-styles";
 import { useNow } from "@/components/ui/now";
 import { formatExactUtc, formatRelative, RelativeTime } from "@/components/ui/relative-time";
@@ -67,13 +66,12 @@ function ExpiresSoonBadge({ apiKey }: { apiKey: Pick<ApiKeyDto, "status" | "expi
 type Props = {
   apiKey: ApiKeyDto;
   workspaceId: string;
-  /** null: this person may not rename keys (members). */
-  rename: ((description: string) => Promise<ActionResult<ApiKeyDto>>) | null;
-  onRenamed: (key: ApiKeyDto) => void;
+  /** false: this person may not rename keys (members). */
+  canRename: boolean;
   actions?: ReactNode;
 };
 
-export function KeyRow({ apiKey, workspaceId, rename, onRenamed, actions }: Props) {
+export function KeyRow({ apiKey, workspaceId, canRename, actions }: Props) {
   const previous = apiKey.previousSecret;
   return (
     <tr
@@ -88,9 +86,9 @@ export function KeyRow({ apiKey, workspaceId, rename, onRenamed, actions }: Prop
         className="col-start-1 row-start-1 font-medium wrap-anywhere whitespace-pre-wrap @3xl:table-cell @3xl:max-w-56 @3xl:px-3 @3xl:py-3 @3xl:align-top"
       >
         <KeyDescriptionEditor
-          description={apiKey.description}
-          rename={rename}
-          onRenamed={onRenamed}
+          apiKey={apiKey}
+          workspaceId={workspaceId}
+          canRename={canRename}
           inList={{
             name: (
               <span className="block">

@@ -3,32 +3,33 @@
 // still using it starts failing at once. When the answer is lost, the key's state is read
 // again and the dialog says whether it was revoked (requests.ts).
 import * as AlertDialog from "@radix-ui/react-alert-dialog";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { toast } from "sonner";
+import { mayRetry } from "@/lib/ui/browser/request-failure";
 import { Button } from "@/components/ui/button";
 import { buttonRowClass, contentClass, descriptionClass, overlayClass, titleClass } from "@/components/ui/dialog-styles";
 import { FailureMessage } from "@/components/ui/failure-message";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { useRevokeKey } from "./queries";
-import type { ApiKeyActions, ApiKeyDto } from "./types";
+import { useHandOver, type OnDone } from "@/components/ui/hand-over";
+import { useRevokeKey } from "./mutations";
+import type { ApiKeyDto } from "./types";
 
 type Props = {
   apiKey: ApiKeyDto;
   workspaceId: string;
-  revoke: ApiKeyActions["revoke"];
-  /** Called once the dialog has closed after a revoke: the row (and this button) are going away. */
-  onRevoked: () => void;
+  /** After the dialog has closed: the key as revoked. Its row (and this button) may be going away. */
+  onDone: OnDone<ApiKeyDto>;
 };
 
-export function RevokeKeyDialog({ apiKey, workspaceId, revoke, onRevoked }: Props) {
+export function RevokeKeyDialog({ apiKey, workspaceId, onDone }: Props) {
   const [open, setOpen] = useState(false);
-  const revoked = useRef(false);
-  const mutation = useRevokeKey(workspaceId, revoke, apiKey);
+  const handOver = useHandOver(onDone);
+  const mutation = useRevokeKey(workspaceId, apiKey);
 
   function confirm() {
     mutation.mutate(undefined, {
-      onSuccess: () => {
-        revoked.current = true;
+      onSuccess: (revoked) => {
+        handOver.succeeded(revoked);
         setOpen(false);
         toast.success(`Revoked “${apiKey.description}”. Requests with it now fail.`);
       },
@@ -51,14 +52,7 @@ export function RevokeKeyDialog({ apiKey, workspaceId, revoke, onRevoked }: Prop
       </AlertDialog.Trigger>
       <AlertDialog.Portal>
         <AlertDialog.Overlay className={overlayClass} />
-        <AlertDialog.Content
-          className={contentClass}
-          onCloseAutoFocus={(event) => {
-            if (!revoked.current) return;
-            event.preventDefault();
-            onRevoked();
-          }}
-        >
+        <AlertDialog.Content className={contentClass} onCloseAutoFocus={handOver.onCloseAutoFocus}>
           <AlertDialog.Title className={titleClass}>Revoke “{apiKey.description}”?</AlertDialog.Title>
           <AlertDialog.Description asChild>
             <div className={descriptionClass}>
@@ -83,7 +77,7 @@ export function RevokeKeyDialog({ apiKey, workspaceId, revoke, onRevoked }: Prop
               </Button>
             </AlertDialog.Cancel>
             <Button variant="danger" onClick={confirm} disabled={mutation.isPending} aria-busy={mutation.isPending}>
-              {mutation.isPending ? "Revoking…" : mutation.error && mutation.error.kind !== "refused" ? "Try again" : "Revoke key"}
+              {mutation.isPending ? "Revoking…" : mutation.error && mayRetry(mutation.error) ? "Try again" : "Revoke key"}
             </Button>
           </div>
         </AlertDialog.Content>

@@ -1,14 +1,23 @@
 "use client";
 // Rolling asks how long the previous secret may keep working (the services that still use it
 // need time to move), explains that it also retires on its own once traffic has moved, then
-// hands the new secret to the reveal dialog. The secret never enters the query cache.
+// hands the new secret to the caller (onDone), which reveals it. The secret never enters the
+// query cache. When rolling fails the dialog stays, with the choice made, and says what happened:
+// a roll that went through without its secret arriving is said (the key is probably rolled, the
+// previous secret works until its deadline) with "Roll again"; after an attempt whose outcome is
+// unknown, trying again reads the key first (key-changes.ts).
 import * as Dialog from "@radix-ui/react-dialog";
-import { forwardRef, useId, useRef, useState, useTransition } from "react";
+import { forwardRef, useId, useRef, useState } from "react";
 import { ROLL_GRACE_DEFAULT_SECONDS } from "@/lib/api-keys/schemas";
-import type { ActionResult } from "@/lib/ui/action-result";
+import { mayRetry } from "@/lib/ui/browser/request-failure";
 import { Button } from "@/components/ui/button";
 import { contentClass, descriptionClass, overlayClass, titleClass } from "@/components/ui/dialog-styles";
+import { FailureMessage } from "@/components/ui/failure-message";
+import { useHandOver, type OnDone } from "@/components/ui/hand-over";
 import { formatDuration } from "./duration";
+import { SecretLost } from "./key-changes";
+import { useRollKey } from "./mutations";
+import type { Rolled } from "./roll-note";
 import type { ApiKeyDto } from "./types";
 
 const GRACE_OPTIONS = [
@@ -20,48 +29,64 @@ const GRACE_OPTIONS = [
 
 type Props = {
   apiKey: ApiKeyDto;
+  workspaceId: string;
   rollIdleSeconds: number;
-  roll: (previousSecretExpiresInSeconds: number) => Promise<ActionResult<{ key: ApiKeyDto; secret: string }>>;
-  onRolled: (rolled: { key: ApiKeyDto; secret: string; graceSeconds: number }) => void;
+  /** After the dialog has closed: the new secret and what the reveal says about the previous one. */
+  onDone: OnDone<Rolled>;
   /** In a list row: the button says "Roll" and its name says which key. */
   inList?: boolean;
 };
 
 export const RollKeyDialog = forwardRef<HTMLButtonElement, Props>(function RollKeyDialog(
-  { apiKey, rollIdleSeconds, roll, onRolled, inList = false },
+  { apiKey, workspaceId, rollIdleSeconds, onDone, inList = false },
   triggerRef,
 ) {
   const [open, setOpen] = useState(false);
   const [grace, setGrace] = useState<number>(ROLL_GRACE_DEFAULT_SECONDS);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-  const rolled = useRef(false);
+  // The key as it was when the person chose to roll it: a different current secret later means a roll went through.
+  const before = useRef(apiKey);
+  const handOver = useHandOver(onDone);
+  const mutation = useRollKey(workspaceId);
+  const failure = mutation.error;
   const ids = { legend: useId(), idle: useId() };
 
   function change(next: boolean) {
-    if (pending) return;
+    if (mutation.isPending) return;
     setOpen(next);
-    if (!next) setError(null);
-    else {
-      rolled.current = false;
+    mutation.reset();
+    if (next) {
+      before.current = apiKey;
       setGrace(ROLL_GRACE_DEFAULT_SECONDS);
     }
   }
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
-    setError(null);
-    startTransition(async () => {
-      const result = await roll(grace);
-      if (!result.ok) {
-        setError(result.error.fields?.previousSecretExpiresInSeconds ?? result.error.message);
-        return;
-      }
-      rolled.current = true;
-      setOpen(false);
-      onRolled({ ...result.data, graceSeconds: grace });
+    // After a lost secret, rolling again starts from the key as it is now.
+    if (failure instanceof SecretLost) before.current = failure.key;
+    const request = { before: before.current, graceSeconds: grace, checkFirst: failure?.code === "outcome_unknown" };
+    mutation.mutate(request, {
+      onSuccess: ({ key, secret }) => {
+        handOver.succeeded({
+          description: key.description,
+          secret,
+          previousHint: key.previousSecret?.hint ?? request.before.hint,
+          graceSeconds: grace,
+          previousExpiresAt: key.previousSecret?.expiresAt ?? null,
+        });
+        setOpen(false);
+        mutation.reset();
+      },
     });
   }
+
+  const submitLabel = mutation.isPending
+    ? "Rolling…"
+    : failure instanceof SecretLost
+      ? "Roll again"
+      : failure && mayRetry(failure)
+        ? "Try again"
+        : "Roll key";
 
   return (
     <Dialog.Root open={open} onOpenChange={change}>
@@ -75,13 +100,15 @@ export const RollKeyDialog = forwardRef<HTMLButtonElement, Props>(function RollK
         <Dialog.Content
           className={`${contentClass} max-h-[90vh] overflow-y-auto`}
           // After a roll the reveal dialog takes focus; it returns it to this trigger when it closes.
-          onCloseAutoFocus={(event) => rolled.current && event.preventDefault()}
+          onCloseAutoFocus={handOver.onCloseAutoFocus}
         >
           <Dialog.Title className={titleClass}>Roll “{apiKey.description}”?</Dialog.Title>
           <Dialog.Description className={descriptionClass}>
             The key gets a new secret and keeps its id, description, expiry and history. Put the new secret in your services; the previous
             one ({apiKey.hint}) keeps working for the time you choose, so nothing breaks while they move.
           </Dialog.Description>
+          {/* At the top, where it is seen without scrolling the dialog. */}
+          {failure && <FailureMessage failure={failure} className="mt-3" />}
           {apiKey.previousSecret && (
             <p className="mt-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
               A roll is already running: its previous secret ({apiKey.previousSecret.hint}) stops working as soon as you roll again.
@@ -118,19 +145,14 @@ export const RollKeyDialog = forwardRef<HTMLButtonElement, Props>(function RollK
                 previous one has then been idle for {formatDuration(rollIdleSeconds)}.
               </p>
             </fieldset>
-            {error && (
-              <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-                {error}
-              </p>
-            )}
             <div className="flex justify-end gap-2">
               <Dialog.Close asChild>
-                <Button variant="secondary" disabled={pending}>
+                <Button variant="secondary" disabled={mutation.isPending}>
                   Cancel
                 </Button>
               </Dialog.Close>
-              <Button type="submit" disabled={pending} aria-busy={pending}>
-                {pending ? "Rolling…" : "Roll key"}
+              <Button type="submit" disabled={mutation.isPending} aria-busy={mutation.isPending}>
+                {submitLabel}
               </Button>
             </div>
           </form>

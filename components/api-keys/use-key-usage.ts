@@ -3,8 +3,8 @@
 // workspace id the page was rendered for. The chart and the sparkline share the cache.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { UsageDto } from "@/lib/usage/schemas";
-import { queryKeys } from "@/lib/ui/query-keys";
-import { getJson, workspacePath } from "@/lib/ui/rest";
+import { queryKeys } from "@/lib/ui/browser/query-keys";
+import { read } from "@/lib/ui/browser/rest";
 
 export type UsageRange = UsageDto["range"];
 export type { UsageDto };
@@ -12,8 +12,7 @@ export type { UsageDto };
 export function useKeyUsage(workspaceId: string, keyId: string, range: UsageRange, options: { live?: boolean } = {}) {
   return useQuery({
     queryKey: queryKeys.usage(workspaceId, keyId, range),
-    queryFn: ({ signal }) =>
-      getJson<UsageDto>(workspacePath(workspaceId, `/api-keys/${encodeURIComponent(keyId)}/usage?range=${range}`), signal),
+    queryFn: ({ signal }) => read.usage(workspaceId, keyId, range, signal),
     // Counts reach the database within 5 s of a request; a live chart asks every 4 s, so a request
     // shows within 10 s.
     refetchInterval: options.live ? 4_000 : false,

@@ -4,8 +4,8 @@
 // events through `agent/activity` (without people's addresses).
 import { useInfiniteQuery, type InfiniteData } from "@tanstack/react-query";
 import type { AuditPage } from "@/lib/audit-log/schemas";
-import { queryKeys } from "@/lib/ui/query-keys";
-import { getJson, workspacePath } from "@/lib/ui/rest";
+import { queryKeys } from "@/lib/ui/browser/query-keys";
+import { read } from "@/lib/ui/browser/rest";
 
 export type AuditFilters = { action?: string; targetId?: string };
 
@@ -14,7 +14,6 @@ export function useAuditEvents(
   filters: AuditFilters,
   options: { via: "audit-events" | "activity"; pageSize: number; initial?: AuditPage },
 ) {
-  const endpoint = options.via === "audit-events" ? "/audit-events" : "/agent/activity";
   return useInfiniteQuery({
     queryKey: queryKeys.auditEvents(workspaceId, { ...filters, via: options.via }),
     queryFn: ({ pageParam, signal }) => {
@@ -22,7 +21,7 @@ export function useAuditEvents(
       if (filters.action) params.set("action", filters.action);
       if (filters.targetId) params.set("targetId", filters.targetId);
       if (pageParam) params.set("cursor", pageParam);
-      return getJson<AuditPage>(workspacePath(workspaceId, `${endpoint}?${params}`), signal);
+      return read.auditPage(workspaceId, options.via, params, signal);
     },
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,

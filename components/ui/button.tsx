@@ -10,18 +10,16 @@ const VARIANTS = {
   ghost: "text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950",
 } as const;
 
-type Props = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof VARIANTS };
+type Variant = keyof typeof VARIANTS;
+type Props = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant };
+
+/** A button's look, also for a link that acts as one (e.g. "Go to API keys"). */
+export const buttonClass = (variant: Variant = "primary") =>
+  `inline-flex items-center justify-center gap-2 rounded-md px-3 py-2 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:cursor-not-allowed ${VARIANTS[variant]}`;
 
 export const Button = forwardRef<HTMLButtonElement, Props>(function Button(
   { variant = "primary", className = "", type = "button", ...props },
   ref,
 ) {
-  return (
-    <button
-      ref={ref}
-      type={type}
-      className={`inline-flex items-center justify-center gap-2 rounded-md px-3 py-2 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:cursor-not-allowed ${VARIANTS[variant]} ${className}`}
-      {...props}
-    />
-  );
+  return <button ref={ref} type={type} className={`${buttonClass(variant)} ${className}`} {...props} />;
 });

@@ -1,8 +1,8 @@
 "use client";
-// Says what went wrong with a request (lib/ui/request-failure.ts) and, when the session has
+// Says what went wrong with a request (lib/ui/browser/request-failure.ts) and, when the session has
 // ended, offers to sign in again in a new tab, so this page keeps what the person typed and
 // they can come back and try again.
-import type { RequestFailure } from "@/lib/ui/request-failure";
+import type { RequestFailure } from "@/lib/ui/browser/request-failure";
 
 export function SignInAgainLink({ returnTo = "/", className = "" }: { returnTo?: string; className?: string }) {
   return (

@@ -61,7 +61,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
   events: {
-    // Auth.js's own sign-out endpoint; the dashboard's button goes through app/(dashboard)/actions.ts.
+    // Auth.js's own sign-out endpoint; the dashboard's button goes through lib/actions/sign-out.ts.
     async signOut(message) {
       if ("token" in message && message.token?.sid) await endSession(message.token.sid);
     },

@@ -2,15 +2,12 @@ import { listApiKeys } from "@/lib/api-keys/list";
 import { requireUser } from "@/lib/auth/session";
 import { recentExposures } from "@/lib/leaks/recent";
 import { PERMISSIONS, roleMay } from "@/lib/permissions";
-import { loadPage } from "@/lib/ui/page-load";
+import { loadPage } from "@/lib/ui/server/page-load";
 import { ApiKeysPanel } from "@/components/api-keys/api-keys-panel";
 import { ExposureAlert } from "@/components/api-keys/exposure-alert";
 import { NoWorkspace } from "@/components/no-workspace";
-import { QueryProvider } from "@/components/query-provider";
 import { ServiceUnavailable } from "@/components/service-unavailable";
 import { rollIdleSeconds } from "@/lib/api-keys/config";
-import { createApiKeyAction, dismissExposureAlertAction, revokeApiKeyAction } from "./actions";
-import { renameApiKeyAction, rollApiKeyAction } from "./[keyId]/actions";
 
 export const metadata = { title: "API Keys" };
 
@@ -33,12 +30,12 @@ export default async function ApiKeysPage() {
     reason: PERMISSIONS[permission].deniedReason,
   });
   return (
-    <QueryProvider>
+    <>
       <ExposureAlert
         key={`alert-${actor.workspace.id}`}
         alerts={exposures}
+        workspaceId={actor.workspace.id}
         canReplace={roleMay(actor.workspace.role, "apiKeys.create")}
-        dismiss={dismissExposureAlertAction.bind(null, actor.workspace.id)}
       />
       {/* Keyed by workspace: after a switch, nothing of the previous workspace's panel is kept. */}
       <ApiKeysPanel
@@ -52,10 +49,9 @@ export default async function ApiKeysPage() {
           rename: allowance("apiKeys.update"),
           roll: allowance("apiKeys.roll"),
         }}
-        actions={{ create: createApiKeyAction, revoke: revokeApiKeyAction, rename: renameApiKeyAction, roll: rollApiKeyAction }}
         rollIdleSeconds={rollIdleSeconds()}
         apiOrigin={process.env.AUTH_URL ?? "http://localhost:3000"}
       />
-    </QueryProvider>
+    </>
   );
 }

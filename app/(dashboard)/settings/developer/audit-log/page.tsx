@@ -10,7 +10,6 @@ import { AuditLogView, type KeyOption } from "@/components/audit-log/audit-log-v
 import { AUDIT_PAGE_SIZE, parseAuditFilters } from "@/components/audit-log/filters";
 import { AuditLogRefusal } from "@/components/audit-log/refusal";
 import { NoWorkspace } from "@/components/no-workspace";
-import { QueryProvider } from "@/components/query-provider";
 
 export const metadata = { title: "Audit log" };
 
@@ -42,13 +41,11 @@ export default async function AuditLogPage({ searchParams }: Props) {
   }
 
   return (
-    <QueryProvider>
-      <AuditLogView
-        workspace={{ id: actor.workspace.id, name: actor.workspace.name }}
-        initial={initial}
-        initialFilters={filters}
-        keys={keys}
-      />
-    </QueryProvider>
+    <AuditLogView
+      workspace={{ id: actor.workspace.id, name: actor.workspace.name }}
+      initial={initial}
+      initialFilters={filters}
+      keys={keys}
+    />
   );
 }

@@ -8,11 +8,8 @@ import { rollIdleSeconds } from "@/lib/api-keys/config";
 import { requireUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { PERMISSIONS, roleMay, type Permission } from "@/lib/permissions";
-import { KeyDetails } from "@/components/api-keys/key-details";
+import { KeyPage } from "@/components/api-keys/key-page";
 import { NoWorkspace } from "@/components/no-workspace";
-import { QueryProvider } from "@/components/query-provider";
-import { revokeApiKeyAction } from "../actions";
-import { renameApiKeyAction, rollApiKeyAction } from "./actions";
 
 type Props = { params: Promise<{ keyId: string }> };
 
@@ -40,20 +37,17 @@ export default async function ApiKeyPage({ params }: Props) {
   const role = actor.workspace.role;
   const allowance = (permission: Permission) => ({ allowed: roleMay(role, permission), reason: PERMISSIONS[permission].deniedReason });
   return (
-    <QueryProvider>
-      <KeyDetails
-        workspace={{ id: actor.workspace.id, name: actor.workspace.name }}
-        initial={key}
-        permissions={{
-          rename: allowance("apiKeys.update"),
-          roll: allowance("apiKeys.roll"),
-          revoke: allowance("apiKeys.revoke"),
-          auditLog: allowance("auditLog.read"),
-        }}
-        actions={{ rename: renameApiKeyAction, roll: rollApiKeyAction, revoke: revokeApiKeyAction }}
-        rollIdleSeconds={rollIdleSeconds()}
-        apiOrigin={process.env.AUTH_URL ?? "http://localhost:3000"}
-      />
-    </QueryProvider>
+    <KeyPage
+      workspace={{ id: actor.workspace.id, name: actor.workspace.name }}
+      initial={key}
+      permissions={{
+        rename: allowance("apiKeys.update"),
+        roll: allowance("apiKeys.roll"),
+        revoke: allowance("apiKeys.revoke"),
+        auditLog: allowance("auditLog.read"),
+      }}
+      rollIdleSeconds={rollIdleSeconds()}
+      apiOrigin={process.env.AUTH_URL ?? "http://localhost:3000"}
+    />
   );
 }

@@ -1,7 +1,9 @@
-// How server actions report outcomes to the dashboard: a plain result object, because
-// Next.js hides thrown errors' messages in production. This is the dashboard's one mapping
+// How server actions (lib/actions/) report outcomes to the dashboard: a plain result object,
+// because Next.js hides thrown errors' messages in production. This is the dashboard's one mapping
 // from errors to what the UI shows; what an error *is* comes from normaliseError
-// (lib/errors.ts), shared with the REST API, which also logs unexpected ones.
+// (lib/errors.ts), shared with the REST API, which also logs unexpected ones. The browser half
+// (lib/ui/browser/request-failure.ts) imports only the result's types from here.
+import "server-only";
 import { normaliseError, type ErrorCode } from "@/lib/errors";
 
 export type ActionError = {

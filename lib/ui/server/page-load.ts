@@ -1,6 +1,7 @@
 // How dashboard pages and layouts load their data: an outage of the database becomes a page
 // that says so (and that nothing changed) instead of the framework's error page. Redirects
 // (to sign-in) and other control flow of Next.js pass through; real bugs still throw.
+import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { normaliseError } from "@/lib/errors";
 

@@ -1,0 +1,82 @@
+"use client";
+// A key's own page: its header (name, hint, badges, Roll and Revoke), the notices that apply to
+// it, its facts, usage and history. The key is server-rendered first, then kept fresh from the
+// REST API (the last use moves while you look). After a roll, the new secret is revealed once.
+import { useEffect, useId, useRef, useState } from "react";
+import { KeyHistory } from "@/components/audit-log/key-history";
+import { KeyFacts } from "./key-facts";
+import { KeyHeader } from "./key-header";
+import { ExpiredNotice, ReadOnlyNotice, RevokedNotice } from "./key-state-notices";
+import { LeakNotice } from "./leak-notice";
+import { PreviousSecretNotice } from "./previous-secret-notice";
+import { useKey } from "./queries";
+import { RevealSecretDialog } from "./reveal-secret-dialog";
+import { RollNote, type Rolled } from "./roll-note";
+import type { Allowance, ApiKeyDto } from "./types";
+import { UsageChart } from "./usage-chart";
+
+type Props = {
+  workspace: { id: string; name: string };
+  initial: ApiKeyDto;
+  permissions: { rename: Allowance; roll: Allowance; revoke: Allowance; auditLog: Allowance };
+  rollIdleSeconds: number;
+  apiOrigin: string;
+};
+
+export function KeyPage({ workspace, initial, permissions, rollIdleSeconds, apiOrigin }: Props) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  const rollButton = useRef<HTMLButtonElement>(null);
+  const [rolled, setRolled] = useState<Rolled | null>(null);
+  const historyId = useId();
+  const query = useKey(workspace.id, initial);
+  const key = query.data;
+  const manager = permissions.roll.allowed;
+
+  // Revoking here removes the controls (and the dialog) with it: focus goes to the heading
+  // when the key becomes revoked, so it never falls to the page's body.
+  const revokedBefore = useRef(key.status === "revoked");
+  useEffect(() => {
+    if (key.status === "revoked" && !revokedBefore.current) heading.current?.focus();
+    revokedBefore.current = key.status === "revoked";
+  }, [key.status]);
+
+  return (
+    <div className="space-y-6">
+      <KeyHeader
+        headingRef={heading}
+        rollButtonRef={rollButton}
+        apiKey={key}
+        workspaceId={workspace.id}
+        permissions={permissions}
+        rollIdleSeconds={rollIdleSeconds}
+        onRolled={setRolled}
+      />
+
+      {!manager && <ReadOnlyNotice reasons={[permissions.rename, permissions.roll, permissions.revoke]} />}
+      {manager && key.status === "revoked" && <RevokedNotice />}
+      {manager && key.status === "expired" && <ExpiredNotice />}
+      {key.exposure && <LeakNotice exposure={key.exposure} />}
+      {key.previousSecret && <PreviousSecretNotice previous={key.previousSecret} rollIdleSeconds={rollIdleSeconds} />}
+
+      <KeyFacts apiKey={key} />
+
+      {query.isError && (
+        <p role="alert" className="text-sm text-amber-800 dark:text-amber-300">
+          Could not refresh the key: {query.error.message} Showing what was loaded before.
+        </p>
+      )}
+
+      <UsageChart workspaceId={workspace.id} keyId={key.id} />
+
+      <KeyHistory workspaceId={workspace.id} keyId={key.id} canReadAuditLog={permissions.auditLog.allowed} headingId={historyId} />
+
+      <RevealSecretDialog
+        created={rolled ? { description: rolled.description, secret: rolled.secret } : null}
+        apiOrigin={apiOrigin}
+        onClosed={() => setRolled(null)}
+        returnFocus={() => (rollButton.current ?? heading.current)?.focus()}
+        note={rolled && <RollNote rolled={rolled} rollIdleSeconds={rollIdleSeconds} />}
+      />
+    </div>
+  );
+}

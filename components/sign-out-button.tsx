@@ -1,0 +1,66 @@
+"use client";
+// The header's Sign out. The server ends the session (here and at the provider) and answers where
+// to go next; the browser then goes there. When that fails (offline, the server down), the page
+// stays and says that the person is still signed in.
+import { useMutation } from "@tanstack/react-query";
+import { useRef } from "react";
+import { signOutAction } from "@/lib/actions/sign-out";
+import { FailureMessage } from "@/components/ui/failure-message";
+import { fromActionError, RequestFailure } from "@/lib/ui/browser/request-failure";
+
+async function signOut(): Promise<string> {
+  let result: Awaited<ReturnType<typeof signOutAction>>;
+  try {
+    result = await signOutAction();
+  } catch {
+    throw new RequestFailure(
+      "offline",
+      "The server did not answer, so you may still be signed in. Check your connection, then sign out again.",
+    );
+  }
+  if (!result.ok) {
+    // Nothing left to end: the session had already ended elsewhere.
+    if (result.error.code === "unauthenticated") return "/signed-out";
+    throw fromActionError(result.error, "you were not signed out");
+  }
+  return result.data.next;
+}
+
+export function SignOutButton() {
+  const button = useRef<HTMLButtonElement>(null);
+  const mutation = useMutation<string, RequestFailure, void>({
+    mutationFn: signOut,
+    onSuccess: (next) => window.location.assign(next),
+  });
+  // Still "Signing out…" after success, while the browser leaves for the provider's logout.
+  const busy = mutation.isPending || mutation.isSuccess;
+  return (
+    <div className="relative shrink-0">
+      <button
+        ref={button}
+        type="button"
+        onClick={() => mutation.mutate()}
+        disabled={busy}
+        aria-busy={busy}
+        className="rounded-md border border-zinc-300 px-3 py-1.5 font-medium whitespace-nowrap hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:opacity-70 dark:border-zinc-700 dark:hover:bg-zinc-800"
+      >
+        {busy ? "Signing out…" : "Sign out"}
+      </button>
+      {mutation.error && (
+        <div className="absolute top-full right-0 z-40 mt-2 w-72 max-w-[calc(100vw-2rem)] space-y-2 rounded-md bg-white shadow-lg dark:bg-zinc-950">
+          <FailureMessage failure={mutation.error} />
+          <button
+            type="button"
+            onClick={() => {
+              mutation.reset();
+              button.current?.focus();
+            }}
+            className="rounded-md px-2 py-1 text-sm font-medium underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
+          >
+            Dismiss
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
