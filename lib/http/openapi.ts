@@ -58,6 +58,7 @@ const REASONS: Record<number, string> = {
   413: "The body is too large.",
   415: "The body is not JSON.",
   429: "The workspace's rate limit is used up; see Retry-After.",
+  500: "Something went wrong on our side; the body never says more.",
   503: "The service is briefly unavailable; see Retry-After.",
 };
 
@@ -65,6 +66,28 @@ const PATH_PARAMETERS: Record<string, string> = {
   workspaceId: "A workspace id, or `current`: the API key's workspace, or the user's current workspace.",
   keyId: "The API key's id.",
   taskId: "The task's id.",
+};
+
+/** int32 when the bounds fit in it; zod's `.int()` allows any safe integer, which is int64's range. */
+const integerFormat = ({ minimum, maximum }: { minimum?: number; maximum?: number }) =>
+  minimum !== undefined && maximum !== undefined && minimum >= -(2 ** 31) && maximum < 2 ** 31 ? "int32" : "int64";
+
+// Ids in URLs: anything else is simply not found (lib/ids.ts); `current` fits the pattern.
+const ID_SCHEMA = { type: "string", maxLength: 64, pattern: "^[A-Za-z0-9_-]{1,64}$" };
+
+// Sent on every answer to an API key, 429 or not (lib/rate-limit/headers.ts); people's tokens
+// and the unauthenticated endpoints are not counted, so their answers have none.
+const RATE_LIMIT_HEADERS = {
+  RateLimit: {
+    description:
+      'API keys only: per policy, requests left and seconds until its window ends, e.g. `"burst";r=12;t=34, "quota";r=150;t=500`.',
+    schema: { type: "string", maxLength: 200 },
+  },
+  "RateLimit-Policy": {
+    description:
+      'API keys only: the workspace\'s policies, requests per window and its length, e.g. `"burst";q=40;w=60, "quota";q=200;w=900`.',
+    schema: { type: "string", maxLength: 200 },
+  },
 };
 
 const queryFields = (op: Operation) => Object.entries(op.query?.shape ?? {}) as [string, z.ZodType][];
@@ -91,6 +114,7 @@ function convert(io: Io, used: z.ZodType[]) {
     override: ({ zodSchema, jsonSchema }) => {
       const description = z.globalRegistry.get(zodSchema)?.description;
       if (description && !jsonSchema.description) jsonSchema.description = description;
+      if (jsonSchema.type === "integer" && !jsonSchema.format) jsonSchema.format = integerFormat(jsonSchema);
     },
   }) as unknown as { schemas: Record<string, JsonSchema> };
   for (const schema of Object.values(schemas)) {
@@ -111,7 +135,7 @@ function operationObject(op: Operation, apiBaseUrl: string, input: ReturnType<ty
     in: "path",
     required: true,
     description: PATH_PARAMETERS[name!],
-    schema: { type: "string" },
+    schema: ID_SCHEMA,
   }));
   const queryParameters = queryFields(op).map(([name, field]) => ({
     name,
@@ -136,18 +160,26 @@ function operationObject(op: Operation, apiBaseUrl: string, input: ReturnType<ty
         }
       : {}),
     responses: {
-      [op.status]: { description: "OK", content: { "application/json": { schema: output.of(op.response) } } },
-      ...Object.fromEntries(
-        [...new Set(op.errors)].sort((a, b) => a - b).map((status) => [status, { $ref: `#/components/responses/E${status}` }]),
-      ),
+      [op.status]: {
+        description: "OK",
+        ...(op.who === "anyone" ? {} : { headers: RATE_LIMIT_HEADERS }),
+        content: { "application/json": { schema: output.of(op.response) } },
+      },
+      ...Object.fromEntries(errorsOf(op).map((status) => [status, { $ref: `#/components/responses/E${status}` }])),
     },
     "x-codeSamples": codeSamples(op, apiBaseUrl),
   };
 }
 
 const RETRY_AFTER = {
-  "Retry-After": { description: "Whole seconds to wait before trying again.", schema: { type: "integer", minimum: 0 } },
+  "Retry-After": {
+    description: "Whole seconds to wait before trying again.",
+    schema: { type: "integer", format: "int32", minimum: 0, maximum: 2 ** 31 - 1 },
+  },
 };
+
+/** An operation's error statuses, in order; any request can meet a bug (500). */
+const errorsOf = (op: Operation) => [...new Set([...op.errors, 500])].sort((a, b) => a - b);
 
 export function openApiDocument(serverUrl: string) {
   const apiBaseUrl = `${serverUrl.replace(/\/$/, "")}/api/v1`;
@@ -160,14 +192,14 @@ export function openApiDocument(serverUrl: string) {
   );
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of API_OPERATIONS) (paths[op.path] ??= {})[op.method] = operationObject(op, apiBaseUrl, input, output);
-  const usedStatuses = [...new Set(API_OPERATIONS.flatMap((op) => op.errors))].sort((a, b) => a - b);
+  const usedStatuses = [...new Set(API_OPERATIONS.flatMap(errorsOf))].sort((a, b) => a - b);
   const usedTags = new Set(API_OPERATIONS.map((op) => tagFor(op.path)));
   const errorResponses = Object.fromEntries(
     usedStatuses.map((status) => [
       `E${status}`,
       {
         description: REASONS[status] ?? Object.entries(HTTP_STATUS).find(([, s]) => s === status)?.[0] ?? "Error",
-        ...(status === 429 || status === 503 ? { headers: RETRY_AFTER } : {}),
+        headers: { ...RATE_LIMIT_HEADERS, ...(status === 429 || status === 503 ? RETRY_AFTER : {}) },
         content: { "application/json": { schema: output.of(status === 409 ? conflictSchema : errorSchema) } },
       },
     ]),
@@ -181,7 +213,7 @@ export function openApiDocument(serverUrl: string) {
       license: { name: "MIT", identifier: "MIT" },
       description: `Workspace API keys and the data they give access to. Authenticate with \`Authorization: Bearer <token>\`: an API key (\`one_…\`) or an OAuth access token. API keys of one workspace share its rate limit. Descriptions of keys are 1–${DESCRIPTION_MAX} characters.`,
     },
-    servers: [{ url: apiBaseUrl }],
+    servers: [{ url: apiBaseUrl, "x-internal": false }],
     tags: TAGS.filter((tag) => usedTags.has(tag.name)).map(({ name, description }) => ({ name, description })),
     paths,
     components: {

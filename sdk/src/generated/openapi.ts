@@ -308,18 +308,25 @@ export interface components {
         ApiKeyUsage: {
             /** @enum {string} */
             range: "24h" | "7d" | "30d";
+            /** Format: int64 */
             bucketSeconds: number;
             /** @description Oldest first, empty buckets included; the last one is the current (partial) hour or day. */
             buckets: {
                 /** Format: date-time */
                 start: string;
+                /** Format: int64 */
                 ok: number;
+                /** Format: int64 */
                 rateLimited: number;
+                /** Format: int64 */
                 denied: number;
             }[];
             totals: {
+                /** Format: int64 */
                 ok: number;
+                /** Format: int64 */
                 rateLimited: number;
+                /** Format: int64 */
                 denied: number;
             };
         };
@@ -394,7 +401,10 @@ export interface components {
             };
         };
         ConflictError: {
-            /** @description The HTTP status. */
+            /**
+             * Format: int64
+             * @description The HTTP status.
+             */
             code: number;
             /** @description What went wrong, as a sentence a person can act on. */
             message: string;
@@ -421,7 +431,10 @@ export interface components {
             done?: boolean;
         };
         Error: {
-            /** @description The HTTP status. */
+            /**
+             * Format: int64
+             * @description The HTTP status.
+             */
             code: number;
             /** @description What went wrong, as a sentence a person can act on. */
             message: string;
@@ -432,6 +445,7 @@ export interface components {
         };
         RollApiKeyInput: {
             /**
+             * Format: int32
              * @description How long the previous secret keeps working at most (0 to 604800, default 86400). It retires earlier once the new secret is in use and the previous one has been idle for a while.
              * @default 86400
              */
@@ -472,6 +486,10 @@ export interface components {
         /** @description The input is not valid; `fields` names each problem. */
         E400: {
             headers: {
+                /** @description API keys only: per policy, requests left and seconds until its window ends, e.g. `"burst";r=12;t=34, "quota";r=150;t=500`. */
+                RateLimit?: string;
+                /** @description API keys only: the workspace's policies, requests per window and its length, e.g. `"burst";q=40;w=60, "quota";q=200;w=900`. */
+                "RateLimit-Policy"?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -481,6 +499,10 @@ export interface components {
         /** @description No bearer token, or one that is malformed, unknown, revoked or expired. */
         E401: {
             headers: {
+                /** @description API keys only: per policy, requests left and seconds until its window ends, e.g. `"burst";r=12;t=34, "quota";r=150;t=500`. */
+                RateLimit?: string;
+                /** @description API keys only: the workspace's policies, requests per window and its length, e.g. `"burst";q=40;w=60, "quota";q=200;w=900`. */
+                "RateLimit-Policy"?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -490,6 +512,10 @@ export interface components {
         /** @description The caller may not do this (role, or an API key on a user-only endpoint). */
         E403: {
             headers: {
+                /** @description API keys only: per policy, requests left and seconds until its window ends, e.g. `"burst";r=12;t=34, "quota";r=150;t=500`. */
+                RateLimit?: string;
+                /** @description API keys only: the workspace's policies, requests per window and its length, e.g. `"burst";q=40;w=60, "quota";q=200;w=900`. */
+                "RateLimit-Policy"?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -499,6 +525,10 @@ export interface components {
         /** @description No such workspace for this caller, or no such item in it. */
         E404: {
             headers: {
+                /** @description API keys only: per policy, requests left and seconds until its window ends, e.g. `"burst";r=12;t=34, "quota";r=150;t=500`. */
+                RateLimit?: string;
+                /** @description API keys only: the workspace's policies, requests per window and its length, e.g. `"burst";q=40;w=60, "quota";q=200;w=900`. */
+                "RateLimit-Policy"?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -508,6 +538,10 @@ export interface components {
         /** @description The request conflicts with the key's or workspace's state; `reason` says which: `key_limit_reached`, `key_revoked` or `key_expired`. */
         E409: {
             headers: {
+                /** @description API keys only: per policy, requests left and seconds until its window ends, e.g. `"burst";r=12;t=34, "quota";r=150;t=500`. */
+                RateLimit?: string;
+                /** @description API keys only: the workspace's policies, requests per window and its length, e.g. `"burst";q=40;w=60, "quota";q=200;w=900`. */
+                "RateLimit-Policy"?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -517,6 +551,10 @@ export interface components {
         /** @description The body is too large. */
         E413: {
             headers: {
+                /** @description API keys only: per policy, requests left and seconds until its window ends, e.g. `"burst";r=12;t=34, "quota";r=150;t=500`. */
+                RateLimit?: string;
+                /** @description API keys only: the workspace's policies, requests per window and its length, e.g. `"burst";q=40;w=60, "quota";q=200;w=900`. */
+                "RateLimit-Policy"?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -526,6 +564,10 @@ export interface components {
         /** @description The body is not JSON. */
         E415: {
             headers: {
+                /** @description API keys only: per policy, requests left and seconds until its window ends, e.g. `"burst";r=12;t=34, "quota";r=150;t=500`. */
+                RateLimit?: string;
+                /** @description API keys only: the workspace's policies, requests per window and its length, e.g. `"burst";q=40;w=60, "quota";q=200;w=900`. */
+                "RateLimit-Policy"?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -535,8 +577,25 @@ export interface components {
         /** @description The workspace's rate limit is used up; see Retry-After. */
         E429: {
             headers: {
+                /** @description API keys only: per policy, requests left and seconds until its window ends, e.g. `"burst";r=12;t=34, "quota";r=150;t=500`. */
+                RateLimit?: string;
+                /** @description API keys only: the workspace's policies, requests per window and its length, e.g. `"burst";q=40;w=60, "quota";q=200;w=900`. */
+                "RateLimit-Policy"?: string;
                 /** @description Whole seconds to wait before trying again. */
                 "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Something went wrong on our side; the body never says more. */
+        E500: {
+            headers: {
+                /** @description API keys only: per policy, requests left and seconds until its window ends, e.g. `"burst";r=12;t=34, "quota";r=150;t=500`. */
+                RateLimit?: string;
+                /** @description API keys only: the workspace's policies, requests per window and its length, e.g. `"burst";q=40;w=60, "quota";q=200;w=900`. */
+                "RateLimit-Policy"?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -546,6 +605,10 @@ export interface components {
         /** @description The service is briefly unavailable; see Retry-After. */
         E503: {
             headers: {
+                /** @description API keys only: per policy, requests left and seconds until its window ends, e.g. `"burst";r=12;t=34, "quota";r=150;t=500`. */
+                RateLimit?: string;
+                /** @description API keys only: the workspace's policies, requests per window and its length, e.g. `"burst";q=40;w=60, "quota";q=200;w=900`. */
+                "RateLimit-Policy"?: string;
                 /** @description Whole seconds to wait before trying again. */
                 "Retry-After"?: number;
                 [name: string]: unknown;
@@ -574,6 +637,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description API keys only: per policy, requests left and seconds until its window ends, e.g. `"burst";r=12;t=34, "quota";r=150;t=500`. */
+                    RateLimit?: string;
+                    /** @description API keys only: the workspace's policies, requests per window and its length, e.g. `"burst";q=40;w=60, "quota";q=200;w=900`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -584,6 +651,7 @@ export interface operations {
             };
             401: components["responses"]["E401"];
             429: components["responses"]["E429"];
+            500: components["responses"]["E500"];
             503: components["responses"]["E503"];
         };
     };
@@ -603,6 +671,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description API keys only: per policy, requests left and seconds until its window ends, e.g. `"burst";r=12;t=34, "quota";r=150;t=500`. */
+                    RateLimit?: string;
+                    /** @description API keys only: the workspace's policies, requests per window and its length, e.g. `"burst";q=40;w=60, "quota";q=200;w=900`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -615,6 +687,7 @@ export interface operations {
             404: components["responses"]["E404"];
             413: components["responses"]["E413"];
             415: components["responses"]["E415"];
+            500: components["responses"]["E500"];
             503: components["responses"]["E503"];
         };
     };
@@ -633,11 +706,16 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description API keys only: per policy, requests left and seconds until its window ends, e.g. `"burst";r=12;t=34, "quota";r=150;t=500`. */
+                    RateLimit?: string;
+                    /** @description API keys only: the workspace's policies, requests per window and its length, e.g. `"burst";q=40;w=60, "quota";q=200;w=900`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
                         data: components["schemas"]["ApiKey"][];
+                        /** Format: int64 */
                         limit: number;
                     };
                 };
@@ -646,6 +724,7 @@ export interface operations {
             403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             429: components["responses"]["E429"];
+            500: components["responses"]["E500"];
             503: components["responses"]["E503"];
         };
     };
@@ -668,6 +747,10 @@ export interface operations {
             /** @description OK */
             201: {
                 headers: {
+                    /** @description API keys only: per policy, requests left and seconds until its window ends, e.g. `"burst";r=12;t=34, "quota";r=150;t=500`. */
+                    RateLimit?: string;
+                    /** @description API keys only: the workspace's policies, requests per window and its length, e.g. `"burst";q=40;w=60, "quota";q=200;w=900`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -682,6 +765,7 @@ export interface operations {
             413: components["responses"]["E413"];
             415: components["responses"]["E415"];
             429: components["responses"]["E429"];
+            500: components["responses"]["E500"];
             503: components["responses"]["E503"];
         };
     };
@@ -702,6 +786,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description API keys only: per policy, requests left and seconds until its window ends, e.g. `"burst";r=12;t=34, "quota";r=150;t=500`. */
+                    RateLimit?: string;
+                    /** @description API keys only: the workspace's policies, requests per window and its length, e.g. `"burst";q=40;w=60, "quota";q=200;w=900`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -712,6 +800,7 @@ export interface operations {
             403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             429: components["responses"]["E429"];
+            500: components["responses"]["E500"];
             503: components["responses"]["E503"];
         };
     };
@@ -732,6 +821,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description API keys only: per policy, requests left and seconds until its window ends, e.g. `"burst";r=12;t=34, "quota";r=150;t=500`. */
+                    RateLimit?: string;
+                    /** @description API keys only: the workspace's policies, requests per window and its length, e.g. `"burst";q=40;w=60, "quota";q=200;w=900`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -742,6 +835,7 @@ export interface operations {
             403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             429: components["responses"]["E429"];
+            500: components["responses"]["E500"];
             503: components["responses"]["E503"];
         };
     };
@@ -766,6 +860,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description API keys only: per policy, requests left and seconds until its window ends, e.g. `"burst";r=12;t=34, "quota";r=150;t=500`. */
+                    RateLimit?: string;
+                    /** @description API keys only: the workspace's policies, requests per window and its length, e.g. `"burst";q=40;w=60, "quota";q=200;w=900`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -780,6 +878,7 @@ export interface operations {
             413: components["responses"]["E413"];
             415: components["responses"]["E415"];
             429: components["responses"]["E429"];
+            500: components["responses"]["E500"];
             503: components["responses"]["E503"];
         };
     };
@@ -804,6 +903,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description API keys only: per policy, requests left and seconds until its window ends, e.g. `"burst";r=12;t=34, "quota";r=150;t=500`. */
+                    RateLimit?: string;
+                    /** @description API keys only: the workspace's policies, requests per window and its length, e.g. `"burst";q=40;w=60, "quota";q=200;w=900`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -818,6 +921,7 @@ export interface operations {
             413: components["responses"]["E413"];
             415: components["responses"]["E415"];
             429: components["responses"]["E429"];
+            500: components["responses"]["E500"];
             503: components["responses"]["E503"];
         };
     };
@@ -841,6 +945,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description API keys only: per policy, requests left and seconds until its window ends, e.g. `"burst";r=12;t=34, "quota";r=150;t=500`. */
+                    RateLimit?: string;
+                    /** @description API keys only: the workspace's policies, requests per window and its length, e.g. `"burst";q=40;w=60, "quota";q=200;w=900`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -852,6 +960,7 @@ export interface operations {
             403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             429: components["responses"]["E429"];
+            500: components["responses"]["E500"];
             503: components["responses"]["E503"];
         };
     };
@@ -879,6 +988,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description API keys only: per policy, requests left and seconds until its window ends, e.g. `"burst";r=12;t=34, "quota";r=150;t=500`. */
+                    RateLimit?: string;
+                    /** @description API keys only: the workspace's policies, requests per window and its length, e.g. `"burst";q=40;w=60, "quota";q=200;w=900`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -893,6 +1006,7 @@ export interface operations {
             403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             429: components["responses"]["E429"];
+            500: components["responses"]["E500"];
             503: components["responses"]["E503"];
         };
     };
@@ -914,6 +1028,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description API keys only: per policy, requests left and seconds until its window ends, e.g. `"burst";r=12;t=34, "quota";r=150;t=500`. */
+                    RateLimit?: string;
+                    /** @description API keys only: the workspace's policies, requests per window and its length, e.g. `"burst";q=40;w=60, "quota";q=200;w=900`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -926,6 +1044,7 @@ export interface operations {
             401: components["responses"]["E401"];
             404: components["responses"]["E404"];
             429: components["responses"]["E429"];
+            500: components["responses"]["E500"];
             503: components["responses"]["E503"];
         };
     };
@@ -948,6 +1067,10 @@ export interface operations {
             /** @description OK */
             201: {
                 headers: {
+                    /** @description API keys only: per policy, requests left and seconds until its window ends, e.g. `"burst";r=12;t=34, "quota";r=150;t=500`. */
+                    RateLimit?: string;
+                    /** @description API keys only: the workspace's policies, requests per window and its length, e.g. `"burst";q=40;w=60, "quota";q=200;w=900`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -960,6 +1083,7 @@ export interface operations {
             413: components["responses"]["E413"];
             415: components["responses"]["E415"];
             429: components["responses"]["E429"];
+            500: components["responses"]["E500"];
             503: components["responses"]["E503"];
         };
     };
@@ -980,6 +1104,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description API keys only: per policy, requests left and seconds until its window ends, e.g. `"burst";r=12;t=34, "quota";r=150;t=500`. */
+                    RateLimit?: string;
+                    /** @description API keys only: the workspace's policies, requests per window and its length, e.g. `"burst";q=40;w=60, "quota";q=200;w=900`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -989,6 +1117,7 @@ export interface operations {
             401: components["responses"]["E401"];
             404: components["responses"]["E404"];
             429: components["responses"]["E429"];
+            500: components["responses"]["E500"];
             503: components["responses"]["E503"];
         };
     };
@@ -1013,6 +1142,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description API keys only: per policy, requests left and seconds until its window ends, e.g. `"burst";r=12;t=34, "quota";r=150;t=500`. */
+                    RateLimit?: string;
+                    /** @description API keys only: the workspace's policies, requests per window and its length, e.g. `"burst";q=40;w=60, "quota";q=200;w=900`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1025,6 +1158,7 @@ export interface operations {
             413: components["responses"]["E413"];
             415: components["responses"]["E415"];
             429: components["responses"]["E429"];
+            500: components["responses"]["E500"];
             503: components["responses"]["E503"];
         };
     };
@@ -1052,6 +1186,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description API keys only: per policy, requests left and seconds until its window ends, e.g. `"burst";r=12;t=34, "quota";r=150;t=500`. */
+                    RateLimit?: string;
+                    /** @description API keys only: the workspace's policies, requests per window and its length, e.g. `"burst";q=40;w=60, "quota";q=200;w=900`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1066,6 +1204,7 @@ export interface operations {
             403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             429: components["responses"]["E429"];
+            500: components["responses"]["E500"];
             503: components["responses"]["E503"];
         };
     };
@@ -1115,6 +1254,7 @@ export interface operations {
             400: components["responses"]["E400"];
             401: components["responses"]["E401"];
             413: components["responses"]["E413"];
+            500: components["responses"]["E500"];
             503: components["responses"]["E503"];
         };
     };
@@ -1141,7 +1281,10 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description How many tokens the request carried. The answer is the same whether any of them matched. */
+                        /**
+                         * Format: int64
+                         * @description How many tokens the request carried. The answer is the same whether any of them matched.
+                         */
                         received: number;
                     };
                 };
@@ -1150,6 +1293,7 @@ export interface operations {
             413: components["responses"]["E413"];
             415: components["responses"]["E415"];
             429: components["responses"]["E429"];
+            500: components["responses"]["E500"];
             503: components["responses"]["E503"];
         };
     };
@@ -1175,6 +1319,7 @@ export interface operations {
                     };
                 };
             };
+            500: components["responses"]["E500"];
         };
     };
 }
