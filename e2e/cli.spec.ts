@@ -1,8 +1,8 @@
 // The built `one` CLI as a process against the real server and the local OpenID provider:
 // device-flow sign-in approved through the provider's pages over HTTP, loopback sign-in with
 // PKCE, keys and tasks, --json, revoke with and without --yes, expiry, rename, roll and usage,
-// workspaces list and use, every error's exit code, token refresh with rotation, logout revoking
-// the session, and the credentials file's mode.
+// workspaces list and use, every error's exit code, per-command --help and flags, token refresh
+// with rotation, logout revoking the session, and the credentials file's mode.
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -215,7 +215,9 @@ test("one keys create --expires-in, rename, roll (only the secret on stdout), us
   expect((await one(["keys", "usage", id, "--range", "1y"])).code).toBe(2);
 
   expect((await one(["keys", "revoke", id, "--yes"])).code).toBe(0);
-  expect((await one(["keys", "roll", id])).code).toBe(6);
+  const rollRevoked = await one(["keys", "roll", id]);
+  expect({ code: rollRevoked.code, stdout: rollRevoked.stdout }).toEqual({ code: 6, stdout: "" });
+  expect(rollRevoked.stderr).toContain("Create a new key with `one keys create --description …`.");
 });
 
 test("one workspaces list marks the current one; use globex switches; back to acme", async () => {
@@ -312,6 +314,50 @@ test("each kind of error has its exit code and says what to do", async () => {
   expect(limited.stderr).toMatch(/Wait \d+ seconds before trying again/);
   expect(unreachable.stderr).toContain("Cannot reach the API at http://127.0.0.1:9/api/v1");
   for (const run of [notSignedIn, forbidden, notFound, badField, badFlag, unreachable, limited]) expect(run.stdout).toBe("");
+});
+
+test("each command has its own --help with flags and examples; a flag of another command is refused", async () => {
+  const help = await one(["keys", "create", "--help"], { home: emptyHome });
+  expect({ code: help.code, stderr: help.stderr }).toEqual({ code: 0, stderr: "" });
+  expect(help.stdout).toMatch(/^Usage: one keys create \[options\]/);
+  for (const flag of ["--description <text>", "--expires-in <duration>", "--workspace <id>", "--json", "Examples:"])
+    expect(help.stdout).toContain(flag);
+  expect(help.stdout).not.toContain("--grace");
+  const rollHelp = await one(["keys", "roll", "-h"], { home: emptyHome });
+  expect({
+    code: rollHelp.code,
+    grace: rollHelp.stdout.includes("--grace <duration>"),
+    title: rollHelp.stdout.includes("--title"),
+  }).toEqual({
+    code: 0,
+    grace: true,
+    title: false,
+  });
+
+  const overview = await one([], { home: emptyHome });
+  expect(overview.code).toBe(0);
+  expect(overview.stdout).toMatch(/keys +Manage the workspace's API keys/);
+  expect(overview.stdout).toContain("Exit codes: 0 ok");
+  expect((await one(["--version"], { home: emptyHome })).stdout).toBe("0.1.0\n");
+
+  // Flags belong to their command: --title is tasks create's, --all tasks list's.
+  const misplaced = await one(["keys", "create", "--description", "x", "--title", "y"], { home: emptyHome });
+  const alsoMisplaced = await one(["keys", "list", "--all"], { home: emptyHome });
+  const unknownVerb = await one(["keys", "delete", "KEY_ID"], { home: emptyHome });
+  const missingId = await one(["keys", "revoke"], { home: emptyHome });
+  const nounOnly = await one(["keys"], { home: emptyHome });
+  expect([misplaced, alsoMisplaced, unknownVerb, missingId, nounOnly].map((run) => [run.code, run.stdout])).toEqual([
+    [2, ""],
+    [2, ""],
+    [2, ""],
+    [2, ""],
+    [2, ""],
+  ]);
+  expect(misplaced.stderr).toContain("one: unknown option '--title'");
+  expect(misplaced.stderr).toContain("Run `one keys create --help`");
+  expect(unknownVerb.stderr).toContain("one: unknown command 'delete'");
+  expect(missingId.stderr).toContain("missing required argument 'id'");
+  expect(nounOnly.stderr).toMatch(/Commands:[\s\S]*revoke/);
 });
 
 test("an expired access token is refreshed and the rotated refresh token saved; logout revokes the session", async () => {

@@ -1,12 +1,16 @@
 // The SDK (@onehorizon/sdk-js, imported by its package name as a user would) against the real
 // server: a real API key for tasks, real OAuth tokens for keys, the errors as ApiError, a real
 // 429 from the workspace limit, and the opt-in retry waiting out a real Retry-After; the key
-// lifecycle (expiry, rename, roll, usage), workspaces and the audit log.
-import { ApiError, ApiKeysApi, AuditEventsApi, Configuration, TasksApi, WorkspacesApi, type RetryOptions } from "@onehorizon/sdk-js";
+// lifecycle (expiry, rename, roll, usage), workspaces and the audit log; the single client
+// (`new One(…)`): its default workspace, the rate limit on results and errors, its timeout, the
+// async iterator over the audit log's pages, and the reason of each 409.
+import { ApiError, ApiKeysApi, AuditEventsApi, Configuration, One, TasksApi, WorkspacesApi, type RetryOptions } from "@onehorizon/sdk-js";
 import { expect, test } from "@playwright/test";
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { sql } from "./helpers/db";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { sql, workspaceId as workspaceIdOf } from "./helpers/db";
 import { API, createOtherWorkspaceKey, userToken } from "./rest/callers";
 
 const keysAs = async (email: string) => new ApiKeysApi(new Configuration({ accessToken: await userToken(email), basePath: API }));
@@ -259,16 +263,166 @@ test("listWorkspaces shows each role and the current one; selectWorkspace switch
   expect((await summary()).find((w) => w.current)?.slug).toBe("acme");
 });
 
-test("the SDK README's example runs as written (against this server)", async () => {
+test("the SDK README's examples run as written (against this server)", async () => {
   const readme = readFileSync("sdk/README.md", "utf8");
-  const example = /```js\n([\s\S]*?)```/.exec(readme)?.[1];
-  expect(example).toContain('from "@onehorizon/sdk-js"');
-  // The example relies on the default basePath (http://localhost:3000/api/v1): point it here.
-  const code = example!.replaceAll("new Configuration({ ", `new Configuration({ basePath: ${JSON.stringify(API)}, `);
-  const run = spawnSync(process.execPath, ["--input-type=module", "-e", code], {
-    encoding: "utf8",
-    env: { ...process.env, ONE_TOKEN: await userToken("owner@example.com") },
+  const examples = [...readme.matchAll(/```js\n([\s\S]*?)```/g)].map((match) => match[1]!);
+  expect(examples.length).toBeGreaterThanOrEqual(2);
+  for (const example of examples) {
+    expect(example).toContain('from "@onehorizon/sdk-js"');
+    // The examples rely on the default base URL (http://localhost:3000/api/v1): point them here.
+    const code = example
+      .replaceAll("new Configuration({ ", `new Configuration({ basePath: ${JSON.stringify(API)}, `)
+      .replaceAll("new One({ ", `new One({ baseUrl: ${JSON.stringify(API)}, `);
+    const run = spawnSync(process.execPath, ["--input-type=module", "-e", code], {
+      encoding: "utf8",
+      env: { ...process.env, ONE_TOKEN: await userToken("owner@example.com") },
+    });
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toMatch(/^\d+ tasks\n401 .+\n$/);
+  }
+});
+
+test("the single client: the default workspace, the rate limit on every result and error, non-enumerable", async () => {
+  const { workspaceId, secret } = await createOtherWorkspaceKey();
+  await sql("UPDATE workspaces SET rate_limit_burst = 4 WHERE id = $1", [workspaceId]);
+  const one = new One({ apiKey: secret, baseUrl: API });
+  expect(one.workspaceId).toBe("current");
+
+  const created = await one.tasks.create({ title: "Written by the single client" });
+  const listed = await one.tasks.list({ all: true });
+  expect(listed.data.map((t) => t.id)).toEqual([created.id]);
+  expect({ keys: Object.keys(listed), json: JSON.stringify(listed).includes("rateLimit"), status: listed.lastResponse.status }).toEqual({
+    keys: ["data"],
+    json: false,
+    status: 200,
   });
-  expect(run.stderr).toBe("");
-  expect(run.stdout).toMatch(/^\d+ tasks\n401 .+\n$/);
+  expect(listed.rateLimit).toEqual({
+    remaining: 2,
+    resetSeconds: expect.any(Number),
+    policies: [
+      { name: "burst", limit: 4, windowSeconds: 60, remaining: 2, resetSeconds: expect.any(Number) },
+      { name: "quota", limit: 200, windowSeconds: 900, remaining: 198, resetSeconds: expect.any(Number) },
+    ],
+  });
+  expect(listed.rateLimit!.resetSeconds).toBeGreaterThan(0);
+  expect(listed.rateLimit!.resetSeconds).toBeLessThanOrEqual(60);
+
+  // Another workspace's id is not found; the workspace given by its id works like `current`.
+  const elsewhere = await apiError(new One({ apiKey: secret, baseUrl: API, workspaceId: await workspaceIdOf("acme") }).tasks.list());
+  expect(elsewhere.status).toBe(404);
+  const byId = new One({ apiKey: secret, baseUrl: API, workspaceId });
+  expect((await byId.tasks.get({ taskId: created.id })).title).toBe("Written by the single client");
+  const limited = await apiError(byId.tasks.list());
+  expect({ status: limited.status, remaining: limited.rateLimit?.remaining, burst: limited.rateLimit?.policies[0]?.limit }).toEqual({
+    status: 429,
+    remaining: 0,
+    burst: 4,
+  });
+  expect(limited.retryAfterSeconds).toBe(limited.rateLimit!.resetSeconds);
+
+  // A person's token is not rate limited: no fields, so `rateLimit` is null.
+  const person = new One({ accessToken: await userToken("member@example.com"), baseUrl: API });
+  const workspaces = await person.workspaces.list();
+  expect({ rateLimit: workspaces.rateLimit, status: workspaces.lastResponse.status }).toEqual({ rateLimit: null, status: 200 });
+});
+
+test("the single client's timeout: an API that does not answer fails with ApiError status 0, in time", async () => {
+  // A real server that accepts the request and never answers.
+  const silent = createServer(() => {});
+  await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+  const baseUrl = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/api/v1`;
+  try {
+    const started = Date.now();
+    const error = await apiError(new One({ apiKey: "one_x", baseUrl, timeoutMs: 500 }).tasks.list());
+    const elapsed = Date.now() - started;
+    expect({ status: error.status, message: error.message }).toEqual({
+      status: 0,
+      message: `Cannot reach the API at ${baseUrl} (no answer within 500 ms).`,
+    });
+    expect(elapsed).toBeGreaterThanOrEqual(450);
+    expect(elapsed).toBeLessThan(3_000);
+    // The per-request option wins over the client's.
+    const quick = Date.now();
+    await apiError(new One({ apiKey: "one_x", baseUrl, timeoutMs: 60_000 }).tasks.list({}, { timeoutMs: 200 }));
+    expect(Date.now() - quick).toBeLessThan(3_000);
+  } finally {
+    silent.closeAllConnections();
+    silent.close();
+  }
+});
+
+test("the single client's audit log: await gives a page, for await walks every event across pages", async () => {
+  const requests: string[] = [];
+  const one = new One({
+    accessToken: await userToken("owner@example.com"),
+    baseUrl: API,
+    fetch: (request) => (requests.push(new URL(request.url).search), fetch(request)),
+  });
+  const key = await one.apiKeys.create({ description: "sdk-e2e-pages" });
+  for (const description of ["sdk-e2e-pages-2", "sdk-e2e-pages-3", "sdk-e2e-pages-4"])
+    await one.apiKeys.update({ keyId: key.id, description });
+  await one.apiKeys.roll({ keyId: key.id, previousSecretExpiresInSeconds: 0 });
+  await one.apiKeys.revoke({ keyId: key.id });
+
+  const first = await one.auditEvents.list({ targetId: key.id, limit: 4 });
+  expect({ actions: first.data.map((e) => e.action), more: first.nextCursor !== null, rateLimit: first.rateLimit }).toEqual({
+    actions: ["api_key.revoked", "api_key.rolled", "api_key.updated", "api_key.updated"],
+    more: true,
+    rateLimit: null,
+  });
+
+  requests.length = 0;
+  const actions: string[] = [];
+  for await (const event of one.auditEvents.list({ targetId: key.id, limit: 2 })) actions.push(event.action);
+  expect(actions).toEqual([
+    "api_key.revoked",
+    "api_key.rolled",
+    "api_key.updated",
+    "api_key.updated",
+    "api_key.updated",
+    "api_key.created",
+  ]);
+  expect(requests.length).toBeGreaterThanOrEqual(3);
+  expect(requests.every((search) => search.includes(`targetId=${key.id}`) && search.includes("limit=2"))).toBe(true);
+  expect(requests.slice(1).every((search) => search.includes("cursor="))).toBe(true);
+
+  // Nothing is requested until the list is awaited or iterated; breaking off stops the paging.
+  requests.length = 0;
+  const pages = one.auditEvents.list({ targetId: key.id, limit: 1 });
+  expect(requests).toEqual([]);
+  for await (const event of pages) {
+    expect(event.action).toBe("api_key.revoked");
+    break;
+  }
+  expect(requests).toHaveLength(1);
+});
+
+test("every 409 names its reason: the key cap, a revoked key, an expired key", async () => {
+  const one = new One({ accessToken: await userToken("owner@example.com"), baseUrl: API });
+  const revoked = await one.apiKeys.create({ description: "sdk-e2e-409-revoked" });
+  await one.apiKeys.revoke({ keyId: revoked.id });
+  const renameRevoked = await apiError(one.apiKeys.update({ keyId: revoked.id, description: "too late" }));
+
+  const expiring = await one.apiKeys.create({
+    description: "sdk-e2e-409-expired",
+    expiresAt: new Date(Date.now() + 2 * 3600_000).toISOString(),
+  });
+  await sql("UPDATE api_keys SET expires_at = now() - interval '1 minute' WHERE id = $1", [expiring.id]);
+  const rollExpired = await apiError(one.apiKeys.roll({ keyId: expiring.id }));
+
+  const { data, limit } = await one.apiKeys.list();
+  const filled: string[] = [];
+  try {
+    for (let active = data.filter((k) => k.status === "active").length; active < limit; active++)
+      filled.push((await one.apiKeys.create({ description: `sdk-e2e-409-cap-${active}` })).id);
+    const overCap = await apiError(one.apiKeys.create({ description: "sdk-e2e-409-one-too-many" }));
+    expect([renameRevoked, rollExpired, overCap].map((e) => [e.status, e.code, e.reason])).toEqual([
+      [409, 409, "key_revoked"],
+      [409, 409, "key_expired"],
+      [409, 409, "key_limit_reached"],
+    ]);
+    expect(overCap.message).toContain(`already has ${limit} active API keys`);
+  } finally {
+    for (const keyId of filled) await one.apiKeys.revoke({ keyId });
+  }
 });

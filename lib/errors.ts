@@ -20,8 +20,17 @@ export type ErrorCode =
   // Anything else: a bug on our side. Logged with its cause; people see a generic message.
   | "internal";
 
+/**
+ * Why a request conflicts with the current state: the `reason` of every 409 body (and the SDK's
+ * `error.reason`). `endpoint_limit_reached` is reserved for webhook endpoints (10 per workspace).
+ */
+export const CONFLICT_REASONS = ["key_limit_reached", "key_revoked", "key_expired", "endpoint_limit_reached"] as const;
+export type ConflictReason = (typeof CONFLICT_REASONS)[number];
+
 export type AppErrorOptions = {
   fields?: Record<string, string>;
+  /** For `key_limit_reached` and `conflict` (409): which conflict it is. */
+  reason?: ConflictReason;
   retryAfterSeconds?: number;
   /** Response headers that travel with the error (e.g. the RateLimit fields of a 429). */
   headers?: Record<string, string>;
@@ -32,6 +41,8 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   /** Per-field messages for invalid input. */
   readonly fields?: Record<string, string>;
+  /** Which conflict a 409 is (see CONFLICT_REASONS). */
+  readonly reason?: ConflictReason;
   /** Seconds after which trying again makes sense (rate limits, outages). */
   readonly retryAfterSeconds?: number;
   /** Headers the REST response carries besides the error body. */
@@ -42,6 +53,7 @@ export class AppError extends Error {
     this.name = "AppError";
     this.code = code;
     this.fields = options?.fields;
+    this.reason = options?.reason;
     this.retryAfterSeconds = options?.retryAfterSeconds;
     this.headers = options?.headers;
   }

@@ -2,6 +2,7 @@
 // JSON body and headers (lib/http/errors.ts), the dashboard to a code and a sentence
 // (lib/ui/server/action-result.ts). One table of thrown values, both mappings side by side.
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { keyLimitReached, keyNotActive } from "@/lib/api-keys/errors";
 import { AppError, INTERNAL_MESSAGE, UNAVAILABLE_MESSAGE } from "@/lib/errors";
 import { errorResponse } from "@/lib/http/errors";
 import { toActionError } from "@/lib/ui/server/action-result";
@@ -45,10 +46,16 @@ const CASES: Array<[string, unknown, Rest, Ui]> = [
     { code: "method_not_allowed", message: "GET only." },
   ],
   [
-    "key cap",
-    new AppError("key_limit_reached", "20 keys."),
-    { status: 409, body: { code: 409, message: "20 keys." } },
+    "key cap, with its reason",
+    new AppError("key_limit_reached", "20 keys.", { reason: "key_limit_reached" }),
+    { status: 409, body: { code: 409, message: "20 keys.", reason: "key_limit_reached" } },
     { code: "key_limit_reached", message: "20 keys." },
+  ],
+  [
+    "a change to a revoked key, with its reason",
+    new AppError("conflict", "Revoked.", { reason: "key_revoked" }),
+    { status: 409, body: { code: 409, message: "Revoked.", reason: "key_revoked" } },
+    { code: "conflict", message: "Revoked." },
   ],
   [
     "too large",
@@ -120,6 +127,19 @@ const CASES: Array<[string, unknown, Rest, Ui]> = [
 ];
 
 describe("the REST mapping", () => {
+  it("gives every 409 the operations throw its reason", async () => {
+    const bodies = await Promise.all(
+      [keyLimitReached(), keyNotActive("revoked", "renamed"), keyNotActive("expired", "rolled")].map((error) =>
+        errorResponse(error).json(),
+      ),
+    );
+    expect(bodies.map((body) => [body.code, body.reason])).toEqual([
+      [409, "key_limit_reached"],
+      [409, "key_revoked"],
+      [409, "key_expired"],
+    ]);
+  });
+
   it.each(CASES)("%s", async (_name, thrown, rest) => {
     vi.spyOn(console, "error").mockImplementation(() => {});
     const response = errorResponse(thrown);

@@ -1,14 +1,14 @@
-// The SDK cannot drift from the API: its committed generated files (the OpenAPI document and
-// the types openapi-typescript makes of it) must be exactly what `npm run sdk:generate` would
-// write from lib/http/openapi.ts now, and every operation must have a readable name.
-// (That every route handler is in the document is checked against the served document in
-// e2e/rest/openapi.spec.ts.)
+// The SDK cannot drift from the API: its committed generated files (the OpenAPI document, the
+// types openapi-typescript makes of it, and the classes made from the operation table) must be
+// exactly what `npm run sdk:generate` would write from lib/http/operations.ts now, and every
+// operation must have a unique readable name. (That every route handler is in the document is
+// checked against the served document in e2e/rest/openapi.spec.ts.)
 import { expect, test } from "vitest";
-import { API_OPERATIONS } from "@/lib/http/openapi";
-import { SDK_NAMES, TAGS, tagFor } from "@/lib/http/openapi-sdk";
+import { TAGS, tagFor } from "@/lib/http/openapi-sdk";
+import { API_OPERATIONS } from "@/lib/http/operations";
 import { committedSdkFile, generatedSdkFiles } from "../scripts/sdk-generate";
 
-test("the committed SDK files are what `npm run sdk:generate` writes from the document", async () => {
+test("the committed SDK files are what `npm run sdk:generate` writes from the operation table", async () => {
   const files = await generatedSdkFiles();
   expect(Object.keys(files).length).toBeGreaterThan(0);
   for (const [path, content] of Object.entries(files)) {
@@ -16,11 +16,15 @@ test("the committed SDK files are what `npm run sdk:generate` writes from the do
   }
 });
 
-test("every documented operation has a readable operationId and a known section", () => {
-  const unnamed = API_OPERATIONS.map((op) => `${op.method} ${op.path}`).filter((key) => !SDK_NAMES[key]);
-  expect(unnamed, "add these to SDK_NAMES in lib/http/openapi-sdk.ts").toEqual([]);
-  const ids = Object.values(SDK_NAMES).map((name) => name.id);
+test("every operation has a unique operationId, a known section, and an SDK name exactly when its section is in the SDK", () => {
+  const ids = API_OPERATIONS.map((op) => op.id);
   expect(new Set(ids).size).toBe(ids.length);
+  expect(ids.filter((id) => !/^[a-z][A-Za-z]+$/.test(id))).toEqual([]);
   const tags = new Set(TAGS.map((tag) => tag.name));
   expect(API_OPERATIONS.filter((op) => !tags.has(tagFor(op.path))).map((op) => op.path)).toEqual([]);
+
+  const inSdkSection = (path: string) => !!TAGS.find((tag) => tag.name === tagFor(path))?.sdk;
+  expect(API_OPERATIONS.filter((op) => inSdkSection(op.path) !== !!op.sdk).map((op) => op.id)).toEqual([]);
+  const resourceMethods = API_OPERATIONS.filter((op) => op.sdk).map((op) => `${tagFor(op.path)}.${op.sdk}`);
+  expect(new Set(resourceMethods).size).toBe(resourceMethods.length);
 });

@@ -36,6 +36,13 @@ export class CliError extends Error {
   }
 }
 
+/** What to do about each kind of 409 (the body's `reason`). */
+const CONFLICT_HINTS: Record<string, string[]> = {
+  key_limit_reached: ["See the keys with `one keys list`; `one keys revoke <id>` frees a place."],
+  key_revoked: ["Create a new key with `one keys create --description …`."],
+  key_expired: ["Create a new key with `one keys create --description …`."],
+};
+
 /** The CLI's reading of an API error: its exit code and what a person can do about it. */
 export function fromApiError(error: ApiError, context: { signedInAs?: string }): CliError {
   const fields = Object.entries(error.fields).map(([field, message]) => `${field}: ${message}`);
@@ -53,7 +60,7 @@ export function fromApiError(error: ApiError, context: { signedInAs?: string }):
     case error.status === 404:
       return new CliError(error.message, EXIT.notFound);
     case error.status === 409:
-      return new CliError(error.message, EXIT.conflict);
+      return new CliError(error.message, EXIT.conflict, CONFLICT_HINTS[error.reason ?? ""] ?? []);
     case error.status === 429:
       return new CliError(
         error.message,

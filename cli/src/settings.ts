@@ -20,12 +20,12 @@ export const DEFAULT_SETTINGS: Settings = {
   audience: "urn:one:api",
 };
 
-export function loginSettings(flags: { "api-url"?: string; issuer?: string; "client-id"?: string; audience?: string }): Settings {
+export function loginSettings(flags: { apiUrl?: string; issuer?: string; clientId?: string; audience?: string }): Settings {
   const env = process.env;
   return {
-    apiUrl: trimSlash(flags["api-url"] ?? env.ONE_API_URL ?? DEFAULT_SETTINGS.apiUrl),
+    apiUrl: trimSlash(flags.apiUrl ?? env.ONE_API_URL ?? DEFAULT_SETTINGS.apiUrl),
     issuer: trimSlash(flags.issuer ?? env.ONE_OIDC_ISSUER ?? DEFAULT_SETTINGS.issuer),
-    clientId: flags["client-id"] ?? env.ONE_OIDC_CLIENT_ID ?? DEFAULT_SETTINGS.clientId,
+    clientId: flags.clientId ?? env.ONE_OIDC_CLIENT_ID ?? DEFAULT_SETTINGS.clientId,
     audience: flags.audience ?? env.ONE_OIDC_AUDIENCE ?? DEFAULT_SETTINGS.audience,
   };
 }

@@ -62,6 +62,28 @@ test("an expired key gets 401 saying when it expired, and stays listed as expire
   });
 });
 
+test("a 409 body says why: key_revoked, key_expired (the cap's key_limit_reached is in e2e/sdk.spec.ts)", async () => {
+  const revoked = await call("POST", "/workspaces/current/api-keys", owner, { description: "rest-409-revoked" });
+  await call("DELETE", `/workspaces/current/api-keys/${revoked.body.id}`, owner);
+  const rename = await call("PATCH", `/workspaces/current/api-keys/${revoked.body.id}`, owner, { description: "too late" });
+  const expired = await call("POST", "/workspaces/current/api-keys", owner, { description: "rest-409-expired" });
+  const { sql } = await import("../helpers/db");
+  await sql("UPDATE api_keys SET expires_at = now() - interval '1 minute' WHERE id = $1", [expired.body.id]);
+  const roll = await call("POST", `/workspaces/current/api-keys/${expired.body.id}/roll`, owner);
+  expect([rename.status, rename.body.code, rename.body.reason, roll.status, roll.body.code, roll.body.reason]).toEqual([
+    409,
+    409,
+    "key_revoked",
+    409,
+    409,
+    "key_expired",
+  ]);
+  expect([rename.body.message, roll.body.message]).toEqual([
+    "This API key was revoked, so it cannot be renamed. Create a new key instead.",
+    "This API key has expired, so it cannot be rolled. Create a new key instead.",
+  ]);
+});
+
 test.describe("bad input names the field", () => {
   const cases: Array<[string, string, string, unknown, string]> = [
     [

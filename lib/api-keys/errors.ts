@@ -7,6 +7,7 @@ export const keyLimitReached = () =>
   new AppError(
     "key_limit_reached",
     `This workspace already has ${MAX_ACTIVE_KEYS} active API keys, the most it can have. Revoke a key you no longer use, then try again.`,
+    { reason: "key_limit_reached" },
   );
 
 /** A change that only an active key can take (rename, roll). */
@@ -16,4 +17,5 @@ export const keyNotActive = (status: "revoked" | "expired", change: string) =>
     status === "revoked"
       ? `This API key was revoked, so it cannot be ${change}. Create a new key instead.`
       : `This API key has expired, so it cannot be ${change}. Create a new key instead.`,
+    { reason: status === "revoked" ? "key_revoked" : "key_expired" },
   );

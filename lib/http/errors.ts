@@ -1,5 +1,6 @@
 // The one mapping from errors to HTTP responses of the REST API:
-// `{ "code": <status>, "message": "<sentence>" }`, never a stack trace, SQL or a raw row.
+// `{ "code": <status>, "message": "<sentence>" }` (plus `fields` on a 400 and `reason` on a 409),
+// never a stack trace, SQL or a raw row.
 // What an error *is* comes from normaliseError (lib/errors.ts), shared with the dashboard.
 import { normaliseError, type ErrorCode } from "@/lib/errors";
 import { jsonResponse } from "./json";
@@ -26,5 +27,11 @@ export function errorResponse(thrown: unknown, headers: Record<string, string> =
   const extra: Record<string, string> = { ...headers, ...error.headers };
   if (status === 401) extra["WWW-Authenticate"] = 'Bearer realm="one"';
   if (error.retryAfterSeconds !== undefined) extra["Retry-After"] = String(error.retryAfterSeconds);
-  return jsonResponse(status, { code: status, message: error.message, ...(error.fields ? { fields: error.fields } : {}) }, extra);
+  const body = {
+    code: status,
+    message: error.message,
+    ...(error.fields ? { fields: error.fields } : {}),
+    ...(error.reason ? { reason: error.reason } : {}),
+  };
+  return jsonResponse(status, body, extra);
 }

@@ -1,8 +1,9 @@
 // What every API class is built from: where the API is, how to authenticate, which fetch to
-// use, and whether to retry when the API says "later" (429, 503).
+// use, how long to wait for an answer, and whether to retry when the API says "later" (429, 503).
 import type { RetryOptions } from "./retry.js";
 
 export const DEFAULT_BASE_PATH = "http://localhost:3000/api/v1";
+export const DEFAULT_TIMEOUT_MS = 60_000;
 
 export interface ConfigurationParameters {
   /** An API key (`one_…`) or an OAuth access token; a function is asked before every request (e.g. to refresh). */
@@ -15,6 +16,8 @@ export interface ConfigurationParameters {
   headers?: Record<string, string>;
   /** Opt-in: retry 429 and 503 answers after their Retry-After, with capped exponential backoff and jitter. */
   retry?: boolean | RetryOptions;
+  /** How long each attempt may take before it fails with an ApiError (status 0). Default 60 000 ms. */
+  timeoutMs?: number;
 }
 
 export class Configuration {
@@ -23,6 +26,7 @@ export class Configuration {
   readonly fetch?: (request: Request) => Promise<Response>;
   readonly headers: Record<string, string>;
   readonly retry: RetryOptions | null;
+  readonly timeoutMs: number;
 
   constructor(parameters: ConfigurationParameters = {}) {
     this.accessToken = parameters.accessToken;
@@ -30,6 +34,7 @@ export class Configuration {
     this.fetch = parameters.fetch;
     this.headers = parameters.headers ?? {};
     this.retry = parameters.retry === true ? {} : parameters.retry || null;
+    this.timeoutMs = parameters.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   }
 
   async token(): Promise<string | undefined> {

@@ -1,14 +1,29 @@
 // @onehorizon/sdk-js: the One REST API from JavaScript and TypeScript.
 //
+//   const one = new One({ apiKey: process.env.ONE_API_KEY });
+//   const { data } = await one.tasks.list({ all: true });
+//
+// or, one class per section of the API reference:
+//
 //   const tasks = new TasksApi(new Configuration({ accessToken: process.env.ONE_API_KEY }));
 //   const { data } = await tasks.listTasks({ workspaceId: "current", all: true });
-export { ApiKeysApi } from "./apis/api-keys-api.js";
-export { AuditEventsApi } from "./apis/audit-events-api.js";
-export { TasksApi } from "./apis/tasks-api.js";
-export { WorkspacesApi } from "./apis/workspaces-api.js";
-export { Configuration, DEFAULT_BASE_PATH, type ConfigurationParameters } from "./configuration.js";
-export { ApiError } from "./error.js";
+export {
+  ApiKeysApi,
+  ApiKeysResource,
+  AuditEventsApi,
+  AuditEventsResource,
+  One,
+  TasksApi,
+  TasksResource,
+  WorkspacesApi,
+  WorkspacesResource,
+} from "./generated/apis.js";
+export { Configuration, DEFAULT_BASE_PATH, DEFAULT_TIMEOUT_MS, type ConfigurationParameters } from "./configuration.js";
+export { ApiError, type ConflictReason } from "./error.js";
 export type { components, operations, paths } from "./generated/openapi.js";
+export type { OneOptions } from "./one-client.js";
+export { PagePromise } from "./pagination.js";
+export type { RateLimit, RateLimitPolicy } from "./rate-limit.js";
 export type { RetryOptions } from "./retry.js";
 export type {
   ApiKey,
@@ -16,10 +31,16 @@ export type {
   ApiKeyWithSecret,
   AuditEvent,
   ErrorBody,
+  OperationId,
+  Params,
   PathParams,
   QueryParams,
   RequestBody,
   RequestOptions,
+  ResourceParams,
+  ResponseBody,
+  ResponseMeta,
+  Result,
   Task,
   Workspace,
 } from "./types.js";

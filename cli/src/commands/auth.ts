@@ -5,17 +5,26 @@ import { deviceLogin, loopbackLogin, openBrowser, revoke, type DeviceCodePrompt 
 import { json, out, say } from "../output.js";
 import { freshAccessToken, requireCredentials } from "../session.js";
 import { loginSettings } from "../settings.js";
-import type { Command } from "./types.js";
+import { JSON_FLAG, type Command } from "./types.js";
 
 export const login: Command = {
-  usage: "one login [--web [--no-browser]] [--api-url URL] [--issuer URL] [--client-id ID] [--audience AUD]",
+  name: "login",
   summary: "Sign in: a code to approve in any browser (default), or --web for a browser on this machine",
+  options: [
+    ["--web", "sign in with a browser on this machine (a loopback redirect with PKCE)"],
+    ["--no-browser", "with --web: print the sign-in URL instead of opening a browser"],
+    ["--api-url <url>", "the app (default: ONE_API_URL, or http://localhost:3000)"],
+    ["--issuer <url>", "the OpenID provider (default: ONE_OIDC_ISSUER, or the local one)"],
+    ["--client-id <id>", "the CLI's client id at the provider (default: one-cli)"],
+    ["--audience <aud>", "the access tokens' resource (default: urn:one:api)"],
+  ],
+  examples: ["one login", "one login --web", "one login --api-url https://one.example.com --issuer https://login.example.com"],
   run: async ({ flags }) => {
     const settings = loginSettings(flags);
     const credentials = flags.web
       ? await loopbackLogin(settings, (url) => {
           say(`Open this page to sign in:\n  ${url}`);
-          if (!flags["no-browser"]) openBrowser(url);
+          if (flags.browser !== false) openBrowser(url);
           say("Waiting for the browser…");
         })
       : await deviceLogin(settings, showDeviceCode);
@@ -48,8 +57,9 @@ function showDeviceCode(prompt: DeviceCodePrompt): () => void {
 }
 
 export const logout: Command = {
-  usage: "one logout",
+  name: "logout",
   summary: "Sign out: revoke the session at the identity provider and forget it here",
+  examples: ["one logout"],
   run: async () => {
     const credentials = readCredentials();
     if (!credentials) return say("You were not signed in.");
@@ -71,8 +81,10 @@ export const logout: Command = {
 };
 
 export const whoami: Command = {
-  usage: "one whoami [--json]",
+  name: "whoami",
   summary: "Who you are signed in as, and where",
+  options: [JSON_FLAG],
+  examples: ["one whoami", "one whoami --json"],
   run: async ({ flags }) => {
     await freshAccessToken(); // fails (exit 3) when the session has ended
     const { user, apiUrl, issuer } = requireCredentials();
@@ -83,8 +95,9 @@ export const whoami: Command = {
 };
 
 export const token: Command = {
-  usage: "one token",
-  summary: "Print an access token for the REST API (refreshed when needed), e.g. ONE_TOKEN=$(one token)",
+  name: "token",
+  summary: "Print an access token for the REST API (refreshed when needed)",
+  examples: ["ONE_TOKEN=$(one token)", 'curl -H "Authorization: Bearer $(one token)" http://localhost:3000/api/v1/workspaces'],
   run: async () => {
     if (!readCredentials()) throw new CliError("You are not signed in.", EXIT.notSignedIn, ["Run `one login` to sign in."]);
     out(await freshAccessToken());

@@ -1,26 +1,27 @@
-// one keys list | get <id> | create --description … [--expires-in 30d] | rename <id> <description>
-//   | roll <id> [--grace 24h] | usage <id> [--range 7d] | revoke <id> [--yes]
+// one keys list | get | create | rename | roll | usage | revoke: the workspace's API keys.
 import { ApiKeysApi, type ApiKey, type ApiKeyUsage } from "@onehorizon/sdk-js";
 import { describeSeconds, parseDuration } from "../duration.js";
 import { CliError, EXIT } from "../exit-codes.js";
 import { ago, json, out, say, table } from "../output.js";
 import { confirm } from "../prompt.js";
 import { api, session } from "../session.js";
-import type { Command, Flags } from "./types.js";
+import { JSON_FLAG, WORKSPACE_FLAG, type Command, type Flags } from "./types.js";
 
 const workspaceOf = (flags: Flags) => flags.workspace ?? "current";
 
-function keyId(positionals: string[], usage: string): string {
+function keyId(positionals: string[], command: Command): string {
   const [id, ...extra] = positionals;
-  if (!id || extra.length) throw new CliError("Give one key id.", EXIT.badInput, [`Usage: ${usage}`]);
+  if (!id || extra.length) throw new CliError("Give one key id.", EXIT.badInput, [`Run \`one ${command.name} --help\` for its usage.`]);
   return id;
 }
 
 const describeKey = (key: ApiKey) => `"${key.description}" (${key.hint}, last used ${ago(key.lastUsedAt)})`;
 
 export const keysList: Command = {
-  usage: "one keys list [--workspace ID] [--json]",
+  name: "keys list",
   summary: "The workspace's keys that are not revoked, newest first",
+  options: [WORKSPACE_FLAG, JSON_FLAG],
+  examples: ["one keys list", "one keys list --json | jq -r '.data[].id'"],
   run: async ({ flags }) => {
     const current = session();
     const result = await api(current, () => new ApiKeysApi(current.configuration).listApiKeys({ workspaceId: workspaceOf(flags) }));
@@ -38,12 +39,15 @@ export const keysList: Command = {
 };
 
 export const keysGet: Command = {
-  usage: "one keys get <id> [--workspace ID] [--json]",
+  name: "keys get",
+  args: ["<id>"],
   summary: "One key, active or revoked",
+  options: [WORKSPACE_FLAG, JSON_FLAG],
+  examples: ["one keys get KEY_ID", "one keys get KEY_ID --json"],
   run: async ({ flags, positionals }) => {
     const current = session();
     const key = await api(current, () =>
-      new ApiKeysApi(current.configuration).getApiKey({ workspaceId: workspaceOf(flags), keyId: keyId(positionals, keysGet.usage) }),
+      new ApiKeysApi(current.configuration).getApiKey({ workspaceId: workspaceOf(flags), keyId: keyId(positionals, keysGet) }),
     );
     if (flags.json) return json(key);
     out(
@@ -76,14 +80,24 @@ function expiresAtIn(seconds: number, now = Date.now()): string {
 }
 
 export const keysCreate: Command = {
-  usage: "one keys create --description TEXT [--expires-in 30d] [--workspace ID] [--json]",
+  name: "keys create",
   summary: "Create a key; prints only its secret (shown once) on stdout",
+  options: [
+    ["--description <text>", "names the service and environment that will use it, e.g. ci-production (required)"],
+    ["--expires-in <duration>", "stop working after 30d, 24h, 90m, 2w… (1 hour to 366 days; default: never)"],
+    WORKSPACE_FLAG,
+    JSON_FLAG,
+  ],
+  examples: [
+    "export ONE_API_KEY=$(one keys create --description ci-production)",
+    "one keys create --description ci-nightly --expires-in 30d --json",
+  ],
   run: async ({ flags, positionals }) => {
     if (flags.description === undefined || positionals.length)
       throw new CliError("Name the key with --description, e.g. --description ci-production.", EXIT.badInput, [
-        `Usage: ${keysCreate.usage}`,
+        "Run `one keys create --help` for its usage.",
       ]);
-    const expiresAt = flags["expires-in"] === undefined ? undefined : expiresAtIn(parseDuration(flags["expires-in"], "expires-in"));
+    const expiresAt = flags.expiresIn === undefined ? undefined : expiresAtIn(parseDuration(flags.expiresIn, "expires-in"));
     const current = session();
     const key = await api(current, () =>
       new ApiKeysApi(current.configuration).createApiKey({ workspaceId: workspaceOf(flags), description: flags.description!, expiresAt }),
@@ -97,14 +111,17 @@ export const keysCreate: Command = {
 };
 
 export const keysRename: Command = {
-  usage: "one keys rename <id> <description> [--workspace ID] [--json]",
+  name: "keys rename",
+  args: ["<id>", "[description]"],
   summary: "Change a key's description (or give it with --description)",
+  options: [["--description <text>", "the new description, instead of the second argument"], WORKSPACE_FLAG, JSON_FLAG],
+  examples: ["one keys rename KEY_ID ci-production-eu", 'one keys rename KEY_ID --description "ci production (eu)"'],
   run: async ({ flags, positionals }) => {
     const [id, positionalDescription, ...extra] = positionals;
     const description = flags.description ?? positionalDescription;
     if (!id || description === undefined || extra.length || (flags.description !== undefined && positionalDescription !== undefined)) {
       throw new CliError("Give one key id and one new description (quote it if it has spaces).", EXIT.badInput, [
-        `Usage: ${keysRename.usage}`,
+        "Run `one keys rename --help` for its usage.",
       ]);
     }
     const current = session();
@@ -117,10 +134,17 @@ export const keysRename: Command = {
 };
 
 export const keysRoll: Command = {
-  usage: "one keys roll <id> [--grace 24h] [--workspace ID] [--json]",
+  name: "keys roll",
+  args: ["<id>"],
   summary: "A new secret for the same key; prints only the new secret on stdout",
+  options: [
+    ["--grace <duration>", "how long the previous secret keeps working at most: 0s to 7d (default 24h)"],
+    WORKSPACE_FLAG,
+    JSON_FLAG,
+  ],
+  examples: ["NEW=$(one keys roll KEY_ID --grace 2h)", "one keys roll KEY_ID --grace 0s --json"],
   run: async ({ flags, positionals }) => {
-    const id = keyId(positionals, keysRoll.usage);
+    const id = keyId(positionals, keysRoll);
     const grace = flags.grace === undefined ? undefined : parseDuration(flags.grace, "grace");
     const current = session();
     const key = await api(current, () =>
@@ -166,13 +190,18 @@ function usageTable(usage: ApiKeyUsage): string {
 }
 
 export const keysUsage: Command = {
-  usage: "one keys usage <id> [--range 24h|7d|30d] [--workspace ID] [--json]",
+  name: "keys usage",
+  args: ["<id>"],
   summary: "Requests a key served: hourly for 24h (the default), daily for 7d and 30d",
+  options: [["--range <range>", "24h (hourly, the default), 7d or 30d (daily, UTC)"], WORKSPACE_FLAG, JSON_FLAG],
+  examples: ["one keys usage KEY_ID", "one keys usage KEY_ID --range 7d --json"],
   run: async ({ flags, positionals }) => {
-    const id = keyId(positionals, keysUsage.usage);
+    const id = keyId(positionals, keysUsage);
     const range = flags.range;
     if (range !== undefined && !(RANGES as readonly string[]).includes(range)) {
-      throw new CliError(`--range must be one of ${RANGES.join(", ")}; got "${range}".`, EXIT.badInput, [`Usage: ${keysUsage.usage}`]);
+      throw new CliError(`--range must be one of ${RANGES.join(", ")}; got "${range}".`, EXIT.badInput, [
+        "Run `one keys usage --help` for its usage.",
+      ]);
     }
     const current = session();
     const usage = await api(current, () =>
@@ -191,10 +220,13 @@ export const keysUsage: Command = {
 };
 
 export const keysRevoke: Command = {
-  usage: "one keys revoke <id> [--yes] [--workspace ID] [--json]",
+  name: "keys revoke",
+  args: ["<id>"],
   summary: "Revoke a key at once (asks first unless --yes)",
+  options: [["-y, --yes", "do not ask for confirmation (for scripts)"], WORKSPACE_FLAG, JSON_FLAG],
+  examples: ["one keys revoke KEY_ID", "one keys revoke KEY_ID --yes"],
   run: async ({ flags, positionals }) => {
-    const id = keyId(positionals, keysRevoke.usage);
+    const id = keyId(positionals, keysRevoke);
     const current = session();
     const keys = new ApiKeysApi(current.configuration);
     const workspaceId = workspaceOf(flags);

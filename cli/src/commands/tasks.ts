@@ -1,13 +1,15 @@
-// one tasks list [--all] | create --title …  (an API key in ONE_API_KEY works here too)
+// one tasks list | create: the workspace's tasks (an API key in ONE_API_KEY works here too).
 import { TasksApi } from "@onehorizon/sdk-js";
 import { CliError, EXIT } from "../exit-codes.js";
 import { ago, json, out, say, table } from "../output.js";
 import { api, session } from "../session.js";
-import type { Command } from "./types.js";
+import { JSON_FLAG, WORKSPACE_FLAG, type Command } from "./types.js";
 
 export const tasksList: Command = {
-  usage: "one tasks list [--all] [--workspace ID] [--json]",
+  name: "tasks list",
   summary: "Open tasks, newest first (--all includes done ones)",
+  options: [["--all", "include done tasks"], WORKSPACE_FLAG, JSON_FLAG],
+  examples: ["one tasks list", "ONE_API_KEY=one_… one tasks list --all --json"],
   run: async ({ flags }) => {
     const current = session();
     const result = await api(current, () =>
@@ -25,10 +27,13 @@ export const tasksList: Command = {
 };
 
 export const tasksCreate: Command = {
-  usage: "one tasks create --title TEXT [--workspace ID] [--json]",
+  name: "tasks create",
   summary: "Create a task; prints its id",
+  options: [["--title <text>", "what needs doing (required)"], WORKSPACE_FLAG, JSON_FLAG],
+  examples: ['one tasks create --title "Ship the release notes"'],
   run: async ({ flags }) => {
-    if (flags.title === undefined) throw new CliError("Give the task a --title.", EXIT.badInput, [`Usage: ${tasksCreate.usage}`]);
+    if (flags.title === undefined)
+      throw new CliError("Give the task a --title.", EXIT.badInput, ["Run `one tasks create --help` for its usage."]);
     const current = session();
     const task = await api(current, () =>
       new TasksApi(current.configuration).createTask({ workspaceId: flags.workspace ?? "current", title: flags.title! }),

@@ -1,24 +1,38 @@
-// The shape every command has: its usage line and a function of the parsed arguments.
+// The shape every command has: its name and arguments, its own flags with what each does,
+// examples for its --help, and a function of the parsed arguments. cli/src/main.ts turns these
+// into commander commands.
 export interface Flags {
   json?: boolean;
   yes?: boolean;
   all?: boolean;
   web?: boolean;
-  "no-browser"?: boolean;
+  /** false with --no-browser. */
+  browser?: boolean;
   description?: string;
-  "expires-in"?: string;
+  expiresIn?: string;
   grace?: string;
   range?: string;
   title?: string;
   workspace?: string;
-  "api-url"?: string;
+  apiUrl?: string;
   issuer?: string;
-  "client-id"?: string;
+  clientId?: string;
   audience?: string;
 }
 
 export interface Command {
-  usage: string;
+  /** What follows `one`: a noun and a verb ("keys create"), or one word ("login"). */
+  name: string;
+  /** Positional arguments, commander-style: "<id>" (required), "[description]" (optional). */
+  args?: string[];
   summary: string;
+  /** Its flags, commander-style ("--expires-in <duration>"), with what each does. */
+  options?: [flags: string, description: string][];
+  /** Shown under "Examples:" in the command's --help. */
+  examples: string[];
   run: (args: { flags: Flags; positionals: string[] }) => Promise<void>;
 }
+
+/** Flags many commands share. */
+export const JSON_FLAG: [string, string] = ["--json", "print the result as JSON (one object) on stdout"];
+export const WORKSPACE_FLAG: [string, string] = ["--workspace <id>", "the workspace's id (default: current)"];

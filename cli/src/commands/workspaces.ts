@@ -4,11 +4,13 @@ import { WorkspacesApi } from "@onehorizon/sdk-js";
 import { CliError, EXIT } from "../exit-codes.js";
 import { json, out, say, table } from "../output.js";
 import { api, session } from "../session.js";
-import type { Command } from "./types.js";
+import { JSON_FLAG, type Command } from "./types.js";
 
 export const workspacesList: Command = {
-  usage: "one workspaces list [--json]",
+  name: "workspaces list",
   summary: "Your workspaces with your role; * marks the current one",
+  options: [JSON_FLAG],
+  examples: ["one workspaces list", "one workspaces list --json"],
   run: async ({ flags }) => {
     const current = session();
     const result = await api(current, () => new WorkspacesApi(current.configuration).listWorkspaces());
@@ -23,11 +25,15 @@ export const workspacesList: Command = {
 };
 
 export const workspacesUse: Command = {
-  usage: "one workspaces use <slug|id> [--json]",
+  name: "workspaces use",
+  args: ["<slug|id>"],
   summary: "Make a workspace the current one (what `current` and --workspace's default mean)",
+  options: [JSON_FLAG],
+  examples: ["one workspaces use globex", "one workspaces use WORKSPACE_ID --json"],
   run: async ({ flags, positionals }) => {
     const [wanted, ...extra] = positionals;
-    if (!wanted || extra.length) throw new CliError("Give one workspace slug or id.", EXIT.badInput, [`Usage: ${workspacesUse.usage}`]);
+    if (!wanted || extra.length)
+      throw new CliError("Give one workspace slug or id.", EXIT.badInput, ["Run `one workspaces use --help` for its usage."]);
     const current = session();
     const workspaces = new WorkspacesApi(current.configuration);
     const { data } = await api(current, () => workspaces.listWorkspaces());
