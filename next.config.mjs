@@ -13,6 +13,12 @@ const nextConfig = {
   reactStrictMode: true,
   // Server-only packages: keep them out of the bundler.
   serverExternalPackages: ["pg", "@prisma/adapter-pg"],
+  // Metadata in the document's <head> for everyone. By default Next.js streams the result of an
+  // async generateMetadata (a key's page names the key in its title) into the <body> after the
+  // page's shell, title and description included, where tools that read the head (Lighthouse's
+  // SEO audit, link previews) miss them depending on timing. Only pages with an async
+  // generateMetadata wait for it; that page loads the same key for its content anyway.
+  htmlLimitedBots: /.*/,
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -29,10 +29,11 @@ export default auth((request) => {
 });
 
 export const config = {
-  // Pages only: not the REST API, Auth.js, or static files.
+  // Pages only: not the REST API, Auth.js, or static files (the icons in app/ included, so that
+  // signed-out pages show them too).
   matcher: [
     {
-      source: "/((?!api/|_next/static|_next/image|favicon.ico).*)",
+      source: "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|apple-icon.png).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

@@ -12,6 +12,7 @@
 //   - length counted in code points after NFC, as the dashboard's counter counts
 //     (`[...value.normalize("NFC")].length`) and as JSON Schema's maxLength does.
 // Client-safe: the dashboard validates with the same schemas before sending.
+import "@/lib/zod-config"; // first: before any schema is built
 import { z } from "zod";
 
 /** The length people and the dashboard counter see: code points of the NFC form. */

@@ -4,7 +4,7 @@
 // document carries (`x-codeSamples`). Nothing is loaded from elsewhere: no default fonts, and
 // the AI agent, MCP, developer tools and telemetry are off. Two accessibility fixes on top:
 // colours with enough contrast (api-reference.css) and names for its icon-only copy buttons.
-import "./zod-jitless";
+import "@/lib/zod-config"; // first: before @scalar/* builds its zod schemas
 import { ApiReferenceReact } from "@scalar/api-reference-react";
 import "@scalar/api-reference-react/style.css";
 import "./api-reference.css";

@@ -1,5 +1,6 @@
 // Input and output shapes of the API key operations: validated here once, and the same
 // schemas describe the REST API (lib/http/openapi.ts) and, through it, the SDK.
+import "@/lib/zod-config"; // first: before any schema is built
 import { z } from "zod";
 import { displayText } from "@/lib/text";
 
