@@ -2,21 +2,9 @@
 // dashboard answers within the statement timeout with a page that says what happened and that
 // nothing changed, instead of an error page or a request that never ends; afterwards it works
 // again without a restart.
-import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { E2E_DATA_DIR } from "./env";
+import { databaseProcesses } from "./helpers/db";
 import { API_KEYS_PATH, signIn } from "./helpers/sign-in";
-
-function databaseProcesses(): number[] {
-  const postmaster = Number(readFileSync(path.join(E2E_DATA_DIR, "postgres", "postmaster.pid"), "utf8").split("\n")[0]);
-  const children = execFileSync("ps", ["-o", "pid=", "--ppid", String(postmaster)], { encoding: "utf8" })
-    .split("\n")
-    .map((line) => Number(line.trim()))
-    .filter((pid) => pid > 0);
-  return [postmaster, ...children];
-}
 
 test("the dashboard says the service is briefly unavailable while the database hangs, then recovers", async ({ page }) => {
   test.setTimeout(90_000);
