@@ -3,7 +3,7 @@
 // ports with a fresh data folder under the system's temp folder, so tests never touch the developer's .data/.
 import { defineConfig, devices } from "@playwright/test";
 import { existsSync } from "node:fs";
-import { E2E_BASE_URL, E2E_DATA_DIR, E2E_GITHUB_KEYS_URL, E2E_OIDC_PORT, E2E_PG_PORT, E2E_PORT } from "./e2e/env";
+import { E2E_BASE_URL, E2E_DATA_DIR, E2E_GITHUB_KEYS_URL, E2E_METRICS_TOKEN, E2E_OIDC_PORT, E2E_PG_PORT, E2E_PORT } from "./e2e/env";
 
 // Debian's Chromium when present (these machines cannot download Playwright's browser).
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
@@ -61,6 +61,9 @@ export default defineConfig({
       // the revocation budget's window is shortened so its test can see one end (the limit stays 60).
       SECRET_SCANNING_GITHUB_KEYS_URL: E2E_GITHUB_KEYS_URL,
       REVOCATIONS_WINDOW_SECONDS: "15",
+      // The run's Prometheus scrapes /api/metrics with it (e2e/global-setup.ts); JSON logs for the log tests.
+      METRICS_TOKEN: E2E_METRICS_TOKEN,
+      LOG_FORMAT: "json",
     },
     gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
   },

@@ -14,3 +14,5 @@ export const E2E_GITHUB_KEYS_PORT = Number(process.env.E2E_GITHUB_KEYS_PORT ?? E
 export const E2E_GITHUB_KEYS_URL = `http://127.0.0.1:${E2E_GITHUB_KEYS_PORT}/keys/e2e`;
 /** The signing key the e2e tests sign GitHub reports with (written by e2e/global-setup.ts). */
 export const E2E_GITHUB_KEY_FILE = path.join(tmpdir(), `one-e2e-${E2E_PORT}-github-key.json`);
+/** The e2e server's METRICS_TOKEN, which the run's Prometheus presents (e2e/global-setup.ts). */
+export const E2E_METRICS_TOKEN = `e2e-metrics-${E2E_PORT}`;

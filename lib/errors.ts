@@ -3,6 +3,7 @@
 // lib/http/errors.ts, the dashboard in lib/ui/server/action-result.ts. Messages are sentences a
 // person can act on; they never contain secrets, SQL or stack traces.
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { logger } from "@/lib/log/logger";
 
 export type ErrorCode =
   | "unauthenticated"
@@ -80,9 +81,9 @@ export function normaliseError(error: unknown, context: string): AppError {
       .trim()
       .split("\n")
       .at(-1);
-    console.error(`${context} failed: database unavailable (${detail})`);
+    logger().error(`${context} failed: database unavailable (${detail})`);
     return new AppError("unavailable", UNAVAILABLE_MESSAGE, { retryAfterSeconds: DATABASE_RETRY_SECONDS, cause: error });
   }
-  console.error(`${context} failed:`, error);
+  logger().error({ err: error }, `${context} failed`);
   return new AppError("internal", INTERNAL_MESSAGE, { cause: error });
 }

@@ -2,6 +2,8 @@
 // The README's configuration table lists the same variables.
 import path from "node:path";
 import { parseTrustProxy } from "../lib/auth/client-address";
+import { logLevel } from "../lib/log/logger";
+import { logFormat } from "./log-format";
 import type { LocalSecrets } from "./local-secrets";
 import type { AppEnv } from "./serve-next";
 
@@ -17,6 +19,8 @@ const int = (name: string, fallback: number) => {
 export function readConfig() {
   parseTrustProxy(env.TRUST_PROXY); // refuse a bad TRUST_PROXY now, not on every request
   int("DATABASE_STATEMENT_TIMEOUT_MS", 3_000);
+  logLevel(); // and LOG_LEVEL and LOG_FORMAT
+  logFormat();
   const port = int("PORT", 3000);
   const oidcPort = int("OIDC_PORT", 9400);
   return {

@@ -30,7 +30,8 @@ function addToHash(hash: ReturnType<typeof createHash>, file: string) {
 }
 
 export function sourceHash(inputs: string[] = INPUTS): string {
-  const hash = createHash("sha256");
+  // Built by another major version of Node.js (e.g. CI's second leg): build again.
+  const hash = createHash("sha256").update(`node ${process.versions.node.split(".")[0]}\0`);
   for (const input of inputs) addToHash(hash, input);
   return hash.digest("hex");
 }

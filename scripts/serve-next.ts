@@ -3,6 +3,7 @@
 // SIGTERM: the app first, then what the launcher started for it (provider, embedded database).
 import { spawn, type ChildProcess } from "node:child_process";
 import { APP_SERVER_ARGS } from "./app-command";
+import { logFormat, printPretty } from "./log-format";
 
 export type Cleanup = () => Promise<void>;
 
@@ -44,10 +45,12 @@ export type AppEnv = {
 };
 
 export function serveNext(port: number, env: AppEnv, options: { dev?: boolean } = {}) {
+  const pretty = logFormat() === "pretty";
   app = spawn(process.execPath, options.dev ? [...APP_SERVER_ARGS, "--dev"] : APP_SERVER_ARGS, {
-    stdio: "inherit",
+    stdio: ["inherit", pretty ? "pipe" : "inherit", "inherit"],
     env: { ...process.env, NODE_ENV: options.dev ? "development" : "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), ...env },
   });
+  if (pretty) printPretty(app.stdout!);
   app.on("exit", (code) => {
     if (stopping) return;
     console.error(`The app server stopped (exit code ${code}).`);

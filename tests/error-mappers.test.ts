@@ -6,6 +6,7 @@ import { keyLimitReached, keyNotActive } from "@/lib/api-keys/errors";
 import { AppError, INTERNAL_MESSAGE, UNAVAILABLE_MESSAGE } from "@/lib/errors";
 import { errorResponse } from "@/lib/http/errors";
 import { toActionError } from "@/lib/ui/server/action-result";
+import { logger } from "@/lib/log/logger";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -141,7 +142,7 @@ describe("the REST mapping", () => {
   });
 
   it.each(CASES)("%s", async (_name, thrown, rest) => {
-    vi.spyOn(console, "error").mockImplementation(() => {});
+    vi.spyOn(logger(), "error").mockImplementation(() => {});
     const response = errorResponse(thrown);
     const headers = Object.fromEntries(Object.keys(rest.headers ?? {}).map((name) => [name, response.headers.get(name)]));
     expect({
@@ -176,16 +177,19 @@ describe("the REST mapping", () => {
 
 describe("the dashboard mapping", () => {
   it.each(CASES)("%s", (_name, thrown, _rest, ui) => {
-    vi.spyOn(console, "error").mockImplementation(() => {});
+    vi.spyOn(logger(), "error").mockImplementation(() => {});
     expect(toActionError(thrown)).toEqual(ui);
   });
 
   it("logs unexpected errors once with their cause, and database outages in one line", () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const log = vi.spyOn(logger(), "error").mockImplementation(() => {});
     const bug = new Error("secret-free bug");
     toActionError(bug);
     toActionError(new Error("Query read timeout"));
     toActionError(new AppError("not_found", "expected, not logged"));
-    expect(log.mock.calls).toEqual([["Server action failed:", bug], ["Server action failed: database unavailable (Query read timeout)"]]);
+    expect(log.mock.calls).toEqual([
+      [{ err: bug }, "Server action failed"],
+      ["Server action failed: database unavailable (Query read timeout)"],
+    ]);
   });
 });

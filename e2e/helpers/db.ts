@@ -1,5 +1,6 @@
 // Direct access to the e2e run's database, to set up state a test needs (like 20 keys)
 // and to check what was stored. The password comes from the run's own data folder.
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -42,4 +43,14 @@ export async function revokeAllAcmeKeys() {
 export async function acmeWorkspaceId(): Promise<string> {
   const [row] = await sql<{ id: string }>("SELECT id FROM workspaces WHERE slug = 'acme'");
   return row!.id;
+}
+
+/** The e2e run's PostgreSQL processes (the postmaster and its children), to SIGSTOP and SIGCONT. */
+export function databaseProcesses(): number[] {
+  const postmaster = Number(readFileSync(path.join(E2E_DATA_DIR, "postgres", "postmaster.pid"), "utf8").split("\n")[0]);
+  const children = execFileSync("ps", ["-o", "pid=", "--ppid", String(postmaster)], { encoding: "utf8" })
+    .split("\n")
+    .map((line) => Number(line.trim()))
+    .filter((pid) => pid > 0);
+  return [postmaster, ...children];
 }

@@ -21,6 +21,7 @@ import { toDecision } from "@/lib/rate-limit/decision";
 import { named, query } from "@/lib/db/sql";
 import type { AppError } from "@/lib/errors";
 import { failedAuthLimits, rateLimitWindows } from "@/lib/rate-limit/config";
+import { countApiKeyOutcome } from "@/lib/metrics/registry";
 import { isBlocked, throttleKey, unknownKeyOutcome } from "@/lib/rate-limit/failed-auth";
 import { countRequest } from "@/lib/usage/counter";
 import { rollIdleSeconds } from "./config";
@@ -109,7 +110,16 @@ type Row = Partial<StateRow> & {
   failed_ends_in: number | null;
 };
 
-export async function authenticateApiKey(token: string, client: { ip: string | null; userAgent: string | null }): Promise<Authentication> {
+type RequestClient = { ip: string | null; userAgent: string | null };
+
+/** The key behind a token; each outcome is also counted for the metrics (lib/metrics/registry.ts). */
+export async function authenticateApiKey(token: string, client: RequestClient): Promise<Authentication> {
+  const result = await lookUp(token, client);
+  countApiKeyOutcome(result.outcome === "accepted" ? (result.rateLimit.allowed ? "ok" : "rate_limited") : result.outcome);
+  return result;
+}
+
+async function lookUp(token: string, client: RequestClient): Promise<Authentication> {
   if (!isWellFormedSecret(token)) return { outcome: "unknown", throttled: null };
   const windows = rateLimitWindows();
   const throttle = failedAuthLimits();

@@ -64,6 +64,12 @@ export function clientAddress(socketAddress: string | null, forwardedFor: string
   return tidy(isIP(address) ? address : socketAddress);
 }
 
+/** Whether the request's connection comes from a proxy that TRUST_PROXY trusts (its headers may be believed). */
+export function viaTrustedProxy(requestHeaders: Headers): boolean {
+  const socketAddress = requestHeaders.get(CLIENT_ADDRESS_HEADER);
+  return !!socketAddress && isIP(socketAddress) !== 0 && trustProxy()(socketAddress, 0);
+}
+
 export function clientOf(requestHeaders: Headers): Client {
   return {
     ip: clientAddress(requestHeaders.get(CLIENT_ADDRESS_HEADER), requestHeaders.get("x-forwarded-for"), trustProxy()),

@@ -13,8 +13,10 @@
 //   connectionTimeoutMillis  waiting for a new connection or a free one from the pool
 //   keepAlive           TCP keep-alive, so a peer that vanished is noticed on idle connections
 import pg from "pg";
+import { logger } from "@/lib/log/logger";
 
-const globalForPool = globalThis as unknown as { pgPool?: pg.Pool };
+const globalForPool = globalThis as unknown as { pgPool?: pg.Pool; pgTimeouts?: { server: number; client: number } };
+const timeouts = (globalForPool.pgTimeouts ??= { server: 0, client: 0 });
 
 /** Milliseconds a statement may run, and how long a connection may take; default 3 s. */
 function statementTimeoutMs(): number {
@@ -27,6 +29,7 @@ function statementTimeoutMs(): number {
 const CLIENT_GRACE_MS = 500;
 
 const READ_TIMEOUT = "Query read timeout"; // pg's message when query_timeout passes
+const STATEMENT_TIMEOUT = "canceling statement due to statement timeout"; // PostgreSQL's, code 57014
 
 /**
  * A client that closes its connection when the server did not answer in time. pg leaves such
@@ -40,18 +43,21 @@ class BoundedClient extends pg.Client {
     const callback = args[last];
     if (typeof callback === "function") {
       args[last] = (error: unknown, result: unknown) => {
-        this.closeIfUnanswered(error);
+        this.afterError(error);
         callback(error, result);
       };
     }
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const result = (super.query as (...a: any[]) => any)(...args);
-    if (result instanceof Promise) result.catch((error: unknown) => this.closeIfUnanswered(error));
+    if (result instanceof Promise) result.catch((error: unknown) => this.afterError(error));
     return result;
   }
 
-  private closeIfUnanswered(error: unknown) {
+  /** Counts the statement timeouts (for the metrics) and closes a connection that did not answer. */
+  private afterError(error: unknown) {
+    if (error instanceof Error && error.message === STATEMENT_TIMEOUT) timeouts.server++;
     if (error instanceof Error && error.message === READ_TIMEOUT) {
+      timeouts.client++;
       // With a statement still pending, end() destroys the socket at once; the pool then
       // drops this client when it is released (or has already dropped it).
       this.end().catch(() => {});
@@ -75,8 +81,22 @@ export function pool(): pg.Pool {
       keepAliveInitialDelayMillis: 10_000,
     });
     // An idle connection dropped by the server (restart, failover) must not crash the process.
-    created.on("error", (error) => console.error(`Database connection lost: ${error.message}`));
+    created.on("error", (error) => logger().error(`Database connection lost: ${error.message}`));
     globalForPool.pgPool = created;
   }
   return globalForPool.pgPool;
+}
+
+/** The pool's state for the metrics (lib/metrics/registry.ts), without creating the pool. */
+export function poolStats() {
+  const created = globalForPool.pgPool;
+  const total = created?.totalCount ?? 0;
+  const idle = created?.idleCount ?? 0;
+  return {
+    inUse: total - idle,
+    idle,
+    waiting: created?.waitingCount ?? 0,
+    max: created?.options.max ?? Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    timeouts: { ...timeouts },
+  };
 }

@@ -1,13 +1,15 @@
 // The REST adapter: every route handler under app/api/v1 is `apiRoute(…)` around one
 // operation of lib/. It authenticates the caller (lib/auth/actor.ts), applies the workspace
 // rate limit to API keys before any work, reads the JSON body when the route takes one,
-// calls the operation, and maps errors (lib/http/errors.ts).
+// calls the operation, and maps errors (lib/http/errors.ts). Each request is logged and
+// measured (lib/http/observe.ts), with who called.
 import { actorFromRequest, type Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { enforceRateLimit } from "@/lib/rate-limit/enforce";
 import { readJsonBody } from "./body";
 import { errorResponse } from "./errors";
 import { jsonResponse } from "./json";
+import { observed, type Caller, type RouteContext } from "./observe";
 
 export type RouteInput = {
   actor: Actor;
@@ -16,19 +18,18 @@ export type RouteInput = {
   body: Record<string, unknown>;
 };
 
-type RouteContext = { params?: Promise<Record<string, string | string[]>> };
-
 // Routes without dynamic segments get no params.
 const flatten = (params: Record<string, string | string[]> = {}) =>
   Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value.join("/") : value]));
 
 /** `body`: true when the route takes a JSON body; "optional" when an empty one means `{}`. */
 export function apiRoute(handler: (input: RouteInput) => Promise<unknown>, options: { status?: number; body?: boolean | "optional" } = {}) {
-  return async (request: Request, context: RouteContext): Promise<Response> => {
+  return observed(async (request: Request, context: RouteContext, observation): Promise<Response> => {
     let headers: Record<string, string> = {};
     try {
       const params = flatten(await context.params);
       const actor = await actorFromRequest(request, params.workspaceId ?? "current");
+      observation.caller = callerOf(actor);
       if (actor.kind === "apiKey") headers = enforceRateLimit(actor.rateLimit);
       const empty =
         options.body === "optional" && !request.headers.get("content-type") && !Number(request.headers.get("content-length") ?? 0);
@@ -38,12 +39,20 @@ export function apiRoute(handler: (input: RouteInput) => Promise<unknown>, optio
     } catch (error) {
       return errorResponse(error, headers);
     }
-  };
+  });
 }
+
+const callerOf = (actor: Actor): Caller =>
+  actor.kind === "apiKey"
+    ? { kind: "apiKey", keyId: actor.keyId }
+    : actor.kind === "user"
+      ? { kind: "user", userId: actor.userId, via: actor.via }
+      : { kind: "anonymous" };
 
 /** Handlers for the methods a route does not serve: 405 with the Allow header. */
 export function methodsNotAllowed(allowed: string) {
-  const refuse = async () =>
-    errorResponse(new AppError("method_not_allowed", `This endpoint accepts ${allowed} only.`), { Allow: allowed });
+  const refuse = observed(async () =>
+    errorResponse(new AppError("method_not_allowed", `This endpoint accepts ${allowed} only.`), { Allow: allowed }),
+  );
   return { GET: refuse, POST: refuse, PUT: refuse, PATCH: refuse, DELETE: refuse };
 }

@@ -5,6 +5,7 @@
 // exactly. A crash loses at most the last interval's counts; a failed flush keeps its counts for
 // the next one. Hours are the app server's clock, in UTC.
 import { execute, named, sql } from "@/lib/db/sql";
+import { logger } from "@/lib/log/logger";
 import { onShutdown } from "@/lib/shutdown";
 
 export type UsageOutcome = "ok" | "rateLimited" | "denied";
@@ -13,9 +14,10 @@ type Counts = Record<UsageOutcome, number>;
 const FLUSH_INTERVAL_MS = 5_000;
 const HOUR_MS = 3_600_000;
 
-type State = { pending: Map<string, Counts>; timer: NodeJS.Timeout | null; flushing: Promise<void> | null };
+/** `since`: when the oldest count in `pending` was made (null when nothing is pending). */
+type State = { pending: Map<string, Counts>; since: number | null; timer: NodeJS.Timeout | null; flushing: Promise<void> | null };
 const globalForUsage = globalThis as unknown as { oneUsage?: State };
-const state = (globalForUsage.oneUsage ??= { pending: new Map(), timer: null, flushing: null });
+const state = (globalForUsage.oneUsage ??= { pending: new Map(), since: null, timer: null, flushing: null });
 
 /** Counts one request of a key (no I/O). */
 export function countRequest(keyId: string, outcome: UsageOutcome, at = Date.now()): void {
@@ -23,6 +25,7 @@ export function countRequest(keyId: string, outcome: UsageOutcome, at = Date.now
   let counts = state.pending.get(bucket);
   if (!counts) state.pending.set(bucket, (counts = { ok: 0, rateLimited: 0, denied: 0 }));
   counts[outcome]++;
+  state.since ??= Date.now();
   if (!state.timer) {
     state.timer = setInterval(() => void flushUsage().catch(() => undefined), FLUSH_INTERVAL_MS);
     state.timer.unref();
@@ -39,7 +42,9 @@ export function flushUsage(): Promise<void> {
 async function writePending(): Promise<void> {
   if (state.pending.size === 0) return;
   const batch = state.pending;
+  const since = state.since;
   state.pending = new Map();
+  state.since = null;
   const keys: string[] = [];
   const hours: string[] = [];
   const ok: number[] = [];
@@ -70,14 +75,20 @@ async function writePending(): Promise<void> {
     );
   } catch (error) {
     // Nothing was written (one statement): keep the counts for the next flush.
+    state.since = Math.min(since ?? Date.now(), state.since ?? Date.now());
     for (const [bucket, counts] of batch) {
       const current = state.pending.get(bucket);
       if (!current) state.pending.set(bucket, counts);
       else for (const outcome of ["ok", "rateLimited", "denied"] as const) current[outcome] += counts[outcome];
     }
-    console.error(`Usage counts not written yet (${batch.size} buckets kept for the next flush): ${(error as Error).message}`);
+    logger().warn(`Usage counts not written yet (${batch.size} buckets kept for the next flush): ${(error as Error).message}`);
     throw error;
   }
+}
+
+/** Seconds since the oldest count not yet written was made; 0 when none is waiting (the metrics' usage-flush lag). */
+export function usageFlushLagSeconds(now = Date.now()): number {
+  return state.since === null ? 0 : (now - state.since) / 1000;
 }
 
 /** Deletes usage rows older than the retention (90 days); run by the background jobs (lib/jobs.ts). */

@@ -3,19 +3,21 @@
 import { checkDatabaseReady } from "@/lib/health/ready";
 import { DATABASE_RETRY_SECONDS } from "@/lib/errors";
 import { jsonResponse } from "@/lib/http/json";
+import { observed } from "@/lib/http/observe";
+import { logger } from "@/lib/log/logger";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
+export const GET = observed(async () => {
   try {
     await checkDatabaseReady();
     return jsonResponse(200, { status: "ready" });
   } catch (error) {
-    console.error(`Not ready: ${String((error as Error)?.message ?? error).split("\n")[0]}`);
+    logger().warn(`Not ready: ${String((error as Error)?.message ?? error).split("\n")[0]}`);
     return jsonResponse(
       503,
       { code: 503, message: `The database cannot be reached. Retry in ${DATABASE_RETRY_SECONDS} seconds.` },
       { "Retry-After": String(DATABASE_RETRY_SECONDS) },
     );
   }
-}
+});

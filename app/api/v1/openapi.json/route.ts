@@ -1,6 +1,5 @@
 import { jsonResponse } from "@/lib/http/json";
+import { observed } from "@/lib/http/observe";
 import { openApiDocument } from "@/lib/http/openapi";
 
-export function GET() {
-  return jsonResponse(200, openApiDocument(process.env.AUTH_URL ?? "http://localhost:3000"));
-}
+export const GET = observed(async () => jsonResponse(200, openApiDocument(process.env.AUTH_URL ?? "http://localhost:3000")));

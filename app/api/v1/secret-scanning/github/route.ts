@@ -4,11 +4,12 @@ import { clientOf } from "@/lib/auth/actor";
 import { readBodyBytes } from "@/lib/http/body-bytes";
 import { errorResponse } from "@/lib/http/errors";
 import { jsonResponse } from "@/lib/http/json";
+import { observed } from "@/lib/http/observe";
 import { methodsNotAllowed } from "@/lib/http/route";
 import { receiveGithubReport } from "@/lib/leaks/github";
 import { GITHUB_REPORT_MAX_BYTES } from "@/lib/leaks/schemas";
 
-export async function POST(request: Request): Promise<Response> {
+export const POST = observed(async (request) => {
   try {
     const body = await readBodyBytes(request, GITHUB_REPORT_MAX_BYTES);
     const feedback = await receiveGithubReport(clientOf(request.headers), {
@@ -20,6 +21,6 @@ export async function POST(request: Request): Promise<Response> {
   } catch (error) {
     return errorResponse(error);
   }
-}
+});
 
 export const { GET, PUT, PATCH, DELETE } = methodsNotAllowed("POST");
