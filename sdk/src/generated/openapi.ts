@@ -395,11 +395,17 @@ export interface components {
             /** @description The client's address (null for members, who see no person's address). */
             ip: string | null;
             userAgent: string | null;
-            /** @constant */
+            /**
+             * @description A key was created.
+             * @constant
+             */
             action: "api_key.created";
             metadata: {
+                /** @description The key's description. */
                 description: string;
+                /** @description The hint of the secret the event is about, e.g. one_…a1b2 (never the secret). */
                 hint: string;
+                /** @description When the key expires; null: never. */
                 expiresAt: string | null;
             };
         } | {
@@ -418,13 +424,20 @@ export interface components {
                 id: string;
                 description: string | null;
             };
+            /** @description The client's address (null for members, who see no person's address). */
             ip: string | null;
             userAgent: string | null;
-            /** @constant */
+            /**
+             * @description A key was renamed.
+             * @constant
+             */
             action: "api_key.updated";
             metadata: {
+                /** @description The key's description. */
                 description: string;
+                /** @description The hint of the secret the event is about, e.g. one_…a1b2 (never the secret). */
                 hint: string;
+                /** @description The description before the change. */
                 previousDescription: string;
             };
         } | {
@@ -443,15 +456,25 @@ export interface components {
                 id: string;
                 description: string | null;
             };
+            /** @description The client's address (null for members, who see no person's address). */
             ip: string | null;
             userAgent: string | null;
-            /** @constant */
+            /**
+             * @description A key got a new secret; the previous one keeps working for a while.
+             * @constant
+             */
             action: "api_key.rolled";
             metadata: {
+                /** @description The key's description. */
                 description: string;
+                /** @description The hint of the secret the event is about, e.g. one_…a1b2 (never the secret). */
                 hint: string;
+                /** @description The previous secret's hint. */
                 previousHint: string;
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @description When the previous secret retires at the latest.
+                 */
                 previousSecretExpiresAt: string;
             };
         } | {
@@ -470,14 +493,23 @@ export interface components {
                 id: string;
                 description: string | null;
             };
+            /** @description The client's address (null for members, who see no person's address). */
             ip: string | null;
             userAgent: string | null;
-            /** @constant */
+            /**
+             * @description A rolled key's previous secret stopped working (createdAt: the moment it did).
+             * @constant
+             */
             action: "api_key.previous_secret_retired";
             metadata: {
+                /** @description The key's description. */
                 description: string;
+                /** @description The hint of the secret the event is about, e.g. one_…a1b2 (never the secret). */
                 hint: string;
-                /** @enum {string} */
+                /**
+                 * @description idle: unused for a while after the new secret was used; deadline: its grace period ended; rolled_again: the key was rolled again; exposed: it was reported as leaked.
+                 * @enum {string}
+                 */
                 reason: "idle" | "deadline" | "rolled_again" | "exposed";
             };
         } | {
@@ -496,12 +528,18 @@ export interface components {
                 id: string;
                 description: string | null;
             };
+            /** @description The client's address (null for members, who see no person's address). */
             ip: string | null;
             userAgent: string | null;
-            /** @constant */
+            /**
+             * @description A key was revoked.
+             * @constant
+             */
             action: "api_key.revoked";
             metadata: {
+                /** @description The key's description. */
                 description: string;
+                /** @description The hint of the secret the event is about, e.g. one_…a1b2 (never the secret). */
                 hint: string;
             };
         } | {
@@ -520,17 +558,29 @@ export interface components {
                 id: string;
                 description: string | null;
             };
+            /** @description The client's address (null for members, who see no person's address). */
             ip: string | null;
             userAgent: string | null;
-            /** @constant */
+            /**
+             * @description One of a key's secrets was reported as leaked.
+             * @constant
+             */
             action: "api_key.exposed";
             metadata: {
+                /** @description The key's description. */
                 description: string;
+                /** @description The hint of the secret the event is about, e.g. one_…a1b2 (never the secret). */
                 hint: string;
+                /** @description Who reported it, e.g. GitHub secret scanning. */
                 source: string;
+                /** @description Where it was found, when the report says. */
                 url: string | null;
+                /** @description What the report says it was found in (GitHub's source). */
                 foundIn?: string;
-                /** @enum {string} */
+                /**
+                 * @description What the report did: revoked the key, or retired its previous secret.
+                 * @enum {string}
+                 */
                 outcome: "revoked" | "previous_secret_retired";
             };
         } | {
@@ -549,9 +599,13 @@ export interface components {
                 id: string;
                 description: string | null;
             };
+            /** @description The client's address (null for members, who see no person's address). */
             ip: string | null;
             userAgent: string | null;
-            /** @constant */
+            /**
+             * @description A task was created.
+             * @constant
+             */
             action: "task.created";
             metadata: Record<string, never>;
         } | {
@@ -570,11 +624,16 @@ export interface components {
                 id: string;
                 description: string | null;
             };
+            /** @description The client's address (null for members, who see no person's address). */
             ip: string | null;
             userAgent: string | null;
-            /** @constant */
+            /**
+             * @description A task was changed.
+             * @constant
+             */
             action: "task.updated";
             metadata: {
+                /** @description The fields that were changed. */
                 changed: string[];
             };
         };
