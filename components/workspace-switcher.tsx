@@ -117,7 +117,7 @@ export function WorkspaceSwitcher({ workspaces }: { workspaces: WorkspaceItem[] 
         </DropdownMenu.Content>
       </DropdownMenu.Root>
       {failure && (
-        <div className="absolute top-full left-0 z-40 mt-2 w-72 max-w-[calc(100vw-2rem)] space-y-2 rounded-md bg-white shadow-lg dark:bg-zinc-950">
+        <div className="absolute top-full left-0 z-40 mt-2 w-72 max-w-[calc(100vw-2rem)] space-y-1 rounded-md bg-white p-1.5 shadow-lg ring-1 ring-zinc-200 dark:bg-zinc-950 dark:ring-zinc-800">
           <FailureMessage failure={failure} />
           <button
             type="button"

@@ -4,6 +4,7 @@
 // REST API (the last use moves while you look). After a roll, the new secret is revealed once.
 import { useEffect, useId, useRef, useState } from "react";
 import { KeyHistory } from "@/components/audit-log/key-history";
+import { SignInAgainLink } from "@/components/ui/failure-message";
 import { KeyFacts } from "./key-facts";
 import { KeyHeader } from "./key-header";
 import { ExpiredNotice, ReadOnlyNotice, RevokedNotice } from "./key-state-notices";
@@ -61,9 +62,10 @@ export function KeyPage({ workspace, initial, permissions, rollIdleSeconds, apiO
       <KeyFacts apiKey={key} />
 
       {query.isError && (
-        <p role="alert" className="text-sm text-amber-800 dark:text-amber-300">
-          Could not refresh the key: {query.error.message} Showing what was loaded before.
-        </p>
+        <div role="alert" className="flex flex-wrap items-center gap-3 text-sm text-amber-800 dark:text-amber-300">
+          <p className="min-w-0 flex-1">Could not refresh the key: {query.error.message} Showing what was loaded before.</p>
+          {query.error.kind === "session" && <SignInAgainLink />}
+        </div>
       )}
 
       <UsageChart workspaceId={workspace.id} keyId={key.id} />
