@@ -110,7 +110,7 @@ test("signed out, the reference renders every operation with SDK and curl exampl
 });
 
 test("the reference has no serious accessibility findings, in light and dark mode", async ({ page }) => {
-  test.setTimeout(120_000); // four axe runs, the viewer's download
+  test.setTimeout(240_000); // four axe runs (two over the viewer's large DOM) and its download, on a shared machine
   await openReference(page);
   await expect(page.getByRole("heading", { name: "Create a task", exact: true })).toBeVisible();
   const seriousFindings = async () =>
