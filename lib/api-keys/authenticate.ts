@@ -42,7 +42,7 @@ const STATEMENT = `
 WITH secret AS (
   SELECT s."id", s."key_id", s."workspace_id", w."name" AS workspace_name, w."slug" AS workspace_slug, s."key_expires_at",
          w."rate_limit_burst" AS burst_limit, w."rate_limit_quota" AS quota_limit,
-         s."verdict", s."verdict" IN ('current', 'previous') AS works
+         s."verdict"
   FROM api_key_secret_states($6) s
   JOIN "workspaces" w ON w."id" = s."workspace_id"
   WHERE s."hash" = $1
@@ -51,7 +51,7 @@ touched AS (
   UPDATE "api_key_secrets" t
   SET "last_used_at" = now(), "first_used_at" = coalesce(t."first_used_at", now()), "last_used_ip" = $2, "last_used_user_agent" = $3
   FROM secret
-  WHERE t."id" = secret."id" AND secret.works
+  WHERE t."id" = secret."id" AND secret.verdict IN ('current', 'previous')
     AND (t."last_used_at" IS NULL
          OR t."last_used_at" < now() - make_interval(secs => CASE WHEN secret.verdict = 'current' THEN $7 ELSE 1 END))
   RETURNING 1
@@ -61,7 +61,7 @@ state AS (
   SELECT secret."workspace_id", date_trunc('milliseconds', now()), fresh.ok::int, date_trunc('milliseconds', now()), fresh.ok::int, fresh.ok
   FROM secret
   CROSS JOIN LATERAL (SELECT secret.burst_limit > 0 AND secret.quota_limit > 0 AS ok) fresh
-  WHERE secret.works
+  WHERE secret.verdict IN ('current', 'previous')
   ON CONFLICT ("workspace_id") DO UPDATE SET
     ("burst_start", "burst_count", "quota_start", "quota_count", "last_allowed") = (
       SELECT CASE WHEN d.ok AND u.burst_used = 0 THEN date_trunc('milliseconds', now()) ELSE s."burst_start" END,
