@@ -2,11 +2,8 @@
 // launcher as `npm start` (embedded PostgreSQL, local OpenID provider, Next.js) on its own
 // ports with a fresh data folder under the system's temp folder, so tests never touch the developer's .data/.
 import { defineConfig, devices } from "@playwright/test";
-import { existsSync } from "node:fs";
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from "./scripts/chromium";
 import { E2E_BASE_URL, E2E_DATA_DIR, E2E_GITHUB_KEYS_URL, E2E_METRICS_TOKEN, E2E_OIDC_PORT, E2E_PG_PORT, E2E_PORT } from "./e2e/env";
-
-// Debian's Chromium when present (these machines cannot download Playwright's browser).
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 export default defineConfig({
   testDir: "e2e",
@@ -26,17 +23,7 @@ export default defineConfig({
       name: "chromium",
       use: {
         ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath,
-          args: [
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-          ],
-        },
+        launchOptions: { executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS },
       },
     },
   ],

@@ -142,7 +142,7 @@ test("the loading skeleton does not pulse when the person asks for reduced motio
   // The skeleton's element (loading.tsx), placed in the page with the app's CSS. (The server
   // streams it only while the page's data is slower than the layout's, so it is taken from the
   // source rather than from a response.)
-  const source = readFileSync("app/(dashboard)/settings/developer/api-keys/loading.tsx", "utf8");
+  const source = readFileSync("app/(dashboard)/settings/developer/api-keys/(list)/loading.tsx", "utf8");
   const className = /aria-label="Loading API keys" className="([^"]+)"/.exec(source)?.[1];
   expect(className).toBeTruthy();
   const skeleton = `<div role="status" aria-label="Loading API keys" class="${className}">`;

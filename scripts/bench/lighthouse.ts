@@ -6,10 +6,11 @@
 // browser's own cookie, exactly as after a person's sign-in (Lighthouse resets storage between
 // runs but never cookies).
 import { chromium, type BrowserContext } from "@playwright/test";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import lighthouse, { desktopConfig, type Flags, type Result } from "lighthouse";
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from "../chromium";
 import { freePort } from "../free-port";
 
 export type Preset = "mobile" | "desktop";
@@ -38,13 +39,8 @@ export type Audit = {
 
 // Lighthouse's advice for a headless Chromium (its own chrome-launcher flags) plus the e2e
 // config's: no GPU, no background traffic, nothing that could leave the machine.
-const CHROMIUM_ARGS = [
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
+const LIGHTHOUSE_CHROMIUM_ARGS = [
+  ...CHROMIUM_ARGS,
   "--disable-default-apps",
   "--disable-extensions",
   "--mute-audio",
@@ -60,13 +56,12 @@ export type SignedInBrowser = { port: number; close: () => Promise<void> };
 export async function signedInBrowser(baseUrl: string, email = "owner@example.com"): Promise<SignedInBrowser> {
   const profile = mkdtempSync(path.join(tmpdir(), "one-lighthouse-"));
   const port = await freePort();
-  const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
   let context: BrowserContext | undefined;
   try {
     context = await chromium.launchPersistentContext(profile, {
-      executablePath,
+      executablePath: CHROMIUM_EXECUTABLE,
       headless: true,
-      args: [...CHROMIUM_ARGS, `--remote-debugging-port=${port}`],
+      args: [...LIGHTHOUSE_CHROMIUM_ARGS, `--remote-debugging-port=${port}`],
     });
     const page = context.pages()[0] ?? (await context.newPage());
     const landing = "/settings/developer/api-keys";
