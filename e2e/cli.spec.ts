@@ -95,7 +95,13 @@ test("one login: the device code, approved in a browser, signs in; credentials a
   expect(statSync(path.dirname(credentialsFile(ownerHome))).mode & 0o777).toBe(0o700);
 
   const whoami = await one(["whoami", "--json"]);
-  expect(JSON.parse(whoami.stdout)).toMatchObject({ email: "owner@example.com", apiUrl: E2E_BASE_URL, issuer: E2E_ISSUER });
+  expect(JSON.parse(whoami.stdout)).toMatchObject({
+    email: "owner@example.com",
+    apiUrl: E2E_BASE_URL,
+    issuer: E2E_ISSUER,
+    type: "user",
+    workspace: { slug: "acme", role: "OWNER" },
+  });
   const token = await one(["token"]);
   expect(token.stdout).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
   expect((await call("GET", "/workspaces/current/api-keys", token.stdout.trim())).status).toBe(200);
@@ -125,6 +131,37 @@ test("one keys create prints only the secret; --json gives one object; list and 
   expect(task.code).toBe(0);
   const tasks = JSON.parse((await one(["tasks", "list", "--json"], asKey)).stdout) as { data: { id: string; title: string }[] };
   expect(tasks.data.find((t) => t.id === task.stdout.trim())?.title).toBe("From the CLI");
+});
+
+test("one keys create --permission, one keys update, and one whoami with the key show and enforce its permissions", async () => {
+  const created = JSON.parse(
+    (await one(["keys", "create", "--description", "cli-e2e-reader", "--permission", "tasks:read", "--json"])).stdout,
+  ) as { id: string; secret: string; permissions: string[] | null };
+  const asKey = { home: emptyHome, env: { ONE_API_KEY: created.secret } };
+  const whoami = await one(["whoami"], asKey);
+  const refused = await one(["tasks", "create", "--title", "not allowed"], asKey);
+  const widened = JSON.parse((await one(["keys", "update", created.id, "--full-access", "--expires-in", "30d", "--json"])).stdout) as {
+    permissions: string[] | null;
+    expiresAt: string;
+  };
+  const allowed = await one(["tasks", "create", "--title", "allowed now"], asKey);
+  expect({
+    created: created.permissions,
+    whoami: [whoami.code, whoami.stdout.trim(), whoami.stderr.includes("Permissions: tasks:read")],
+    refused: [refused.code, refused.stderr.includes("lacks the tasks:write permission")],
+    widened: [widened.permissions, Math.abs(Date.parse(widened.expiresAt) - (Date.now() + 30 * 86_400_000)) < 120_000],
+    allowed: allowed.code,
+    badPermission: (await one(["keys", "create", "--description", "cli-bad", "--permission", "tasks:delete"])).code,
+    nothingToChange: (await one(["keys", "update", created.id])).code,
+  }).toEqual({
+    created: ["tasks:read"],
+    whoami: [0, `API key "cli-e2e-reader" (one_…${created.secret.slice(-4)}) of workspace Acme`, true],
+    refused: [4, true],
+    widened: [null, true],
+    allowed: 0,
+    badPermission: 2,
+    nothingToChange: 2,
+  });
 });
 
 test("one keys revoke asks first: no (or no answer) changes nothing, yes revokes, --yes does not ask", async () => {
@@ -204,7 +241,7 @@ test("one keys create --expires-in, rename, roll (only the secret on stdout), us
       },
       { timeout: 20_000, intervals: [1_000] },
     )
-    .toEqual({ ok: 2, rateLimited: 0, denied: 1 });
+    .toEqual({ ok: 2, rateLimited: 0, denied: 1, forbidden: 0, byPermission: { "tasks:read": 2 } });
   expect({ range: usage!.range, buckets: usage!.buckets.length }).toEqual({ range: "24h", buckets: 24 });
   const week = await one(["keys", "usage", id, "--range", "7d"]);
   const lines = week.stdout.trimEnd().split("\n");

@@ -181,6 +181,46 @@ test("a key revoked through one instance fails on the very next request through 
   expect([before.status, revoked.status, after.status]).toEqual([200, 200, 401]);
 });
 
+test("a permission change through one instance applies to every request started after it answered, on both instances", async () => {
+  const created = await fetch(`${urls[0]}/workspaces/current/api-keys`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${owner}`, "Content-Type": "application/json" },
+    body: JSON.stringify({ description: "narrowed-across-instances" }),
+  }).then((r) => r.json());
+  const write = (instance: number) =>
+    fetch(`${urls[instance]}/workspaces/current/tasks`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${created.secret}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ title: "racing a permission change" }),
+    });
+  let answered = false;
+  const late: number[] = [];
+  const writer = async (instance: number) => {
+    for (let i = 0; i < 25; i++) {
+      const startedAfter = answered;
+      const { status } = await write(instance);
+      if (startedAfter) late.push(status);
+    }
+  };
+  const writers = [0, 1, 0, 1].map(writer);
+  await new Promise((resolve) => setTimeout(resolve, 150));
+  const patched = await fetch(`${urls[1]}/workspaces/current/api-keys/${created.id}`, {
+    method: "PATCH",
+    headers: { Authorization: `Bearer ${owner}`, "Content-Type": "application/json" },
+    body: JSON.stringify({ permissions: ["tasks:read"] }),
+  });
+  answered = true;
+  await Promise.all(writers);
+  await new Promise((resolve) => setTimeout(resolve, BURST_SECONDS * 1000)); // writes before the change may have filled the window
+  const read = await tasks(0, created.secret);
+  expect({ patched: patched.status, late: late.length > 0, lateStatuses: [...new Set(late)], read: read.status }).toEqual({
+    patched: 200,
+    late: true,
+    lateStatuses: [403],
+    read: 200,
+  });
+});
+
 test("usage counted on two instances adds up exactly, and an instance that shuts down writes its counts first", async () => {
   const [ws] = await sql<{ id: string }>(`INSERT INTO workspaces (id, name, slug) VALUES ($1, $1, $1) RETURNING id`, [
     `ws-${randomBytes(4).toString("hex")}`,

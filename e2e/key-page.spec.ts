@@ -85,17 +85,17 @@ test("owner renames a key in place: Escape cancels, Save renames and records it"
 
   await rename.click();
   await field.fill("");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByRole("form", { name: "Rename key" }).getByRole("alert")).toHaveText("Enter a description.");
   await field.fill("renamed-service");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("renamed-service");
   await expect(rename).toBeFocused();
   const latest = page
     .getByRole("list", { name: /Events about this key/ })
     .getByRole("listitem")
     .first();
-  await expect(latest).toContainText("Renamed key");
+  await expect(latest).toContainText("Changed key");
   await expect(latest).toContainText("From “rename-me” to “renamed-service”");
   const [row] = await sql<{ description: string }>("SELECT description FROM api_keys WHERE id = $1", [key.id]);
   expect(row?.description).toBe("renamed-service");
@@ -174,7 +174,7 @@ test("a member sees a key's page read-only, with the reasons and the history wit
   }).toEqual({ rename: 0, roll: 0, revoke: 0 });
   const history = page.getByRole("list", { name: /Events about this key/ });
   await expect(history.getByRole("listitem")).toHaveCount(1);
-  await expect(history).toContainText("Renamed key");
+  await expect(history).toContainText("Changed key");
   await expect(history).toContainText("Olivia Owner");
   await expect(history).not.toContainText("127.0.0.1");
   await expectNoSeriousA11yViolations(page);

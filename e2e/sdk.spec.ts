@@ -177,7 +177,7 @@ test("key lifecycle: create with an expiry, rename, roll (both secrets work), re
       timeout: 20_000,
       intervals: [1_000],
     })
-    .toEqual({ ok: 3, rateLimited: 0, denied: 2 });
+    .toEqual({ ok: 3, rateLimited: 0, denied: 2, forbidden: 0, byPermission: { "tasks:read": 3 } });
   const day = await keys.getApiKeyUsage({ workspaceId: "current", keyId: created.id });
   expect({ range: day.range, bucketSeconds: day.bucketSeconds, buckets: day.buckets.length, last: day.buckets.at(-1)!.ok }).toEqual({
     range: "24h",
@@ -190,7 +190,7 @@ test("key lifecycle: create with an expiry, rename, roll (both secrets work), re
     range: "7d",
     bucketSeconds: 86_400,
     buckets: 7,
-    totals: { ok: 3, rateLimited: 0, denied: 2 },
+    totals: { ok: 3, rateLimited: 0, denied: 2, forbidden: 0, byPermission: { "tasks:read": 3 } },
   });
 
   // The audit log, filtered to this key's roll: one event, by the owner, with no secret in it.
@@ -425,4 +425,33 @@ test("every 409 names its reason: the key cap, a revoked key, an expired key", a
   } finally {
     for (const keyId of filled) await one.apiKeys.revoke({ keyId });
   }
+});
+
+test("permissions through the single client: create narrowed, the 403 names what is missing, me, update, insights and usageAll", async () => {
+  const admin = new One({ accessToken: await userToken("owner@example.com"), baseUrl: API });
+  const key = await admin.apiKeys.create({ description: "sdk-permissions", permissions: ["tasks:read"] });
+  const one = new One({ apiKey: key.secret, baseUrl: API });
+  const me = await one.me.get();
+  const refused = await apiError(one.tasks.create({ title: "not allowed" }));
+  await one.tasks.list();
+  const widened = await admin.apiKeys.update({ keyId: key.id, permissions: null });
+  const created = await one.tasks.create({ title: "allowed after the change" });
+  expect({
+    permissions: key.permissions,
+    me: me.type === "apiKey" ? [me.key.id, me.key.permissions] : null,
+    refused: [refused.status, refused.missingPermission, refused.message.includes("tasks:write")],
+    widened: widened.permissions,
+    created: created.title,
+  }).toEqual({
+    permissions: ["tasks:read"],
+    me: [key.id, ["tasks:read"]],
+    refused: [403, "tasks:write", true],
+    widened: null,
+    created: "allowed after the change",
+  });
+  await expect
+    .poll(async () => (await admin.apiKeys.insights({ keyId: key.id })).permissions, { timeout: 20_000, intervals: [1_000] })
+    .toEqual({ granted: ["tasks:write"], used: ["tasks:write"], unused: [], suggested: ["tasks:write"] });
+  const all = await admin.apiKeys.usageAll({ range: "24h" });
+  expect(all.data.find((entry) => entry.keyId === key.id)?.totals).toMatchObject({ ok: 3, forbidden: 1 });
 });

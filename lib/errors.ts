@@ -33,6 +33,8 @@ export type AppErrorOptions = {
   /** For `key_limit_reached` and `conflict` (409): which conflict it is. */
   reason?: ConflictReason;
   retryAfterSeconds?: number;
+  /** For an API key's `forbidden`: the key permission it lacks. */
+  missingPermission?: string;
   /** Response headers that travel with the error (e.g. the RateLimit fields of a 429). */
   headers?: Record<string, string>;
   cause?: unknown;
@@ -46,6 +48,8 @@ export class AppError extends Error {
   readonly reason?: ConflictReason;
   /** Seconds after which trying again makes sense (rate limits, outages). */
   readonly retryAfterSeconds?: number;
+  /** The key permission an API key lacks (a 403's `missingPermission`). */
+  readonly missingPermission?: string;
   /** Headers the REST response carries besides the error body. */
   readonly headers?: Record<string, string>;
 
@@ -56,6 +60,7 @@ export class AppError extends Error {
     this.fields = options?.fields;
     this.reason = options?.reason;
     this.retryAfterSeconds = options?.retryAfterSeconds;
+    this.missingPermission = options?.missingPermission;
     this.headers = options?.headers;
   }
 }

@@ -11,6 +11,14 @@ type Rule = {
   deniedReason: string;
   /** Shown to API keys that may not. */
   apiKeyDeniedReason?: string;
+  /**
+   * The key permission an API key needs besides `apiKeys` (lib/api-keys/permissions.ts): the
+   * catalogue of key permissions is every value written here, so a new resource adds its
+   * `<resource>:read` and `<resource>:write` rules in this table and nowhere else.
+   */
+  keyPermission?: `${string}:${"read" | "write"}`;
+  /** What the key permission lets a key do, as the dashboard and the 403 say it ("read tasks"). */
+  keyAbility?: string;
 };
 
 const EVERY_ROLE = ["OWNER", "ADMIN", "MEMBER"] as const satisfies readonly Role[];
@@ -41,7 +49,7 @@ export const PERMISSIONS = {
   "apiKeys.update": {
     roles: MANAGERS,
     apiKeys: false,
-    deniedReason: "Only workspace owners and admins can rename API keys.",
+    deniedReason: "Only workspace owners and admins can rename API keys or change their permissions and expiry.",
     apiKeyDeniedReason: KEYS_CANNOT_MANAGE_KEYS,
   },
   "apiKeys.roll": {
@@ -63,14 +71,28 @@ export const PERMISSIONS = {
     apiKeyDeniedReason: "API keys cannot read the audit log. Use an OAuth token from a workspace owner or admin.",
   },
   "workspaces.list": { roles: EVERY_ROLE, apiKeys: true, deniedReason: "Sign in to see your workspaces." },
+  // Who is calling: a key its own permissions and expiry, a person their current workspace.
+  "me.read": { roles: EVERY_ROLE, apiKeys: true, deniedReason: "Sign in to see who you are." },
   "workspaces.select": {
     roles: EVERY_ROLE,
     apiKeys: false,
     deniedReason: "Only members of a workspace can select it.",
     apiKeyDeniedReason: "An API key belongs to one workspace and cannot select another. Use an OAuth token of a user.",
   },
-  "tasks.read": { roles: EVERY_ROLE, apiKeys: true, deniedReason: "Only members of the workspace can read its tasks." },
-  "tasks.write": { roles: EVERY_ROLE, apiKeys: true, deniedReason: "Only members of the workspace can change its tasks." },
+  "tasks.read": {
+    roles: EVERY_ROLE,
+    apiKeys: true,
+    keyPermission: "tasks:read",
+    keyAbility: "read tasks",
+    deniedReason: "Only members of the workspace can read its tasks.",
+  },
+  "tasks.write": {
+    roles: EVERY_ROLE,
+    apiKeys: true,
+    keyPermission: "tasks:write",
+    keyAbility: "change tasks",
+    deniedReason: "Only members of the workspace can change its tasks.",
+  },
   "agent.access": {
     roles: EVERY_ROLE,
     apiKeys: false,

@@ -159,6 +159,7 @@ describe("listing keys", () => {
       "lastUsedAt",
       "lastUsedIp",
       "lastUsedUserAgent",
+      "permissions",
       "previousSecret",
       "revokedAt",
       "status",

@@ -62,12 +62,12 @@ describe("exportAuditEvents", () => {
     expect(all[0]).toBe("time,action,what,detail,actor_type,actor,actor_email,target_type,target_id,target,ip,user_agent,event_id");
     expect(all).toHaveLength(231);
     expect(all[1]!.startsWith("2026-01-01T00:03:49.000Z,task.created,Created task,,user,")).toBe(true);
-    expect(all.at(-1)!.startsWith("2026-01-01T00:00:00.000Z,api_key.updated,Renamed key,")).toBe(true);
+    expect(all.at(-1)!.startsWith("2026-01-01T00:00:00.000Z,api_key.updated,Changed key,")).toBe(true);
     expect(new Set(all.slice(1).map((line) => line.split(",").at(-1))).size).toBe(230);
 
     const filtered = await lines(await exportAuditEvents(admin, { action: "api_key.updated", targetId: "key-2" }));
     expect(filtered).toHaveLength(1 + 57);
-    expect(filtered[1]).toContain(`,api_key.updated,Renamed key,"From “old, name” to “=name 226”",user,`);
+    expect(filtered[1]).toContain(`,api_key.updated,Changed key,"From “old, name” to “=name 226”",user,`);
     expect(filtered[1]).toContain(",api_key,key-2,'=name 226,203.0.113.9,curl/8,");
 
     await expect(exportAuditEvents(member, {})).rejects.toMatchObject({ code: "forbidden" });

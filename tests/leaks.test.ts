@@ -518,7 +518,8 @@ describe("the API keys page's alert", () => {
       kind: "apiKey" as const,
       client: { ip: null, userAgent: null },
       keyId: key.id,
-      rateLimit: null as never,
+      permissions: null,
+      rateLimit: null,
       workspace: { id: ws.workspace.id, name: "", slug: "" },
     };
     expect({

@@ -214,7 +214,12 @@ describe("renaming a key", () => {
     expect({ description: renamed.description, by: event?.actorUserId, metadata: event?.metadata }).toEqual({
       description: "new name",
       by: ws.admin.userId,
-      metadata: { description: "new name", hint: key.hint, previousDescription: "old name" },
+      metadata: {
+        description: "new name",
+        hint: key.hint,
+        changes: { description: { from: "old name", to: "new name" } },
+        previousDescription: "old name",
+      },
     });
   });
 

@@ -20,10 +20,18 @@ const again = async (user: UserActor) => {
   return (await loadUserActor(oidcSubject, "session", TEST_CLIENT)) as UserActor;
 };
 
-async function keyActor(secret: string): Promise<ApiKeyActor> {
-  const result = await authenticateApiKey(secret, TEST_CLIENT);
+/** The actor of a request with the key, to a route that needs `needed` (a key permission). */
+async function keyActor(secret: string, needed: string | null = null): Promise<ApiKeyActor> {
+  const result = await authenticateApiKey(secret, TEST_CLIENT, needed);
   if (result.outcome !== "accepted") throw new Error(result.outcome);
-  return { kind: "apiKey", client: TEST_CLIENT, keyId: result.keyId, rateLimit: result.rateLimit, workspace: result.workspace };
+  return {
+    kind: "apiKey",
+    client: TEST_CLIENT,
+    keyId: result.keyId,
+    permissions: result.permissions,
+    rateLimit: result.rateLimit,
+    workspace: result.workspace,
+  };
 }
 
 describe("current workspace", () => {
@@ -111,7 +119,7 @@ describe("writes made with a key, racing its revocation", () => {
   it("no write commits after the revoke has answered", async () => {
     const a = await createWorkspace();
     const key = await createApiKey(a.owner, { description: "writer" });
-    const actor = await keyActor(key.secret);
+    const actor = await keyActor(key.secret, "tasks:write");
     let revoked = false;
     const writer = async () => {
       while (!revoked) await createTask(actor, { title: "write" }).catch(() => undefined);

@@ -12,6 +12,7 @@ function benchActor(workspaceId: string, keyId: string): ApiKeyActor {
     kind: "apiKey",
     client: { ip: null, userAgent: null },
     keyId,
+    permissions: null,
     rateLimit: { allowed: true, retryAfterSeconds: null, windows: [] },
     workspace: { id: workspaceId, name: "", slug: "" },
   };

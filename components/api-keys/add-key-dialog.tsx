@@ -1,5 +1,6 @@
 "use client";
-// "Add key": asks for a description and an expiry (never by default), creates the key, and hands the secret to the reveal
+// "Add key": asks for a description, an expiry (never by default) and, behind a disclosure, its
+// permissions (Full access by default), creates the key, and hands the secret to the reveal
 // dialog (it never enters the query cache). When creating fails, the dialog stays open with
 // what was typed and says what happened and whether a key was created. At the cap the button
 // stays where it is and focusable, and its description says why it cannot be used.
@@ -14,6 +15,10 @@ import { useHandOver, type OnDone } from "@/components/ui/hand-over";
 import { dateBounds, EXPIRY_CHOICES, resolveExpiry, type ExpiryChoice } from "./expiry";
 import type { Created } from "./key-changes";
 import { useCreateKey } from "./mutations";
+import { choiceOf, PermissionsField, permissionsOfChoice, type PermissionsChoice } from "./permissions-field";
+
+const FULL_ACCESS_CHOICE = choiceOf(null);
+const PRESET_WORDS = { full: "Full access", read: "Read only", custom: "Custom" } as const;
 
 type Props = {
   workspaceId: string;
@@ -36,6 +41,8 @@ export const AddKeyDialog = forwardRef<HTMLButtonElement, Props>(function AddKey
   const [description, setDescription] = useState("");
   const [expiry, setExpiry] = useState<ExpiryChoice>("never");
   const [date, setDate] = useState("");
+  const [access, setAccess] = useState<PermissionsChoice>(FULL_ACCESS_CHOICE);
+  const [accessOpen, setAccessOpen] = useState(false);
   // The expiry's message from the last submit (it depends on the clock, so it is checked then).
   const [expiryCheck, setExpiryCheck] = useState<string | null>(null);
   const [submitted, setSubmitted] = useState(false);
@@ -50,13 +57,17 @@ export const AddKeyDialog = forwardRef<HTMLButtonElement, Props>(function AddKey
     date: useId(),
     dateHelp: useId(),
     expiryError: useId(),
+    accessError: useId(),
   };
 
   const failure = mutation.error;
   const fieldError = (submitted ? validate(description) : null) ?? failure?.fields?.description ?? null;
   const expiryError = expiryCheck ?? failure?.fields?.expiresAt ?? null;
   // A failure that names a field is shown on that field, not again below the description.
-  const generalFailure = failure && !failure.fields?.description && !failure.fields?.expiresAt ? failure : null;
+  const chosen = permissionsOfChoice(access);
+  const accessError = (submitted && "error" in chosen ? chosen.error : null) ?? failure?.fields?.permissions ?? null;
+  const generalFailure =
+    failure && !failure.fields?.description && !failure.fields?.expiresAt && !failure.fields?.permissions ? failure : null;
   const length = textLength(description);
   const over = length - DESCRIPTION_MAX;
 
@@ -67,6 +78,8 @@ export const AddKeyDialog = forwardRef<HTMLButtonElement, Props>(function AddKey
       setDescription("");
       setExpiry("never");
       setDate("");
+      setAccess(FULL_ACCESS_CHOICE);
+      setAccessOpen(false);
       setExpiryCheck(null);
       setSubmitted(false);
       mutation.reset();
@@ -78,9 +91,10 @@ export const AddKeyDialog = forwardRef<HTMLButtonElement, Props>(function AddKey
     setSubmitted(true);
     const resolvedNow = resolveExpiry(expiry, date, Date.now());
     setExpiryCheck("error" in resolvedNow ? resolvedNow.error : null);
-    if (validate(description) || "error" in resolvedNow) return;
+    if ("error" in chosen) setAccessOpen(true);
+    if (validate(description) || "error" in resolvedNow || "error" in chosen) return;
     mutation.mutate(
-      { description, expiresAt: resolvedNow.expiresAt },
+      { description, expiresAt: resolvedNow.expiresAt, permissions: chosen.permissions },
       {
         onSuccess: (created) => {
           handOver.succeeded(created);
@@ -88,6 +102,8 @@ export const AddKeyDialog = forwardRef<HTMLButtonElement, Props>(function AddKey
           setDescription("");
           setExpiry("never");
           setDate("");
+          setAccess(FULL_ACCESS_CHOICE);
+          setAccessOpen(false);
           setSubmitted(false);
           mutation.reset();
         },
@@ -115,7 +131,7 @@ export const AddKeyDialog = forwardRef<HTMLButtonElement, Props>(function AddKey
         <Dialog.Content className={contentClass} onCloseAutoFocus={handOver.onCloseAutoFocus}>
           <Dialog.Title className={titleClass}>Add API key</Dialog.Title>
           <Dialog.Description className={descriptionClass}>
-            The key will be able to read and change this workspace&apos;s tasks through the REST API.
+            The key calls this workspace&apos;s REST API. By default it has full access; narrow it under Permissions.
           </Dialog.Description>
           <form onSubmit={submit} noValidate className="mt-5 space-y-4">
             <div className="space-y-1.5">
@@ -210,6 +226,26 @@ export const AddKeyDialog = forwardRef<HTMLButtonElement, Props>(function AddKey
                 </p>
               )}
             </div>
+            <details
+              open={accessOpen}
+              onToggle={(event) => setAccessOpen(event.currentTarget.open)}
+              className="rounded-md border border-zinc-200 px-3 py-2 dark:border-zinc-800"
+            >
+              <summary className="cursor-pointer text-sm font-medium">
+                Permissions: <span className="font-normal">{PRESET_WORDS[access.preset]}</span>
+              </summary>
+              <div className="mt-3">
+                <PermissionsField
+                  value={access}
+                  onChange={(next) => {
+                    setAccess(next);
+                    if (mutation.isError) mutation.reset();
+                  }}
+                  error={accessError}
+                  errorId={ids.accessError}
+                />
+              </div>
+            </details>
             <div className={buttonRowClass}>
               <Dialog.Close asChild>
                 <Button variant="secondary" disabled={mutation.isPending}>

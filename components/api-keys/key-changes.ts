@@ -4,7 +4,7 @@
 // dashboard's words. When a change fails without an answer (offline, the connection dropped, the
 // server stopped), the key is read again through the REST API so the person is told whether
 // anything changed; a secret that was made but never arrived is said, never dropped silently.
-import { createApiKeyAction, renameApiKeyAction, revokeApiKeyAction, rollApiKeyAction } from "@/lib/actions/api-keys";
+import { createApiKeyAction, revokeApiKeyAction, rollApiKeyAction, updateApiKeyAction } from "@/lib/actions/api-keys";
 import { dismissExposureAlertAction } from "@/lib/actions/leaks";
 import { fromActionError, isRequestFailure, RequestFailure, sessionEnded } from "@/lib/ui/browser/request-failure";
 import { read, type KeyList } from "@/lib/ui/browser/rest";
@@ -29,7 +29,7 @@ async function readAgain<T>(read: () => Promise<T>, consequence: string): Promis
  */
 export async function createKey(
   workspaceId: string,
-  input: { description: string; expiresAt: string | null },
+  input: { description: string; expiresAt: string | null; permissions: string[] | null },
   knownIds: ReadonlySet<string>,
 ): Promise<Created> {
   const notCreated = "the key was not created";
@@ -92,9 +92,9 @@ export async function revokeKey(workspaceId: string, key: ApiKeyDto): Promise<Ap
 /** Renames a key; when the answer is lost, the key is read again to tell whether it was renamed. */
 export async function renameKey(workspaceId: string, key: ApiKeyDto, description: string): Promise<ApiKeyDto> {
   const notRenamed = `the key was not renamed`;
-  let result: Awaited<ReturnType<typeof renameApiKeyAction>>;
+  let result: Awaited<ReturnType<typeof updateApiKeyAction>>;
   try {
-    result = await renameApiKeyAction(workspaceId, key.id, description);
+    result = await updateApiKeyAction(workspaceId, key.id, { description });
   } catch {
     const current = await readAgain(() => read.key(workspaceId, key.id), notRenamed);
     if (current instanceof RequestFailure) throw current;
@@ -111,6 +111,43 @@ export async function renameKey(workspaceId: string, key: ApiKeyDto, description
     );
   }
   if (!result.ok) throw fromActionError(result.error, notRenamed);
+  return result.data;
+}
+
+/** What the key's page changes besides the description: its permissions (null: full access) or expiry (null: never). */
+export type KeyChange = { permissions: string[] | null } | { expiresAt: string | null };
+
+/**
+ * Changes a key's permissions or expiry; when the answer is lost, the key is read again to tell
+ * whether the change went through (saving the same change twice is harmless).
+ */
+export async function changeKey(workspaceId: string, key: ApiKeyDto, change: KeyChange): Promise<ApiKeyDto> {
+  const what = "permissions" in change ? "permissions" : "expiry";
+  const notChanged = `the key's ${what} did not change`;
+  let result: Awaited<ReturnType<typeof updateApiKeyAction>>;
+  try {
+    result = await updateApiKeyAction(workspaceId, key.id, change);
+  } catch {
+    const current = await readAgain(() => read.key(workspaceId, key.id), notChanged);
+    if (current instanceof RequestFailure) throw current;
+    if (!current) {
+      throw new RequestFailure(
+        "offline",
+        `The server did not answer, so it is not known whether the key's ${what} changed. Check your connection, then save again: saving twice is harmless.`,
+      );
+    }
+    const applied =
+      "permissions" in change
+        ? JSON.stringify(current.permissions) === JSON.stringify(change.permissions)
+        : (current.expiresAt === null) === (change.expiresAt === null) &&
+          (change.expiresAt === null || Date.parse(current.expiresAt!) === Date.parse(change.expiresAt));
+    if (applied) return current;
+    throw new RequestFailure(
+      "offline",
+      `The connection to the server dropped, and the key's ${what} did not change. Check your connection and save again.`,
+    );
+  }
+  if (!result.ok) throw fromActionError(result.error, notChanged);
   return result.data;
 }
 

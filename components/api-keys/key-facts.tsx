@@ -1,10 +1,20 @@
 "use client";
 // A key's facts on its page: when it expires, who created it and when, its last use (time,
-// address, user agent) and, once revoked, when.
+// address, user agent) and, once revoked, when. Owners and admins set, move or remove an active
+// key's expiry here.
 import { DateTime } from "@/components/ui/date-time";
+import { ExpiryEditor } from "./expiry-editor";
 import type { ApiKeyDto } from "./types";
 
-export function KeyFacts({ apiKey: key }: { apiKey: ApiKeyDto }) {
+export function KeyFacts({
+  apiKey: key,
+  workspaceId,
+  canChangeExpiry,
+}: {
+  apiKey: ApiKeyDto;
+  workspaceId: string;
+  canChangeExpiry: boolean;
+}) {
   return (
     <section aria-labelledby="key-facts-heading">
       <h2 id="key-facts-heading" className="sr-only">
@@ -19,6 +29,11 @@ export function KeyFacts({ apiKey: key }: { apiKey: ApiKeyDto }) {
             </>
           ) : (
             "Never"
+          )}
+          {canChangeExpiry && key.status === "active" && (
+            <span className="block">
+              <ExpiryEditor workspaceId={workspaceId} apiKey={key} />
+            </span>
           )}
         </Fact>
         <Fact term="Created">

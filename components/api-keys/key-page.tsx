@@ -1,12 +1,14 @@
 "use client";
 // A key's own page: its header (name, hint, badges, Roll and Revoke), the notices that apply to
-// it, its facts, usage and history. The key is server-rendered first, then kept fresh from the
+// it, its facts (with the expiry editor), its permissions (with the suggestion from its traffic),
+// usage and history. The key is server-rendered first, then kept fresh from the
 // REST API (the last use moves while you look). After a roll, the new secret is revealed once.
 import { useEffect, useId, useRef, useState } from "react";
 import { KeyHistory } from "@/components/audit-log/key-history";
 import { SignInAgainLink } from "@/components/ui/failure-message";
 import { KeyFacts } from "./key-facts";
 import { KeyHeader } from "./key-header";
+import { KeyPermissions } from "./key-permissions";
 import { ExpiredNotice, ReadOnlyNotice, RevokedNotice } from "./key-state-notices";
 import { LeakNotice } from "./leak-notice";
 import { PreviousSecretNotice } from "./previous-secret-notice";
@@ -59,7 +61,7 @@ export function KeyPage({ workspace, initial, permissions, rollIdleSeconds, apiO
       {key.exposure && <LeakNotice exposure={key.exposure} />}
       {key.previousSecret && <PreviousSecretNotice previous={key.previousSecret} rollIdleSeconds={rollIdleSeconds} />}
 
-      <KeyFacts apiKey={key} />
+      <KeyFacts apiKey={key} workspaceId={workspace.id} canChangeExpiry={permissions.rename.allowed} />
 
       {query.isError && (
         <div role="alert" className="flex flex-wrap items-center gap-3 text-sm text-amber-800 dark:text-amber-300">
@@ -67,6 +69,8 @@ export function KeyPage({ workspace, initial, permissions, rollIdleSeconds, apiO
           {query.error.kind === "session" && <SignInAgainLink />}
         </div>
       )}
+
+      <KeyPermissions workspaceId={workspace.id} apiKey={key} allowance={permissions.rename} onRevoked={() => heading.current?.focus()} />
 
       <UsageChart workspaceId={workspace.id} keyId={key.id} />
 

@@ -6,7 +6,18 @@
 import { useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { queryKeys } from "@/lib/ui/browser/query-keys";
 import type { RequestFailure } from "@/lib/ui/browser/request-failure";
-import { createKey, dismissExposure, renameKey, revokeKey, rollKey, SecretLost, type Created, type RollRequest } from "./key-changes";
+import {
+  changeKey,
+  createKey,
+  dismissExposure,
+  renameKey,
+  revokeKey,
+  rollKey,
+  SecretLost,
+  type Created,
+  type KeyChange,
+  type RollRequest,
+} from "./key-changes";
 import type { ApiKeyDto, KeyList } from "./types";
 
 function refreshList(queryClient: QueryClient, workspaceId: string) {
@@ -29,7 +40,7 @@ function keyChanged(queryClient: QueryClient, workspaceId: string, next: ApiKeyD
 const shownIsStale = (failure: RequestFailure) => failure.kind === "refused" || failure.code === "secret_lost";
 
 /** What the Add key dialog sends: `expiresAt` in RFC 3339, or null for a key that never expires. */
-export type NewKey = { description: string; expiresAt: string | null };
+export type NewKey = { description: string; expiresAt: string | null; permissions: string[] | null };
 
 export function useCreateKey(workspaceId: string) {
   const queryClient = useQueryClient();
@@ -69,6 +80,21 @@ export function useRenameKey(workspaceId: string, key: ApiKeyDto) {
   return useMutation<ApiKeyDto, RequestFailure, string>({
     mutationFn: (description) => renameKey(workspaceId, key, description),
     onSuccess: (renamed) => keyChanged(queryClient, workspaceId, renamed),
+    onError: (failure) => {
+      if (shownIsStale(failure)) refreshList(queryClient, workspaceId);
+    },
+  });
+}
+
+/** Permissions or expiry; the key's insights are read again too (under the key's query key). */
+export function useChangeKey(workspaceId: string, key: ApiKeyDto) {
+  const queryClient = useQueryClient();
+  return useMutation<ApiKeyDto, RequestFailure, KeyChange>({
+    mutationFn: (change) => changeKey(workspaceId, key, change),
+    onSuccess: (changed) => {
+      keyChanged(queryClient, workspaceId, changed);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.insights(workspaceId, key.id) });
+    },
     onError: (failure) => {
       if (shownIsStale(failure)) refreshList(queryClient, workspaceId);
     },

@@ -6,6 +6,7 @@ import { useQuery } from "@tanstack/react-query";
 import { queryKeys } from "@/lib/ui/browser/query-keys";
 import type { RequestFailure } from "@/lib/ui/browser/request-failure";
 import { read } from "@/lib/ui/browser/rest";
+import type { InsightsDto } from "@/lib/usage/schemas";
 import type { ApiKeyDto, KeyList } from "./types";
 
 export function useKeyList(workspaceId: string, initial: KeyList) {
@@ -25,5 +26,14 @@ export function useKey(workspaceId: string, initial: ApiKeyDto) {
     initialData: initial,
     staleTime: 10_000,
     refetchInterval: 30_000,
+  });
+}
+
+/** What a key used over the last 30 days, and the permissions to suggest (its Permissions section). */
+export function useKeyInsights(workspaceId: string, keyId: string) {
+  return useQuery<InsightsDto, RequestFailure>({
+    queryKey: queryKeys.insights(workspaceId, keyId),
+    queryFn: ({ signal }) => read.insights(workspaceId, keyId, signal),
+    staleTime: 60_000,
   });
 }

@@ -19,9 +19,11 @@ type Props = {
   workspaceId: string;
   /** After the dialog has closed: the key as revoked. Its row (and this button) may be going away. */
   onDone: OnDone<ApiKeyDto>;
+  /** The trigger's words when it is not the header's "Revoke" (e.g. the unused-key suggestion's). */
+  triggerLabel?: string;
 };
 
-export function RevokeKeyDialog({ apiKey, workspaceId, onDone }: Props) {
+export function RevokeKeyDialog({ apiKey, workspaceId, onDone, triggerLabel }: Props) {
   const [open, setOpen] = useState(false);
   const handOver = useHandOver(onDone);
   const mutation = useRevokeKey(workspaceId, apiKey);
@@ -46,8 +48,8 @@ export function RevokeKeyDialog({ apiKey, workspaceId, onDone }: Props) {
       }}
     >
       <AlertDialog.Trigger asChild>
-        <Button variant="ghost" aria-label={`Revoke ${apiKey.description}`}>
-          Revoke
+        <Button variant={triggerLabel ? "secondary" : "ghost"} aria-label={triggerLabel ? undefined : `Revoke ${apiKey.description}`}>
+          {triggerLabel ?? "Revoke"}
         </Button>
       </AlertDialog.Trigger>
       <AlertDialog.Portal>

@@ -39,6 +39,11 @@ export async function revokeAllAcmeKeys() {
   );
 }
 
+/** Gives Acme a fresh rate-limit budget, so a spec that used some does not leave the next one short. */
+export async function resetAcmeRateLimit() {
+  await sql(`DELETE FROM rate_limit_states WHERE workspace_id = (SELECT id FROM workspaces WHERE slug = 'acme')`);
+}
+
 /** The id of the demo workspace Acme. */
 export async function acmeWorkspaceId(): Promise<string> {
   const [row] = await sql<{ id: string }>("SELECT id FROM workspaces WHERE slug = 'acme'");

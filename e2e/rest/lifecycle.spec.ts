@@ -97,7 +97,7 @@ test.describe("bad input names the field", () => {
     ["roll: grace over 7 days", "POST", "/roll", { previousSecretExpiresInSeconds: 604_801 }, "previousSecretExpiresInSeconds"],
     ["roll: grace as text", "POST", "/roll", { previousSecretExpiresInSeconds: "1h" }, "previousSecretExpiresInSeconds"],
     ["rename: empty", "PATCH", "", { description: " " }, "description"],
-    ["rename: missing", "PATCH", "", {}, "description"],
+    ["change: nothing to change", "PATCH", "", {}, "body"],
   ];
   for (const [name, method, suffix, body, field] of cases) {
     test(name, async () => {
@@ -134,7 +134,7 @@ test("usage shows a key's requests by outcome within 10 seconds", async () => {
     if ((totals as { ok: number }).ok === 3) break;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  expect(totals).toEqual({ ok: 3, rateLimited: 0, denied: 0 });
+  expect(totals).toEqual({ ok: 3, rateLimited: 0, denied: 0, forbidden: 0, byPermission: { "tasks:read": 3 } });
 });
 
 test("workspaces: the list with roles, selecting one by id, and 405 for PUT on any other id", async () => {

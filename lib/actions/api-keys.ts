@@ -7,7 +7,7 @@
 import { createApiKey } from "@/lib/api-keys/create";
 import { revokeApiKey } from "@/lib/api-keys/revoke";
 import { rollApiKey } from "@/lib/api-keys/roll";
-import type { CreateApiKeyInput } from "@/lib/api-keys/schemas";
+import type { CreateApiKeyInput, UpdateApiKeyInput } from "@/lib/api-keys/schemas";
 import { updateApiKey } from "@/lib/api-keys/update";
 import { sessionActorFor } from "@/lib/auth/session";
 import { toActionResult } from "@/lib/ui/server/action-result";
@@ -19,8 +19,9 @@ export async function createApiKeyAction(workspaceId: string, input: CreateApiKe
   });
 }
 
-export async function renameApiKeyAction(workspaceId: string, keyId: string, description: string) {
-  return toActionResult(async () => updateApiKey(await sessionActorFor(workspaceId), { keyId: String(keyId), changes: { description } }));
+/** Rename, narrow or widen permissions, move or remove the expiry: any of them (the same rules as PATCH). */
+export async function updateApiKeyAction(workspaceId: string, keyId: string, changes: UpdateApiKeyInput) {
+  return toActionResult(async () => updateApiKey(await sessionActorFor(workspaceId), { keyId: String(keyId), changes }));
 }
 
 export async function rollApiKeyAction(workspaceId: string, keyId: string, previousSecretExpiresInSeconds: number) {

@@ -5,12 +5,16 @@
 //            uses): current or previous (it works), or why it is refused (revoked, expired,
 //            retired). The roll rule is applied on every request, so a retired previous secret fails
 //            on its very next request on any instance, whether or not the sweeper has written it down.
+//            Also whether the key's permissions grant what the route needs ($11: the ids that grant
+//            it, lib/api-keys/permissions.ts; NULL when it needs none), read from the key's row, so
+//            a change applies from the next request on every instance.
 //   touched  last-used time, address and user agent of an accepted secret: at most once a minute
 //            for a current secret, once a second for a previous one (its idle time decides when
 //            it retires)
 //   state    the workspace's rate limit: both windows in one atomic upsert of its row, on the
 //            database's clock (exact across instances; a refused request uses up neither window),
-//            against the limits `secret` read from the workspace row (the workspace is read once)
+//            against the limits `secret` read from the workspace row (the workspace is read once);
+//            a request refused for a missing permission is not counted (its 403 comes first)
 //   guess    an unknown secret: one more failed lookup for the client's address (the throttle,
 //            lib/rate-limit/failed-auth.ts), unless this process already knows it is over
 // Malformed tokens (prefix, length, checksum) never reach the database. Each outcome is counted
@@ -25,14 +29,25 @@ import { countApiKeyOutcome } from "@/lib/metrics/registry";
 import { isBlocked, throttleKey, unknownKeyOutcome } from "@/lib/rate-limit/failed-auth";
 import { countRequest } from "@/lib/usage/counter";
 import { rollIdleSeconds } from "./config";
+import { idsGranting } from "./permissions";
 import type { SecretVerdict } from "./states";
 import { hashSecret, isWellFormedSecret } from "./secret";
 
 const LAST_USED_PRECISION_SECONDS = 60;
 
 export type Authentication =
-  /** A secret that works; the request was counted against the workspace's limit (and may be over it). */
-  | { outcome: "accepted"; keyId: string; workspace: { id: string; name: string; slug: string }; rateLimit: RateLimitDecision }
+  /**
+   * A secret that works. `rateLimit`: the request as counted against the workspace's limit (it may
+   * be over it); null when the key lacks the permission the route needs, which is refused first
+   * and not counted.
+   */
+  | {
+      outcome: "accepted";
+      keyId: string;
+      workspace: { id: string; name: string; slug: string };
+      permissions: string[] | null;
+      rateLimit: RateLimitDecision | null;
+    }
   /** A secret we know that no longer works. */
   | { outcome: "denied"; keyId: string; reason: "revoked" | "expired" | "retired"; keyExpiresAt: Date | null }
   /** Malformed, or a secret we do not know; `throttled` when the address is over its failed-lookup limit. */
@@ -42,9 +57,11 @@ const STATEMENT = `
 WITH secret AS (
   SELECT s."id", s."key_id", s."workspace_id", w."name" AS workspace_name, w."slug" AS workspace_slug, s."key_expires_at",
          w."rate_limit_burst" AS burst_limit, w."rate_limit_quota" AS quota_limit,
-         s."verdict"
+         s."verdict", k."permissions",
+         ($11::text[] IS NULL OR k."permissions" IS NULL OR k."permissions" ?| $11::text[]) AS permitted
   FROM api_key_secret_states($6) s
   JOIN "workspaces" w ON w."id" = s."workspace_id"
+  JOIN "api_keys" k ON k."id" = s."key_id"
   WHERE s."hash" = $1
 ),
 touched AS (
@@ -61,7 +78,7 @@ state AS (
   SELECT secret."workspace_id", date_trunc('milliseconds', now()), fresh.ok::int, date_trunc('milliseconds', now()), fresh.ok::int, fresh.ok
   FROM secret
   CROSS JOIN LATERAL (SELECT secret.burst_limit > 0 AND secret.quota_limit > 0 AS ok) fresh
-  WHERE secret.verdict IN ('current', 'previous')
+  WHERE secret.verdict IN ('current', 'previous') AND secret.permitted
   ON CONFLICT ("workspace_id") DO UPDATE SET
     ("burst_start", "burst_count", "quota_start", "quota_count", "last_allowed") = (
       SELECT CASE WHEN d.ok AND u.burst_used = 0 THEN date_trunc('milliseconds', now()) ELSE s."burst_start" END,
@@ -88,7 +105,7 @@ guess AS (
   RETURNING "count", extract(epoch FROM "window_start" + make_interval(secs => $10) - now())::float8 AS ends_in
 )
 SELECT secret."key_id", secret."workspace_id", secret.workspace_name, secret.workspace_slug, secret.key_expires_at, secret.verdict,
-       state."last_allowed" AS allowed,
+       secret."permissions", secret.permitted, state."last_allowed" AS allowed,
        secret.burst_limit, state."burst_count",
        extract(epoch FROM state."burst_start" + make_interval(secs => $4) - now())::float8 AS burst_ends_in,
        secret.quota_limit, state."quota_count",
@@ -106,20 +123,27 @@ type Row = Partial<StateRow> & {
   workspace_slug: string | null;
   key_expires_at: Date | null;
   verdict: SecretVerdict | null;
+  permissions: string[] | null;
+  permitted: boolean | null;
   failed_count: number | null;
   failed_ends_in: number | null;
 };
 
 type RequestClient = { ip: string | null; userAgent: string | null };
 
-/** The key behind a token; each outcome is also counted for the metrics (lib/metrics/registry.ts). */
-export async function authenticateApiKey(token: string, client: RequestClient): Promise<Authentication> {
-  const result = await lookUp(token, client);
-  countApiKeyOutcome(result.outcome === "accepted" ? (result.rateLimit.allowed ? "ok" : "rate_limited") : result.outcome);
+/**
+ * The key behind a token, judged for a route that needs the key permission `needed` (null: none);
+ * each outcome is also counted for the metrics (lib/metrics/registry.ts).
+ */
+export async function authenticateApiKey(token: string, client: RequestClient, needed: string | null = null): Promise<Authentication> {
+  const result = await lookUp(token, client, needed);
+  countApiKeyOutcome(
+    result.outcome !== "accepted" ? result.outcome : !result.rateLimit ? "forbidden" : result.rateLimit.allowed ? "ok" : "rate_limited",
+  );
   return result;
 }
 
-async function lookUp(token: string, client: RequestClient): Promise<Authentication> {
+async function lookUp(token: string, client: RequestClient, needed: string | null): Promise<Authentication> {
   if (!isWellFormedSecret(token)) return { outcome: "unknown", throttled: null };
   const windows = rateLimitWindows();
   const throttle = failedAuthLimits();
@@ -139,6 +163,7 @@ async function lookUp(token: string, client: RequestClient): Promise<Authenticat
         addressKey,
         !alreadyBlocked,
         throttle.windowSeconds,
+        needed === null ? null : idsGranting(needed),
       ]),
     )
   )[0]!;
@@ -150,12 +175,13 @@ async function lookUp(token: string, client: RequestClient): Promise<Authenticat
     countRequest(row.key_id, "denied");
     return { outcome: "denied", keyId: row.key_id, reason: row.verdict, keyExpiresAt: row.key_expires_at };
   }
-  const rateLimit = toDecision(row as StateRow, windows);
-  countRequest(row.key_id, rateLimit.allowed ? "ok" : "rateLimited");
+  const rateLimit = row.permitted ? toDecision(row as StateRow, windows) : null;
+  countRequest(row.key_id, !rateLimit ? "forbidden" : rateLimit.allowed ? "ok" : "rateLimited", needed);
   return {
     outcome: "accepted",
     keyId: row.key_id,
     workspace: { id: row.workspace_id!, name: row.workspace_name!, slug: row.workspace_slug! },
+    permissions: row.permissions,
     rateLimit,
   };
 }

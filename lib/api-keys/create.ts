@@ -16,7 +16,8 @@ import { generateSecret, hashSecret, hintFor } from "./secret";
 
 export async function createApiKey(actor: Actor, input: unknown): Promise<ApiKeyDto & { secret: string }> {
   const scope = authorize(actor, "apiKeys.create");
-  const { description, expiresAt } = parseInput(createApiKeyInput, input);
+  // Absent permissions: full access (the default every key has had).
+  const { description, expiresAt, permissions } = parseInput(createApiKeyInput, input);
   const creator = scope.by.type === "user" ? scope.by : null;
   if (!creator) throw new Error("Only people create keys (the permission table allows no API key to).");
   const secret = generateSecret();
@@ -37,6 +38,7 @@ export async function createApiKey(actor: Actor, input: unknown): Promise<ApiKey
           workspaceId: scope.workspaceId,
           description,
           expiresAt: expiresAt ?? null,
+          ...(permissions ? { permissions } : {}), // absent: NULL, full access
           createdById: creator.id,
           createdByName: creator.name,
           createdByEmail: creator.email,
@@ -47,7 +49,7 @@ export async function createApiKey(actor: Actor, input: unknown): Promise<ApiKey
       await recordAudit(tx, scope, {
         action: "api_key.created",
         ...keyAuditFields(created!),
-        metadata: { description, hint: created!.hint, expiresAt: created!.expiresAt },
+        metadata: { description, hint: created!.hint, expiresAt: created!.expiresAt, permissions: created!.permissions },
       });
       return created!;
     },

@@ -3,6 +3,7 @@
 import "@/lib/zod-config"; // first: before any schema is built
 import { z } from "zod";
 import { displayText } from "@/lib/text";
+import { permissionsOutput, permissionsSchema } from "./permissions";
 
 export const MAX_ACTIVE_KEYS = 20;
 export const DESCRIPTION_MAX = 100;
@@ -32,12 +33,26 @@ export const createApiKeyInput = z.object({
     .nullable()
     .optional()
     .describe(`When the key stops working (RFC 3339), at least one hour and at most ${EXPIRY_MAX_DAYS} days ahead. Omit or null: never.`),
+  permissions: permissionsSchema
+    .optional()
+    .describe('What the key may do: null or omitted for full access, or a list such as ["tasks:read"] (tasks:write includes reading).'),
 });
 export type CreateApiKeyInput = z.input<typeof createApiKeyInput>;
 
-export const updateApiKeyInput = z.object({
-  description: descriptionSchema.describe("The key's new description."),
-});
+export const updateApiKeyInput = z
+  .object({
+    description: descriptionSchema.optional().describe("The key's new description."),
+    permissions: permissionsSchema.optional().describe("null for full access, or a list of permissions (see createApiKey)."),
+    expiresAt: expiresAtSchema
+      .nullable()
+      .optional()
+      .describe("A new expiry (the same bounds as at creation, from now), or null for never. An expired or revoked key answers 409."),
+  })
+  .refine((changes) => Object.values(changes).some((value) => value !== undefined), {
+    message: "Send at least one of description, permissions or expiresAt.",
+    path: [],
+  });
+export type UpdateApiKeyInput = z.input<typeof updateApiKeyInput>;
 
 export const rollApiKeyInput = z.object({
   previousSecretExpiresInSeconds: z
@@ -67,6 +82,7 @@ export const apiKeySchema = z.object({
     isMember: z.boolean().describe("false once the creator has left the workspace (or their account was deleted)."),
   }),
   expiresAt: z.iso.datetime().nullable().describe("When the key stops working; null: never."),
+  permissions: permissionsOutput,
   lastUsedAt: z.iso.datetime().nullable(),
   lastUsedIp: z.string().nullable(),
   lastUsedUserAgent: z.string().nullable(),

@@ -1,37 +1,74 @@
-// Rename a key (owners and admins). A revoked key keeps its name (409); an expired one may still
-// be renamed, since it stays listed until someone revokes it.
+// Change a key (owners and admins): its description, permissions and expiry, any of them in one
+// request. The key's row is locked while it is read and written, so concurrent changes queue and
+// each audit event's `from` is what the change really replaced. A revoked key takes no change
+// (409); an expired one may be renamed or narrowed but its expiry cannot move (409: an expired key
+// stays expired). Authentication reads permissions and expiry from the row on every request, so a
+// change applies from the next request on every instance. Only what actually changed is written
+// and recorded (`changes` of api_key.updated); a request that changes nothing records nothing.
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { recordAudit } from "@/lib/audit";
+import type { KeyChangeField } from "@/lib/audit-log/events";
 import { db } from "@/lib/db/client";
-import { query, sql } from "@/lib/db/sql";
+import { execute, query, sql } from "@/lib/db/sql";
 import { isPlausibleId } from "@/lib/ids";
 import { parseInput } from "@/lib/validation";
 import { keyNotActive, keyNotFound } from "./errors";
 import { keyAuditFields, readKeys } from "./read";
 import { updateApiKeyInput, type ApiKeyDto } from "./schemas";
+import type { KeyStatus } from "./schemas";
+
+type Before = { description: string; permissions: string[] | null; expires_at: Date | null; status: KeyStatus };
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 export async function updateApiKey(actor: Actor, input: { keyId: string; changes: unknown }): Promise<ApiKeyDto> {
   const scope = authorize(actor, "apiKeys.update");
   if (!isPlausibleId(input.keyId)) throw keyNotFound();
-  const { description } = parseInput(updateApiKeyInput, input.changes);
+  const wanted = parseInput(updateApiKeyInput, input.changes);
   return db().$transaction(async (tx) => {
-    const [before] = await query<{ description: string; revoked: boolean }>(
-      sql`SELECT "description", "revoked_at" IS NOT NULL AS revoked FROM "api_keys"
+    const [before] = await query<Before>(
+      sql`SELECT "description", "permissions", "expires_at", api_key_state("revoked_at", "expires_at") AS status FROM "api_keys"
           WHERE "id" = ${input.keyId} AND "workspace_id" = ${scope.workspaceId} FOR NO KEY UPDATE`,
       tx,
     );
     if (!before) throw keyNotFound();
-    if (before.revoked) throw keyNotActive("revoked", "renamed");
-    if (before.description !== description) {
-      await tx.apiKey.update({ where: { id: input.keyId }, data: { description } });
+    if (before.status === "revoked") throw keyNotActive("revoked", Object.keys(wanted).join() === "description" ? "renamed" : "changed");
+    if (wanted.expiresAt !== undefined && before.status === "expired") throw keyNotActive("expired", "given a new expiry");
+
+    const changes: Partial<Record<KeyChangeField, { from: unknown; to: unknown }>> = {};
+    if (wanted.description !== undefined && wanted.description !== before.description) {
+      changes.description = { from: before.description, to: wanted.description };
+    }
+    if (wanted.permissions !== undefined && !same(wanted.permissions, before.permissions)) {
+      changes.permissions = { from: before.permissions, to: wanted.permissions };
+    }
+    const expiresAt = wanted.expiresAt === undefined ? undefined : (wanted.expiresAt?.toISOString() ?? null);
+    if (expiresAt !== undefined && expiresAt !== (before.expires_at?.toISOString() ?? null)) {
+      changes.expiresAt = { from: before.expires_at?.toISOString() ?? null, to: expiresAt };
+    }
+
+    if (Object.keys(changes).length > 0) {
+      await execute(
+        sql`UPDATE "api_keys" SET
+              "description" = CASE WHEN ${!!changes.description} THEN ${wanted.description ?? ""} ELSE "description" END,
+              "permissions" = CASE WHEN ${!!changes.permissions} THEN ${wanted.permissions ? JSON.stringify(wanted.permissions) : null}::jsonb ELSE "permissions" END,
+              "expires_at" = CASE WHEN ${!!changes.expiresAt} THEN ${expiresAt ?? null}::timestamptz ELSE "expires_at" END
+            WHERE "id" = ${input.keyId}`,
+        tx,
+      );
     }
     const [key] = await readKeys(scope.workspaceId, input.keyId, tx);
-    if (before.description !== description) {
+    if (Object.keys(changes).length > 0) {
+      const audit = keyAuditFields(key!);
       await recordAudit(tx, scope, {
         action: "api_key.updated",
-        ...keyAuditFields(key!),
-        metadata: { description, hint: key!.hint, previousDescription: before.description },
+        ...audit,
+        metadata: {
+          ...audit.metadata,
+          changes,
+          ...(changes.description ? { previousDescription: before.description } : {}),
+        },
       });
     }
     return key!;

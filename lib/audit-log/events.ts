@@ -13,6 +13,10 @@ const key = {
 const RETIREMENT_REASONS = ["idle", "deadline", "rolled_again", "exposed"] as const;
 export type RetirementReason = (typeof RETIREMENT_REASONS)[number];
 
+/** The fields of a key a PATCH may change, as `changes` of api_key.updated names them. */
+const KEY_CHANGE_FIELDS = ["description", "permissions", "expiresAt"] as const;
+export type KeyChangeField = (typeof KEY_CHANGE_FIELDS)[number];
+
 const EXPOSURE_OUTCOMES = ["revoked", "previous_secret_retired"] as const;
 
 const event = <Action extends string, Shape extends z.ZodRawShape>(action: Action, summary: string, metadata: Shape) =>
@@ -22,10 +26,15 @@ export const auditEventBody = z.discriminatedUnion("action", [
   event("api_key.created", "A key was created.", {
     ...key,
     expiresAt: z.iso.datetime().nullable().describe("When the key expires; null: never."),
+    permissions: z.array(z.string()).nullable().optional().describe("Its permissions; null: full access (absent before December 2026)."),
   }),
-  event("api_key.updated", "A key was renamed.", {
+  event("api_key.updated", "A key's description, permissions or expiry changed.", {
     ...key,
-    previousDescription: z.string().describe("The description before the change."),
+    changes: z
+      .partialRecord(z.enum(KEY_CHANGE_FIELDS), z.object({ from: z.unknown(), to: z.unknown() }))
+      .optional()
+      .describe("Each field that changed, from and to: description, permissions (null: full access), expiresAt (null: never)."),
+    previousDescription: z.string().optional().describe("The description before a rename (also in changes)."),
   }),
   event("api_key.rolled", "A key got a new secret; the previous one keeps working for a while.", {
     ...key,

@@ -7,7 +7,7 @@ import type { AuditEventDto } from "./schemas";
 
 export const ACTION_LABELS: Record<AuditAction, string> = {
   "api_key.created": "Created key",
-  "api_key.updated": "Renamed key",
+  "api_key.updated": "Changed key",
   "api_key.rolled": "Rolled key",
   "api_key.previous_secret_retired": "Previous secret retired",
   "api_key.revoked": "Revoked key",
@@ -62,7 +62,16 @@ export function eventDetail(event: Pick<AuditEventDto, "action" | "metadata">, f
       return date(stored.metadata.expiresAt) ? `Expires ${date(stored.metadata.expiresAt)}` : "Never expires";
     case "api_key.updated": {
       const m = stored.metadata;
-      return text(m.previousDescription) ? `From “${text(m.previousDescription)}” to “${text(m.description)}”` : null;
+      if (!m.changes || typeof m.changes !== "object") {
+        return text(m.previousDescription) ? `From “${text(m.previousDescription)}” to “${text(m.description)}”` : null;
+      }
+      const changes = Object.entries(m.changes);
+      // A rename alone reads as it always has.
+      if (changes.length === 1 && changes[0]![0] === "description") {
+        return `From “${text(changes[0]![1]?.from) ?? "—"}” to “${text(changes[0]![1]?.to) ?? "—"}”`;
+      }
+      const parts = changes.map(([field, change]) => changeDetail(field, change, date));
+      return parts.length ? parts.join("; ") : null;
     }
     case "api_key.rolled": {
       const m = stored.metadata;
@@ -90,6 +99,21 @@ export function eventDetail(event: Pick<AuditEventDto, "action" | "metadata">, f
     default:
       return unlabelled(stored);
   }
+}
+
+/** One field's change in words, e.g. `Permissions: Full access → tasks:read`. */
+function changeDetail(
+  field: string,
+  change: { from?: unknown; to?: unknown } | undefined,
+  date: (value: unknown) => string | null,
+): string {
+  const value = (v: unknown): string => {
+    if (field === "permissions") return Array.isArray(v) ? v.join(", ") : "Full access";
+    if (field === "expiresAt") return date(v) ?? "Never";
+    return text(v) ? `“${text(v)}”` : "—";
+  };
+  const name = field === "expiresAt" ? "Expiry" : field === "permissions" ? "Permissions" : "Description";
+  return `${name}: ${value(change?.from)} → ${value(change?.to)}`;
 }
 
 /** Does not compile when an action of the union has no case above. */

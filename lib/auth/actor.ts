@@ -41,8 +41,10 @@ export type ApiKeyActor = {
   kind: "apiKey";
   client: Client;
   keyId: string;
-  /** This request, already counted against the rate limit of the key's workspace. */
-  rateLimit: RateLimitDecision;
+  /** The key's permissions: null for full access (lib/api-keys/permissions.ts). */
+  permissions: string[] | null;
+  /** This request, already counted against the rate limit of the key's workspace; null when refused for a missing permission (not counted). */
+  rateLimit: RateLimitDecision | null;
   /** The key's workspace when the request is about it; null for any other workspace. */
   workspace: Workspace | null;
 };
@@ -138,9 +140,10 @@ function bearerToken(request: Request): string | null | undefined {
 /**
  * The actor behind a REST request: `Authorization: Bearer one_…` is an API key; any other
  * bearer token is an OAuth access token; without one, GET may use the session cookie
- * (mutations may not, so a cross-site form can never change anything with it).
+ * (mutations may not, so a cross-site form can never change anything with it). `needed`: the
+ * key permission the route needs (lib/api-keys/permissions.ts), judged in the key's one statement.
  */
-export async function actorFromRequest(request: Request, ref: WorkspaceRef = "current"): Promise<Actor> {
+export async function actorFromRequest(request: Request, ref: WorkspaceRef = "current", needed: string | null = null): Promise<Actor> {
   const client = clientOf(request.headers);
   const token = bearerToken(request);
   if (token === null) return { kind: "anonymous", reason: "invalid", client };
@@ -148,7 +151,7 @@ export async function actorFromRequest(request: Request, ref: WorkspaceRef = "cu
     if (request.method === "GET" || request.method === "HEAD") return actorFromSession(ref);
     return { kind: "anonymous", reason: "missing", client };
   }
-  if (token.startsWith(KEY_PREFIX)) return actorFromApiKey(token, client, ref);
+  if (token.startsWith(KEY_PREFIX)) return actorFromApiKey(token, client, ref, needed);
   const subject = await verifyAccessToken(token);
   return subject ? loadUserActor(subject, "oauth", client, ref) : { kind: "anonymous", reason: "invalid", client };
 }
@@ -158,8 +161,8 @@ const DENIED_MESSAGES = {
   retired: "This secret was replaced when the key was rolled, and no longer works. Use the key's new secret.",
 } as const;
 
-async function actorFromApiKey(token: string, client: Client, ref: WorkspaceRef): Promise<Actor> {
-  const key = await authenticateApiKey(token, client);
+async function actorFromApiKey(token: string, client: Client, ref: WorkspaceRef, needed: string | null): Promise<Actor> {
+  const key = await authenticateApiKey(token, client, needed);
   switch (key.outcome) {
     case "unknown":
       if (key.throttled) throw key.throttled;
@@ -173,7 +176,14 @@ async function actorFromApiKey(token: string, client: Client, ref: WorkspaceRef)
       };
     case "accepted": {
       const ours = ref === "current" || ref === key.workspace.id;
-      return { kind: "apiKey", client, keyId: key.keyId, rateLimit: key.rateLimit, workspace: ours ? key.workspace : null };
+      return {
+        kind: "apiKey",
+        client,
+        keyId: key.keyId,
+        permissions: key.permissions,
+        rateLimit: key.rateLimit,
+        workspace: ours ? key.workspace : null,
+      };
     }
   }
 }

@@ -3,6 +3,7 @@
 // its audit events.
 import type { AuditContext } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
+import { abilityOf, grants, keyPermissionFor } from "@/lib/api-keys/permissions";
 import { PERMISSIONS, roleMay, type Permission } from "@/lib/permissions";
 import type { Actor, AnonymousActor, Role } from "./actor";
 
@@ -16,6 +17,15 @@ export type WorkspaceScope = AuditContext & {
 };
 
 const notAMember = () => new AppError("not_found", "No workspace with this id exists, or you are not a member of it.");
+
+/** 403 for an API key without the key permission an operation needs (it names the permission, body and header). */
+function missingPermission(needed: string): AppError {
+  return new AppError(
+    "forbidden",
+    `This API key cannot ${abilityOf(needed)}: it lacks the ${needed} permission. A workspace owner or admin can grant it on the key's page.`,
+    { missingPermission: needed, headers: { "X-Accepted-Permissions": needed } },
+  );
+}
 
 /** The error for a caller without valid credentials. */
 function unauthenticated(actor: AnonymousActor): AppError {
@@ -41,9 +51,11 @@ export function authorize(actor: Actor, permission: Permission): WorkspaceScope 
   switch (actor.kind) {
     case "anonymous":
       throw unauthenticated(actor);
-    case "apiKey":
+    case "apiKey": {
       if (!rule.apiKeys) throw new AppError("forbidden", rule.apiKeyDeniedReason ?? rule.deniedReason);
       if (!actor.workspace) throw notAMember();
+      const needed = keyPermissionFor(permission);
+      if (needed && !grants(actor.permissions, needed)) throw missingPermission(needed);
       return {
         workspaceId: actor.workspace.id,
         userId: null,
@@ -52,6 +64,7 @@ export function authorize(actor: Actor, permission: Permission): WorkspaceScope 
         by: { type: "apiKey", id: actor.keyId },
         client: actor.client,
       };
+    }
     case "user":
       if (!actor.workspace) throw notAMember();
       if (!roleMay(actor.workspace.role, permission)) throw new AppError("forbidden", rule.deniedReason);

@@ -1,5 +1,6 @@
 // The one mapping from errors to HTTP responses of the REST API:
-// `{ "code": <status>, "message": "<sentence>" }` (plus `fields` on a 400 and `reason` on a 409),
+// `{ "code": <status>, "message": "<sentence>" }` (plus `fields` on a 400, `reason` on a 409 and
+// `missingPermission` on an API key's 403),
 // never a stack trace, SQL or a raw row.
 // What an error *is* comes from normaliseError (lib/errors.ts), shared with the dashboard.
 import { normaliseError, type ErrorCode } from "@/lib/errors";
@@ -32,6 +33,7 @@ export function errorResponse(thrown: unknown, headers: Record<string, string> =
     message: error.message,
     ...(error.fields ? { fields: error.fields } : {}),
     ...(error.reason ? { reason: error.reason } : {}),
+    ...(error.missingPermission ? { missingPermission: error.missingPermission } : {}),
   };
   return jsonResponse(status, body, extra);
 }

@@ -24,6 +24,12 @@ export const TAGS: { name: string; description: string; pathSegment: string; sdk
     description: "The workspaces the caller belongs to.",
   },
   {
+    name: "Me",
+    pathSegment: "me",
+    sdk: { class: "MeApi", resource: "me" },
+    description: "Who a request is from: an API key (its permissions and expiry) or a person.",
+  },
+  {
     name: "Audit events",
     pathSegment: "audit-events",
     sdk: { class: "AuditEventsApi", resource: "auditEvents" },

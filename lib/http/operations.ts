@@ -8,8 +8,8 @@ import { apiKeySchema, createApiKeyInput, MAX_ACTIVE_KEYS, rollApiKeyInput, upda
 import { auditPageSchema, auditQuery } from "@/lib/audit-log/schemas";
 import { githubFeedbackSchema, githubReportSchema, revocationInput, revocationResult } from "@/lib/leaks/schemas";
 import { createTaskInput, listTasksQuery, taskSchema, updateTaskInput } from "@/lib/tasks/schemas";
-import { usageQuery, usageSchema } from "@/lib/usage/schemas";
-import { selectWorkspaceInput, workspaceItemSchema } from "@/lib/workspaces/schemas";
+import { insightsSchema, usageQuery, usageSchema, workspaceUsageSchema } from "@/lib/usage/schemas";
+import { meSchema, selectWorkspaceInput, workspaceItemSchema } from "@/lib/workspaces/schemas";
 
 export type Operation = {
   /** The operationId, which is also the method's name on the SDK's class (e.g. TasksApi.listTasks). */
@@ -47,6 +47,17 @@ export const API_OPERATIONS: Operation[] = [
     who: "user-or-key",
     status: 200,
     response: list(workspaceItemSchema),
+    errors: [401, 429, 503],
+  },
+  {
+    id: "getMe",
+    sdk: "get",
+    method: "get",
+    path: "/me",
+    summary: "Who the request is from: an API key with its key object (permissions, expiry), or a person with their current workspace",
+    who: "user-or-key",
+    status: 200,
+    response: meSchema,
     errors: [401, 429, 503],
   },
   {
@@ -102,13 +113,14 @@ export const API_OPERATIONS: Operation[] = [
     sdk: "update",
     method: "patch",
     path: `${WS}/api-keys/{keyId}`,
-    summary: "Rename an API key (owners and admins); a revoked key gets 409",
+    summary:
+      "Change an API key's description, permissions or expiry (owners and admins); applies from the next request. A revoked key, or a new expiry for an expired key, gets 409",
     who: "user",
     body: updateApiKeyInput,
     status: 200,
     response: apiKeySchema,
     errors: [...AUTH_ERRORS, 400, 403, 409, 413, 415],
-    example: { description: "ci-production-eu" },
+    example: { permissions: ["tasks:read"] },
   },
   {
     id: "revokeApiKey",
@@ -139,13 +151,37 @@ export const API_OPERATIONS: Operation[] = [
     sdk: "usage",
     method: "get",
     path: `${WS}/api-keys/{keyId}/usage`,
-    summary: "A key's requests by outcome (ok, rate limited, denied) over 24 hours, 7 or 30 days",
+    summary: "A key's requests by outcome (ok, rate limited, denied, forbidden) and permission over 24 hours, 7 or 30 days",
     who: "user",
     query: usageQuery,
     status: 200,
     response: usageSchema,
     errors: [...AUTH_ERRORS, 400, 403],
     example: { range: "7d" },
+  },
+  {
+    id: "listApiKeyUsage",
+    sdk: "usageAll",
+    method: "get",
+    path: `${WS}/api-keys/usage`,
+    summary: "The same usage buckets for every key the list shows, in one answer",
+    who: "user",
+    query: usageQuery,
+    status: 200,
+    response: workspaceUsageSchema,
+    errors: [...AUTH_ERRORS, 400, 403],
+    example: { range: "24h" },
+  },
+  {
+    id: "getApiKeyInsights",
+    sdk: "insights",
+    method: "get",
+    path: `${WS}/api-keys/{keyId}/insights`,
+    summary: "What a key used over the last 30 days: permissions granted, used and unused, and the narrowest set to suggest",
+    who: "user",
+    status: 200,
+    response: insightsSchema,
+    errors: [...AUTH_ERRORS, 403],
   },
   {
     id: "listAuditEvents",
@@ -170,7 +206,7 @@ export const API_OPERATIONS: Operation[] = [
     query: listTasksQuery,
     status: 200,
     response: list(taskSchema),
-    errors: [...AUTH_ERRORS, 400],
+    errors: [...AUTH_ERRORS, 400, 403],
     example: { all: true },
   },
   {
@@ -183,7 +219,7 @@ export const API_OPERATIONS: Operation[] = [
     body: createTaskInput,
     status: 201,
     response: taskSchema,
-    errors: [...AUTH_ERRORS, 400, 413, 415],
+    errors: [...AUTH_ERRORS, 400, 403, 413, 415],
     example: { title: "Ship the release notes" },
   },
   {
@@ -195,7 +231,7 @@ export const API_OPERATIONS: Operation[] = [
     who: "user-or-key",
     status: 200,
     response: taskSchema,
-    errors: AUTH_ERRORS,
+    errors: [...AUTH_ERRORS, 403],
   },
   {
     id: "updateTask",
@@ -207,7 +243,7 @@ export const API_OPERATIONS: Operation[] = [
     body: updateTaskInput,
     status: 200,
     response: taskSchema,
-    errors: [...AUTH_ERRORS, 400, 413, 415],
+    errors: [...AUTH_ERRORS, 400, 403, 413, 415],
     example: { done: true },
   },
   {

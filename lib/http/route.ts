@@ -4,7 +4,10 @@
 // calls the operation, and maps errors (lib/http/errors.ts). Each request is logged and
 // measured (lib/http/observe.ts), with who called.
 import { actorFromRequest, type Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
+import { keyPermissionFor } from "@/lib/api-keys/permissions";
+import type { Permission } from "@/lib/permissions";
 import { enforceRateLimit } from "@/lib/rate-limit/enforce";
 import { readJsonBody } from "./body";
 import { errorResponse } from "./errors";
@@ -22,15 +25,35 @@ export type RouteInput = {
 const flatten = (params: Record<string, string | string[]> = {}) =>
   Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value.join("/") : value]));
 
-/** `body`: true when the route takes a JSON body; "optional" when an empty one means `{}`. */
-export function apiRoute(handler: (input: RouteInput) => Promise<unknown>, options: { status?: number; body?: boolean | "optional" } = {}) {
+type RouteOptions = {
+  status?: number;
+  /** true when the route takes a JSON body; "optional" when an empty one means `{}`. */
+  body?: boolean | "optional";
+  /**
+   * The action of the permission table the operation checks, when an API key may call it: its
+   * key permission (e.g. tasks:write) is judged in the key's authentication statement, so a key
+   * without it gets its 403 before the rate limit counts the request.
+   */
+  permission?: Permission;
+};
+
+export function apiRoute(handler: (input: RouteInput) => Promise<unknown>, options: RouteOptions = {}) {
   return observed(async (request: Request, context: RouteContext, observation): Promise<Response> => {
     let headers: Record<string, string> = {};
     try {
       const params = flatten(await context.params);
-      const actor = await actorFromRequest(request, params.workspaceId ?? "current");
+      const needed = options.permission ? keyPermissionFor(options.permission) : null;
+      const actor = await actorFromRequest(request, params.workspaceId ?? "current", needed);
       observation.caller = callerOf(actor);
-      if (actor.kind === "apiKey") headers = enforceRateLimit(actor.rateLimit);
+      if (actor.kind === "apiKey") {
+        // Not counted: the key lacks the route's permission. The operation's own check refuses it,
+        // before the body is read (the order of decisions: 401, 403, 429, then the request itself).
+        if (!actor.rateLimit) {
+          authorize(actor, options.permission!);
+          throw new Error("An API-key request judged without its permission passed the permission check.");
+        }
+        headers = enforceRateLimit(actor.rateLimit);
+      }
       const empty =
         options.body === "optional" && !request.headers.get("content-type") && !Number(request.headers.get("content-length") ?? 0);
       const body = options.body && !empty ? await readJsonBody(request) : {};

@@ -3,13 +3,16 @@
 // FLUSH_INTERVAL_MS, and once more when it shuts down (lib/shutdown.ts). Instances' flushes add
 // to the same rows (INSERT … ON CONFLICT DO UPDATE SET ok = ok + excluded.ok), so they sum up
 // exactly. A crash loses at most the last interval's counts; a failed flush keeps its counts for
-// the next one. Hours are the app server's clock, in UTC.
+// the next one. Hours are the app server's clock, in UTC. Served requests are also counted by the
+// key permission they needed (api_key_permission_usage), written by the same statement.
 import { execute, named, sql } from "@/lib/db/sql";
 import { logger } from "@/lib/log/logger";
 import { onShutdown } from "@/lib/shutdown";
 
-export type UsageOutcome = "ok" | "rateLimited" | "denied";
-type Counts = Record<UsageOutcome, number>;
+const OUTCOMES = ["ok", "rateLimited", "denied", "forbidden"] as const;
+export type UsageOutcome = (typeof OUTCOMES)[number];
+/** Per outcome, and served requests per key permission they needed. */
+type Counts = Record<UsageOutcome, number> & { byPermission: Record<string, number> };
 
 const FLUSH_INTERVAL_MS = 5_000;
 const HOUR_MS = 3_600_000;
@@ -19,12 +22,15 @@ type State = { pending: Map<string, Counts>; since: number | null; timer: NodeJS
 const globalForUsage = globalThis as unknown as { oneUsage?: State };
 const state = (globalForUsage.oneUsage ??= { pending: new Map(), since: null, timer: null, flushing: null });
 
-/** Counts one request of a key (no I/O). */
-export function countRequest(keyId: string, outcome: UsageOutcome, at = Date.now()): void {
+const emptyCounts = (): Counts => ({ ok: 0, rateLimited: 0, denied: 0, forbidden: 0, byPermission: {} });
+
+/** Counts one request of a key (no I/O); `permission`: the key permission a served request needed. */
+export function countRequest(keyId: string, outcome: UsageOutcome, permission: string | null = null, at = Date.now()): void {
   const bucket = `${keyId} ${Math.floor(at / HOUR_MS) * HOUR_MS}`;
   let counts = state.pending.get(bucket);
-  if (!counts) state.pending.set(bucket, (counts = { ok: 0, rateLimited: 0, denied: 0 }));
+  if (!counts) state.pending.set(bucket, (counts = emptyCounts()));
   counts[outcome]++;
+  if (outcome === "ok" && permission) counts.byPermission[permission] = (counts.byPermission[permission] ?? 0) + 1;
   state.since ??= Date.now();
   if (!state.timer) {
     state.timer = setInterval(() => void flushUsage().catch(() => undefined), FLUSH_INTERVAL_MS);
@@ -47,30 +53,55 @@ async function writePending(): Promise<void> {
   state.since = null;
   const keys: string[] = [];
   const hours: string[] = [];
-  const ok: number[] = [];
-  const rateLimited: number[] = [];
-  const denied: number[] = [];
+  const columns: Record<UsageOutcome, number[]> = { ok: [], rateLimited: [], denied: [], forbidden: [] };
+  const byPermission = { keys: [] as string[], hours: [] as string[], permissions: [] as string[], ok: [] as number[] };
   for (const [bucket, counts] of batch) {
     const [keyId, hour] = bucket.split(" ");
+    const iso = new Date(Number(hour)).toISOString();
     keys.push(keyId!);
-    hours.push(new Date(Number(hour)).toISOString());
-    ok.push(counts.ok);
-    rateLimited.push(counts.rateLimited);
-    denied.push(counts.denied);
+    hours.push(iso);
+    for (const outcome of OUTCOMES) columns[outcome].push(counts[outcome]);
+    for (const [permission, ok] of Object.entries<number>(counts.byPermission)) {
+      byPermission.keys.push(keyId!);
+      byPermission.hours.push(iso);
+      byPermission.permissions.push(permission);
+      byPermission.ok.push(ok);
+    }
   }
   try {
+    // One statement, so both tables get a batch or neither does. Keys deleted meanwhile are skipped.
     await execute(
       named(
         "flush-usage",
-        `INSERT INTO "api_key_usage" AS u ("key_id", "hour", "ok", "rate_limited", "denied")
-             SELECT c.key_id, c.hour, c.ok, c.rate_limited, c.denied
-             FROM unnest($1::text[], $2::timestamptz[], $3::int[], $4::int[], $5::int[]) AS c(key_id, hour, ok, rate_limited, denied)
-             WHERE EXISTS (SELECT 1 FROM "api_keys" k WHERE k."id" = c.key_id)
-             ON CONFLICT ("key_id", "hour") DO UPDATE SET
-               "ok" = u."ok" + excluded."ok",
-               "rate_limited" = u."rate_limited" + excluded."rate_limited",
-               "denied" = u."denied" + excluded."denied"`,
-        [keys, hours, ok, rateLimited, denied],
+        `WITH outcomes AS (
+           INSERT INTO "api_key_usage" AS u ("key_id", "hour", "ok", "rate_limited", "denied", "forbidden")
+           SELECT c.key_id, c.hour, c.ok, c.rate_limited, c.denied, c.forbidden
+           FROM unnest($1::text[], $2::timestamptz[], $3::int[], $4::int[], $5::int[], $6::int[])
+             AS c(key_id, hour, ok, rate_limited, denied, forbidden)
+           WHERE EXISTS (SELECT 1 FROM "api_keys" k WHERE k."id" = c.key_id)
+           ON CONFLICT ("key_id", "hour") DO UPDATE SET
+             "ok" = u."ok" + excluded."ok",
+             "rate_limited" = u."rate_limited" + excluded."rate_limited",
+             "denied" = u."denied" + excluded."denied",
+             "forbidden" = u."forbidden" + excluded."forbidden"
+         )
+         INSERT INTO "api_key_permission_usage" AS p ("key_id", "hour", "permission", "ok")
+         SELECT c.key_id, c.hour, c.permission, c.ok
+         FROM unnest($7::text[], $8::timestamptz[], $9::text[], $10::int[]) AS c(key_id, hour, permission, ok)
+         WHERE EXISTS (SELECT 1 FROM "api_keys" k WHERE k."id" = c.key_id)
+         ON CONFLICT ("key_id", "hour", "permission") DO UPDATE SET "ok" = p."ok" + excluded."ok"`,
+        [
+          keys,
+          hours,
+          columns.ok,
+          columns.rateLimited,
+          columns.denied,
+          columns.forbidden,
+          byPermission.keys,
+          byPermission.hours,
+          byPermission.permissions,
+          byPermission.ok,
+        ],
       ),
     );
   } catch (error) {
@@ -78,8 +109,14 @@ async function writePending(): Promise<void> {
     state.since = Math.min(since ?? Date.now(), state.since ?? Date.now());
     for (const [bucket, counts] of batch) {
       const current = state.pending.get(bucket);
-      if (!current) state.pending.set(bucket, counts);
-      else for (const outcome of ["ok", "rateLimited", "denied"] as const) current[outcome] += counts[outcome];
+      if (!current) {
+        state.pending.set(bucket, counts);
+        continue;
+      }
+      for (const outcome of OUTCOMES) current[outcome] += counts[outcome];
+      for (const [permission, ok] of Object.entries<number>(counts.byPermission)) {
+        current.byPermission[permission] = (current.byPermission[permission] ?? 0) + ok;
+      }
     }
     logger().warn(`Usage counts not written yet (${batch.size} buckets kept for the next flush): ${(error as Error).message}`);
     throw error;
@@ -94,5 +131,9 @@ export function usageFlushLagSeconds(now = Date.now()): number {
 /** Deletes usage rows older than the retention (90 days); run by the background jobs (lib/jobs.ts). */
 const USAGE_RETENTION_DAYS = 90;
 export async function pruneUsage(): Promise<number> {
-  return execute(sql`DELETE FROM "api_key_usage" WHERE "hour" < now() - make_interval(days => ${USAGE_RETENTION_DAYS})`);
+  const [outcomes, permissions] = await Promise.all([
+    execute(sql`DELETE FROM "api_key_usage" WHERE "hour" < now() - make_interval(days => ${USAGE_RETENTION_DAYS})`),
+    execute(sql`DELETE FROM "api_key_permission_usage" WHERE "hour" < now() - make_interval(days => ${USAGE_RETENTION_DAYS})`),
+  ]);
+  return outcomes + permissions;
 }

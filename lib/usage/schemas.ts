@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { KEY_PERMISSION_IDS } from "@/lib/api-keys/permissions";
 
 const USAGE_RANGES = ["24h", "7d", "30d"] as const;
+export type UsageRange = (typeof USAGE_RANGES)[number];
 
 export const usageQuery = z.object({
   range: z
@@ -9,14 +11,51 @@ export const usageQuery = z.object({
     .describe("24h: hourly buckets; 7d and 30d: daily (UTC)."),
 });
 
-const counts = { ok: z.number().int(), rateLimited: z.number().int(), denied: z.number().int() };
+const counts = {
+  ok: z.number().int().describe("Served."),
+  rateLimited: z.number().int().describe("Refused with 429: the workspace's limit was reached."),
+  denied: z.number().int().describe("Refused with 401: the key was revoked or expired, or a retired previous secret was used."),
+  forbidden: z.number().int().describe("Refused with 403: the key lacks the permission the request needs."),
+  byPermission: z
+    .partialRecord(z.enum(KEY_PERMISSION_IDS), z.number().int())
+    .describe('Served requests by the permission they needed, e.g. {"tasks:read": 12}; requests that needed none are not in it.'),
+};
+export type UsageCounts = { ok: number; rateLimited: number; denied: number; forbidden: number; byPermission: Record<string, number> };
+
+const buckets = z
+  .array(z.object({ start: z.iso.datetime(), ...counts }))
+  .describe("Oldest first, empty buckets included; the last one is the current (partial) hour or day.");
 
 export const usageSchema = z.object({
   range: z.enum(USAGE_RANGES),
   bucketSeconds: z.number().int(),
-  buckets: z
-    .array(z.object({ start: z.iso.datetime(), ...counts }))
-    .describe("Oldest first, empty buckets included; the last one is the current (partial) hour or day."),
+  buckets,
   totals: z.object(counts),
 });
 export type UsageDto = z.infer<typeof usageSchema>;
+
+export const workspaceUsageSchema = z.object({
+  range: z.enum(USAGE_RANGES),
+  bucketSeconds: z.number().int(),
+  data: z
+    .array(z.object({ keyId: z.string(), buckets, totals: z.object(counts) }))
+    .describe("One entry per key the list shows (not revoked), in the list's order."),
+});
+export type WorkspaceUsageDto = z.infer<typeof workspaceUsageSchema>;
+
+const permissionList = z.array(z.enum(KEY_PERMISSION_IDS));
+
+export const insightsSchema = z.object({
+  windowDays: z.number().int().describe("The window the insights cover: the last 30 days."),
+  requests: z.number().int().describe("Served (ok) requests in the window."),
+  lastUsedAt: z.iso.datetime().nullable(),
+  permissions: z.object({
+    granted: permissionList.describe("What the key holds; full access spelled out as every permission at its highest level."),
+    used: permissionList.describe("What the window's served requests needed, at the highest level per resource."),
+    unused: permissionList.describe("What granted allows beyond used."),
+    suggested: permissionList
+      .nullable()
+      .describe("The narrowest permissions that would have served every request of the window (equal to used); null when none needed one."),
+  }),
+});
+export type InsightsDto = z.infer<typeof insightsSchema>;

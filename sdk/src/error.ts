@@ -16,6 +16,8 @@ export class ApiError extends Error {
   readonly fields: Record<string, string>;
   /** For 409: which conflict it is, e.g. `key_limit_reached`; null otherwise. */
   readonly reason: ConflictReason | null;
+  /** For an API key's 403: the permission it lacks, e.g. `tasks:write`; null otherwise. */
+  readonly missingPermission: string | null;
   /** For 429 and 503: whole seconds to wait before trying again (the Retry-After header). */
   readonly retryAfterSeconds: number | null;
   /** The workspace's rate limit as the answer reported it (API keys only); null otherwise. */
@@ -27,6 +29,7 @@ export class ApiError extends Error {
     message: string;
     fields?: Record<string, string>;
     reason?: ConflictReason | null;
+    missingPermission?: string | null;
     retryAfterSeconds?: number | null;
     rateLimit?: RateLimit | null;
     cause?: unknown;
@@ -37,6 +40,7 @@ export class ApiError extends Error {
     this.code = init.code ?? init.status;
     this.fields = init.fields ?? {};
     this.reason = init.reason ?? null;
+    this.missingPermission = init.missingPermission ?? null;
     this.retryAfterSeconds = init.retryAfterSeconds ?? null;
     this.rateLimit = init.rateLimit ?? null;
   }
@@ -48,6 +52,7 @@ export class ApiError extends Error {
       message?: unknown;
       fields?: unknown;
       reason?: unknown;
+      missingPermission?: unknown;
     };
     const retryAfter = response.headers.get("retry-after");
     return new ApiError({
@@ -59,6 +64,7 @@ export class ApiError extends Error {
           : `The API answered ${response.status} ${response.statusText}.`.replace(" .", "."),
       fields: isStringRecord(parsed.fields) ? parsed.fields : undefined,
       reason: typeof parsed.reason === "string" ? (parsed.reason as ConflictReason) : null,
+      missingPermission: typeof parsed.missingPermission === "string" ? parsed.missingPermission : null,
       retryAfterSeconds: retryAfter !== null && /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter) : null,
       rateLimit: rateLimitOf(response.headers),
     });

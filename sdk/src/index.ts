@@ -12,6 +12,8 @@ export {
   ApiKeysResource,
   AuditEventsApi,
   AuditEventsResource,
+  MeApi,
+  MeResource,
   One,
   TasksApi,
   TasksResource,
@@ -27,10 +29,13 @@ export type { RateLimit, RateLimitPolicy } from "./rate-limit.js";
 export type { RetryOptions } from "./retry.js";
 export type {
   ApiKey,
+  ApiKeyInsights,
   ApiKeyUsage,
   ApiKeyWithSecret,
   AuditEvent,
   ErrorBody,
+  Me,
+  KeyPermission,
   OperationId,
   Params,
   PathParams,

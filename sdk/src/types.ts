@@ -11,6 +11,12 @@ export type ApiKeyUsage = Schemas["ApiKeyUsage"];
 export type Workspace = Schemas["Workspace"];
 export type AuditEvent = Schemas["AuditEvent"];
 export type ErrorBody = Schemas["Error"];
+/** A key permission id, e.g. "tasks:read". */
+export type KeyPermission = NonNullable<ApiKey["permissions"]>[number];
+/** Who a request is from (GET /me): an API key with its key object, or a person. */
+export type Me = ResponseBody<"getMe">;
+/** What a key used over the last 30 days, and the permissions to suggest. */
+export type ApiKeyInsights = ResponseBody<"getApiKeyInsights">;
 
 /** An operation's id: the name of its method on its class (e.g. "listTasks"). */
 export type OperationId = keyof operations;

@@ -3,7 +3,8 @@ import { readCredentials, removeCredentials, writeCredentials } from "../credent
 import { CliError, EXIT } from "../exit-codes.js";
 import { deviceLogin, loopbackLogin, openBrowser, revoke, type DeviceCodePrompt } from "../oidc.js";
 import { json, out, say } from "../output.js";
-import { freshAccessToken, requireCredentials } from "../session.js";
+import { MeApi } from "@onehorizon/sdk-js";
+import { api, freshAccessToken, requireCredentials, session } from "../session.js";
 import { loginSettings } from "../settings.js";
 import { JSON_FLAG, type Command } from "./types.js";
 
@@ -82,14 +83,24 @@ export const logout: Command = {
 
 export const whoami: Command = {
   name: "whoami",
-  summary: "Who you are signed in as, and where",
+  summary: "Who the API sees: you and your current workspace, or the API key in ONE_API_KEY with its permissions and expiry",
   options: [JSON_FLAG],
-  examples: ["one whoami", "one whoami --json"],
+  examples: ["one whoami", "ONE_API_KEY=one_… one whoami --json"],
   run: async ({ flags }) => {
-    await freshAccessToken(); // fails (exit 3) when the session has ended
+    const current = session(); // without ONE_API_KEY: fails (exit 3) when nobody is signed in
+    const me = await api(current, () => new MeApi(current.configuration).getMe());
+    if (flags.json && me.type === "apiKey") return json(me);
+    if (me.type === "apiKey") {
+      const { key, workspace } = me;
+      out(`API key "${key.description}" (${key.hint}) of workspace ${workspace.name}`);
+      say(`Permissions: ${key.permissions ? key.permissions.join(", ") : "full access"}`);
+      say(`Expires: ${key.expiresAt ?? "never"}\nStatus: ${key.status}`);
+      return;
+    }
     const { user, apiUrl, issuer } = requireCredentials();
-    if (flags.json) return json({ email: user.email, name: user.name, subject: user.sub, apiUrl, issuer });
-    out(`${user.email ?? user.sub}${user.name ? ` (${user.name})` : ""}`);
+    if (flags.json) return json({ ...me, email: user.email, name: user.name, subject: user.sub, apiUrl, issuer });
+    out(`${me.user.email}${me.user.name ? ` (${me.user.name})` : ""}`);
+    say(me.workspace ? `Workspace: ${me.workspace.name} (${me.workspace.role?.toLowerCase()})` : "Workspace: none");
     say(`API: ${apiUrl}\nIdentity provider: ${issuer}`);
   },
 };

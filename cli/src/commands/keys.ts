@@ -5,7 +5,7 @@ import { CliError, EXIT } from "../exit-codes.js";
 import { ago, json, out, say, table } from "../output.js";
 import { confirm } from "../prompt.js";
 import { api, session } from "../session.js";
-import { JSON_FLAG, WORKSPACE_FLAG, type Command, type Flags } from "./types.js";
+import { JSON_FLAG, PERMISSION_FLAG, WORKSPACE_FLAG, type Command, type Flags } from "./types.js";
 
 const workspaceOf = (flags: Flags) => flags.workspace ?? "current";
 
@@ -14,6 +14,8 @@ function keyId(positionals: string[], command: Command): string {
   if (!id || extra.length) throw new CliError("Give one key id.", EXIT.badInput, [`Run \`one ${command.name} --help\` for its usage.`]);
   return id;
 }
+
+const describeAccess = (key: ApiKey) => (key.permissions ? key.permissions.join(", ") : "full access");
 
 const describeKey = (key: ApiKey) => `"${key.description}" (${key.hint}, last used ${ago(key.lastUsedAt)})`;
 
@@ -85,11 +87,13 @@ export const keysCreate: Command = {
   options: [
     ["--description <text>", "names the service and environment that will use it, e.g. ci-production (required)"],
     ["--expires-in <duration>", "stop working after 30d, 24h, 90m, 2w… (1 hour to 366 days; default: never)"],
+    [PERMISSION_FLAG[0], `${PERMISSION_FLAG[1]} (default: full access)`],
     WORKSPACE_FLAG,
     JSON_FLAG,
   ],
   examples: [
     "export ONE_API_KEY=$(one keys create --description ci-production)",
+    "one keys create --description reporting --permission tasks:read",
     "one keys create --description ci-nightly --expires-in 30d --json",
   ],
   run: async ({ flags, positionals }) => {
@@ -100,12 +104,17 @@ export const keysCreate: Command = {
     const expiresAt = flags.expiresIn === undefined ? undefined : expiresAtIn(parseDuration(flags.expiresIn, "expires-in"));
     const current = session();
     const key = await api(current, () =>
-      new ApiKeysApi(current.configuration).createApiKey({ workspaceId: workspaceOf(flags), description: flags.description!, expiresAt }),
+      new ApiKeysApi(current.configuration).createApiKey({
+        workspaceId: workspaceOf(flags),
+        description: flags.description!,
+        expiresAt,
+        permissions: flags.permission as ApiKey["permissions"] | undefined,
+      }),
     );
     if (flags.json) return json(key);
     out(key.secret);
     say(
-      `Created key "${key.description}" (id ${key.id}${key.expiresAt ? `, expires at ${key.expiresAt}` : ""}). The secret above is shown only this once: store it in a secrets manager now.`,
+      `Created key "${key.description}" (id ${key.id}, ${describeAccess(key)}${key.expiresAt ? `, expires at ${key.expiresAt}` : ""}). The secret above is shown only this once: store it in a secrets manager now.`,
     );
   },
 };
@@ -130,6 +139,56 @@ export const keysRename: Command = {
     );
     if (flags.json) return json(key);
     say(`Renamed key ${key.id} (${key.hint}) to "${key.description}".`);
+  },
+};
+
+export const keysUpdate: Command = {
+  name: "keys update",
+  args: ["<id>"],
+  summary: "Change a key's description, permissions or expiry; applies from its next request",
+  options: [
+    ["--description <text>", "the new description"],
+    PERMISSION_FLAG,
+    ["--full-access", "give the key full access (every permission, now and later)"],
+    ["--expires-in <duration>", "expire this long from now: 30d, 24h, 2w… (1 hour to 366 days)"],
+    ["--never-expires", "remove the key's expiry"],
+    WORKSPACE_FLAG,
+    JSON_FLAG,
+  ],
+  examples: [
+    "one keys update KEY_ID --permission tasks:read",
+    "one keys update KEY_ID --full-access --never-expires",
+    "one keys update KEY_ID --expires-in 90d --json",
+  ],
+  run: async ({ flags, positionals }) => {
+    const id = keyId(positionals, keysUpdate);
+    const usage = [`Run \`one keys update --help\` for its usage.`];
+    if (flags.permission && flags.fullAccess) throw new CliError("Give --permission or --full-access, not both.", EXIT.badInput, usage);
+    if (flags.expiresIn !== undefined && flags.neverExpires) {
+      throw new CliError("Give --expires-in or --never-expires, not both.", EXIT.badInput, usage);
+    }
+    const changes = {
+      ...(flags.description !== undefined ? { description: flags.description } : {}),
+      ...(flags.permission ? { permissions: flags.permission as NonNullable<ApiKey["permissions"]> } : {}),
+      ...(flags.fullAccess ? { permissions: null } : {}),
+      ...(flags.expiresIn !== undefined ? { expiresAt: expiresAtIn(parseDuration(flags.expiresIn, "expires-in")) } : {}),
+      ...(flags.neverExpires ? { expiresAt: null } : {}),
+    };
+    if (Object.keys(changes).length === 0) {
+      throw new CliError(
+        "Say what to change: --description, --permission, --full-access, --expires-in or --never-expires.",
+        EXIT.badInput,
+        usage,
+      );
+    }
+    const current = session();
+    const key = await api(current, () =>
+      new ApiKeysApi(current.configuration).updateApiKey({ workspaceId: workspaceOf(flags), keyId: id, ...changes }),
+    );
+    if (flags.json) return json(key);
+    say(
+      `Updated key ${key.id} (${key.hint}): "${key.description}", ${describeAccess(key)}, ${key.expiresAt ? `expires at ${key.expiresAt}` : "never expires"}.`,
+    );
   },
 };
 

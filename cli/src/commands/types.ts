@@ -10,6 +10,10 @@ export interface Flags {
   browser?: boolean;
   description?: string;
   expiresIn?: string;
+  /** --permission, repeatable (commander collects them). */
+  permission?: string[];
+  fullAccess?: boolean;
+  neverExpires?: boolean;
   grace?: string;
   range?: string;
   title?: string;
@@ -35,4 +39,8 @@ export interface Command {
 
 /** Flags many commands share. */
 export const JSON_FLAG: [string, string] = ["--json", "print the result as JSON (one object) on stdout"];
+export const PERMISSION_FLAG: [string, string] = [
+  "--permission <id...>",
+  "a permission the key gets: tasks:read or tasks:write (which includes reading); repeat for several",
+];
 export const WORKSPACE_FLAG: [string, string] = ["--workspace <id>", "the workspace's id (default: current)"];

@@ -67,7 +67,7 @@ export class ApiKeysApi extends BaseApi {
     return this.call("getApiKey", params, options);
   }
 
-  /** Rename an API key (owners and admins); a revoked key gets 409. */
+  /** Change an API key's description, permissions or expiry (owners and admins); applies from the next request. A revoked key, or a new expiry for an expired key, gets 409. */
   updateApiKey(params: Params<"updateApiKey">, options?: RequestOptions): Promise<Result<"updateApiKey">> {
     return this.call("updateApiKey", params, options);
   }
@@ -82,9 +82,19 @@ export class ApiKeysApi extends BaseApi {
     return this.call("rollApiKey", params, options);
   }
 
-  /** A key's requests by outcome (ok, rate limited, denied) over 24 hours, 7 or 30 days. */
+  /** A key's requests by outcome (ok, rate limited, denied, forbidden) and permission over 24 hours, 7 or 30 days. */
   getApiKeyUsage(params: Params<"getApiKeyUsage">, options?: RequestOptions): Promise<Result<"getApiKeyUsage">> {
     return this.call("getApiKeyUsage", params, options);
+  }
+
+  /** The same usage buckets for every key the list shows, in one answer. */
+  listApiKeyUsage(params: Params<"listApiKeyUsage">, options?: RequestOptions): Promise<Result<"listApiKeyUsage">> {
+    return this.call("listApiKeyUsage", params, options);
+  }
+
+  /** What a key used over the last 30 days: permissions granted, used and unused, and the narrowest set to suggest. */
+  getApiKeyInsights(params: Params<"getApiKeyInsights">, options?: RequestOptions): Promise<Result<"getApiKeyInsights">> {
+    return this.call("getApiKeyInsights", params, options);
   }
 }
 
@@ -105,7 +115,7 @@ export class ApiKeysResource extends Resource {
     return this.call("getApiKey", this.withWorkspace(params), options);
   }
 
-  /** Rename an API key (owners and admins); a revoked key gets 409. */
+  /** Change an API key's description, permissions or expiry (owners and admins); applies from the next request. A revoked key, or a new expiry for an expired key, gets 409. */
   update(params: ResourceParams<"updateApiKey">, options?: RequestOptions): Promise<Result<"updateApiKey">> {
     return this.call("updateApiKey", this.withWorkspace(params), options);
   }
@@ -120,9 +130,19 @@ export class ApiKeysResource extends Resource {
     return this.call("rollApiKey", this.withWorkspace(params), options);
   }
 
-  /** A key's requests by outcome (ok, rate limited, denied) over 24 hours, 7 or 30 days. */
+  /** A key's requests by outcome (ok, rate limited, denied, forbidden) and permission over 24 hours, 7 or 30 days. */
   usage(params: ResourceParams<"getApiKeyUsage">, options?: RequestOptions): Promise<Result<"getApiKeyUsage">> {
     return this.call("getApiKeyUsage", this.withWorkspace(params), options);
+  }
+
+  /** The same usage buckets for every key the list shows, in one answer. */
+  usageAll(params: ResourceParams<"listApiKeyUsage"> = {}, options?: RequestOptions): Promise<Result<"listApiKeyUsage">> {
+    return this.call("listApiKeyUsage", this.withWorkspace(params), options);
+  }
+
+  /** What a key used over the last 30 days: permissions granted, used and unused, and the narrowest set to suggest. */
+  insights(params: ResourceParams<"getApiKeyInsights">, options?: RequestOptions): Promise<Result<"getApiKeyInsights">> {
+    return this.call("getApiKeyInsights", this.withWorkspace(params), options);
   }
 }
 
@@ -152,6 +172,22 @@ export class WorkspacesResource extends Resource {
   }
 }
 
+/** Who a request is from: an API key (its permissions and expiry) or a person. */
+export class MeApi extends BaseApi {
+  /** Who the request is from: an API key with its key object (permissions, expiry), or a person with their current workspace. */
+  getMe(options?: RequestOptions): Promise<Result<"getMe">> {
+    return this.call("getMe", {}, options);
+  }
+}
+
+/** `one.me`: Who a request is from: an API key (its permissions and expiry) or a person. */
+export class MeResource extends Resource {
+  /** Who the request is from: an API key with its key object (permissions, expiry), or a person with their current workspace. */
+  get(options?: RequestOptions): Promise<Result<"getMe">> {
+    return this.call("getMe", {}, options);
+  }
+}
+
 /** Who did what in the workspace. */
 export class AuditEventsApi extends BaseApi {
   /** The workspace's audit log, newest first (owners and admins). */
@@ -176,6 +212,8 @@ export class One extends OneClient {
   readonly apiKeys = new ApiKeysResource(this.configuration, this.workspaceId);
   /** The workspaces the caller belongs to. */
   readonly workspaces = new WorkspacesResource(this.configuration, this.workspaceId);
+  /** Who a request is from: an API key (its permissions and expiry) or a person. */
+  readonly me = new MeResource(this.configuration, this.workspaceId);
   /** Who did what in the workspace. */
   readonly auditEvents = new AuditEventsResource(this.configuration, this.workspaceId);
 }

@@ -18,6 +18,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who the request is from: an API key with its key object (permissions, expiry), or a person with their current workspace */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/workspaces/current": {
         parameters: {
             query?: never;
@@ -84,7 +101,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Rename an API key (owners and admins); a revoked key gets 409
+         * Change an API key's description, permissions or expiry (owners and admins); applies from the next request. A revoked key, or a new expiry for an expired key, gets 409
          * @description Needs a user: an OAuth access token, or the session cookie for GET. API keys get 403.
          */
         patch: operations["updateApiKey"];
@@ -118,10 +135,50 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A key's requests by outcome (ok, rate limited, denied) over 24 hours, 7 or 30 days
+         * A key's requests by outcome (ok, rate limited, denied, forbidden) and permission over 24 hours, 7 or 30 days
          * @description Needs a user: an OAuth access token, or the session cookie for GET. API keys get 403.
          */
         get: operations["getApiKeyUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{workspaceId}/api-keys/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The same usage buckets for every key the list shows, in one answer
+         * @description Needs a user: an OAuth access token, or the session cookie for GET. API keys get 403.
+         */
+        get: operations["listApiKeyUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{workspaceId}/api-keys/{keyId}/insights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a key used over the last 30 days: permissions granted, used and unused, and the narrowest set to suggest
+         * @description Needs a user: an OAuth access token, or the session cookie for GET. API keys get 403.
+         */
+        get: operations["getApiKeyInsights"];
         put?: never;
         post?: never;
         delete?: never;
@@ -282,6 +339,8 @@ export interface components {
             };
             /** @description When the key stops working; null: never. */
             expiresAt: string | null;
+            /** @description null: full access (every permission a key can hold, now and later). Otherwise one id per resource at its highest level; tasks:write includes reading. */
+            permissions: ("tasks:read" | "tasks:write")[] | null;
             lastUsedAt: string | null;
             lastUsedIp: string | null;
             lastUsedUserAgent: string | null;
@@ -314,20 +373,56 @@ export interface components {
             buckets: {
                 /** Format: date-time */
                 start: string;
-                /** Format: int64 */
+                /**
+                 * Format: int64
+                 * @description Served.
+                 */
                 ok: number;
-                /** Format: int64 */
+                /**
+                 * Format: int64
+                 * @description Refused with 429: the workspace's limit was reached.
+                 */
                 rateLimited: number;
-                /** Format: int64 */
+                /**
+                 * Format: int64
+                 * @description Refused with 401: the key was revoked or expired, or a retired previous secret was used.
+                 */
                 denied: number;
+                /**
+                 * Format: int64
+                 * @description Refused with 403: the key lacks the permission the request needs.
+                 */
+                forbidden: number;
+                /** @description Served requests by the permission they needed, e.g. {"tasks:read": 12}; requests that needed none are not in it. */
+                byPermission: {
+                    [key: string]: number;
+                };
             }[];
             totals: {
-                /** Format: int64 */
+                /**
+                 * Format: int64
+                 * @description Served.
+                 */
                 ok: number;
-                /** Format: int64 */
+                /**
+                 * Format: int64
+                 * @description Refused with 429: the workspace's limit was reached.
+                 */
                 rateLimited: number;
-                /** Format: int64 */
+                /**
+                 * Format: int64
+                 * @description Refused with 401: the key was revoked or expired, or a retired previous secret was used.
+                 */
                 denied: number;
+                /**
+                 * Format: int64
+                 * @description Refused with 403: the key lacks the permission the request needs.
+                 */
+                forbidden: number;
+                /** @description Served requests by the permission they needed, e.g. {"tasks:read": 12}; requests that needed none are not in it. */
+                byPermission: {
+                    [key: string]: number;
+                };
             };
         };
         ApiKeyWithSecret: {
@@ -351,6 +446,8 @@ export interface components {
             };
             /** @description When the key stops working; null: never. */
             expiresAt: string | null;
+            /** @description null: full access (every permission a key can hold, now and later). Otherwise one id per resource at its highest level; tasks:write includes reading. */
+            permissions: ("tasks:read" | "tasks:write")[] | null;
             lastUsedAt: string | null;
             lastUsedIp: string | null;
             lastUsedUserAgent: string | null;
@@ -407,6 +504,8 @@ export interface components {
                 hint: string;
                 /** @description When the key expires; null: never. */
                 expiresAt: string | null;
+                /** @description Its permissions; null: full access (absent before December 2026). */
+                permissions?: string[] | null;
             };
         } | {
             id: string;
@@ -428,7 +527,7 @@ export interface components {
             ip: string | null;
             userAgent: string | null;
             /**
-             * @description A key was renamed.
+             * @description A key's description, permissions or expiry changed.
              * @constant
              */
             action: "api_key.updated";
@@ -437,8 +536,15 @@ export interface components {
                 description: string;
                 /** @description The hint of the secret the event is about, e.g. one_…a1b2 (never the secret). */
                 hint: string;
-                /** @description The description before the change. */
-                previousDescription: string;
+                /** @description Each field that changed, from and to: description, permissions (null: full access), expiresAt (null: never). */
+                changes?: {
+                    [key: string]: {
+                        from: unknown;
+                        to: unknown;
+                    };
+                };
+                /** @description The description before a rename (also in changes). */
+                previousDescription?: string;
             };
         } | {
             id: string;
@@ -660,6 +766,8 @@ export interface components {
             description: string;
             /** @description When the key stops working (RFC 3339), at least one hour and at most 366 days ahead. Omit or null: never. */
             expiresAt?: string | null;
+            /** @description What the key may do: null or omitted for full access, or a list such as ["tasks:read"] (tasks:write includes reading). */
+            permissions?: ("tasks:read" | "tasks:write")[] | null;
         };
         CreateTaskInput: {
             /** @description What needs doing. */
@@ -703,7 +811,11 @@ export interface components {
         };
         UpdateApiKeyInput: {
             /** @description The key's new description. */
-            description: string;
+            description?: string;
+            /** @description null for full access, or a list of permissions (see createApiKey). */
+            permissions?: ("tasks:read" | "tasks:write")[] | null;
+            /** @description A new expiry (the same bounds as at creation, from now), or null for never. An expired or revoked key answers 409. */
+            expiresAt?: string | null;
         };
         UpdateTaskInput: {
             title?: string;
@@ -883,6 +995,55 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["Workspace"][];
+                    };
+                };
+            };
+            401: components["responses"]["E401"];
+            429: components["responses"]["E429"];
+            500: components["responses"]["E500"];
+            503: components["responses"]["E503"];
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description API keys only: per policy, requests left and seconds until its window ends, e.g. `"burst";r=12;t=34, "quota";r=150;t=500`. */
+                    RateLimit?: string;
+                    /** @description API keys only: the workspace's policies, requests per window and its length, e.g. `"burst";q=40;w=60, "quota";q=200;w=900`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        type: "apiKey";
+                        /** @description The key's workspace. */
+                        workspace: {
+                            id: string;
+                            name: string;
+                            slug: string;
+                        };
+                        /** @description The key making the request: its permissions, expiry and state. */
+                        key: components["schemas"]["ApiKey"];
+                    } | {
+                        /** @constant */
+                        type: "user";
+                        user: {
+                            id: string;
+                            name: string;
+                            email: string;
+                        };
+                        /** @description The workspace `current` means for you; null when you are in none. */
+                        workspace: components["schemas"]["Workspace"] | null;
                     };
                 };
             };
@@ -1201,6 +1362,164 @@ export interface operations {
             503: components["responses"]["E503"];
         };
     };
+    listApiKeyUsage: {
+        parameters: {
+            query?: {
+                /** @description 24h: hourly buckets; 7d and 30d: daily (UTC). */
+                range?: "24h" | "7d" | "30d";
+            };
+            header?: never;
+            path: {
+                /** @description A workspace id, or `current`: the API key's workspace, or the user's current workspace. */
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description API keys only: per policy, requests left and seconds until its window ends, e.g. `"burst";r=12;t=34, "quota";r=150;t=500`. */
+                    RateLimit?: string;
+                    /** @description API keys only: the workspace's policies, requests per window and its length, e.g. `"burst";q=40;w=60, "quota";q=200;w=900`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        range: "24h" | "7d" | "30d";
+                        /** Format: int64 */
+                        bucketSeconds: number;
+                        /** @description One entry per key the list shows (not revoked), in the list's order. */
+                        data: {
+                            keyId: string;
+                            /** @description Oldest first, empty buckets included; the last one is the current (partial) hour or day. */
+                            buckets: {
+                                /** Format: date-time */
+                                start: string;
+                                /**
+                                 * Format: int64
+                                 * @description Served.
+                                 */
+                                ok: number;
+                                /**
+                                 * Format: int64
+                                 * @description Refused with 429: the workspace's limit was reached.
+                                 */
+                                rateLimited: number;
+                                /**
+                                 * Format: int64
+                                 * @description Refused with 401: the key was revoked or expired, or a retired previous secret was used.
+                                 */
+                                denied: number;
+                                /**
+                                 * Format: int64
+                                 * @description Refused with 403: the key lacks the permission the request needs.
+                                 */
+                                forbidden: number;
+                                /** @description Served requests by the permission they needed, e.g. {"tasks:read": 12}; requests that needed none are not in it. */
+                                byPermission: {
+                                    [key: string]: number;
+                                };
+                            }[];
+                            totals: {
+                                /**
+                                 * Format: int64
+                                 * @description Served.
+                                 */
+                                ok: number;
+                                /**
+                                 * Format: int64
+                                 * @description Refused with 429: the workspace's limit was reached.
+                                 */
+                                rateLimited: number;
+                                /**
+                                 * Format: int64
+                                 * @description Refused with 401: the key was revoked or expired, or a retired previous secret was used.
+                                 */
+                                denied: number;
+                                /**
+                                 * Format: int64
+                                 * @description Refused with 403: the key lacks the permission the request needs.
+                                 */
+                                forbidden: number;
+                                /** @description Served requests by the permission they needed, e.g. {"tasks:read": 12}; requests that needed none are not in it. */
+                                byPermission: {
+                                    [key: string]: number;
+                                };
+                            };
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
+            500: components["responses"]["E500"];
+            503: components["responses"]["E503"];
+        };
+    };
+    getApiKeyInsights: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A workspace id, or `current`: the API key's workspace, or the user's current workspace. */
+                workspaceId: string;
+                /** @description The API key's id. */
+                keyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description API keys only: per policy, requests left and seconds until its window ends, e.g. `"burst";r=12;t=34, "quota";r=150;t=500`. */
+                    RateLimit?: string;
+                    /** @description API keys only: the workspace's policies, requests per window and its length, e.g. `"burst";q=40;w=60, "quota";q=200;w=900`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: int64
+                         * @description The window the insights cover: the last 30 days.
+                         */
+                        windowDays: number;
+                        /**
+                         * Format: int64
+                         * @description Served (ok) requests in the window.
+                         */
+                        requests: number;
+                        lastUsedAt: string | null;
+                        permissions: {
+                            /** @description What the key holds; full access spelled out as every permission at its highest level. */
+                            granted: ("tasks:read" | "tasks:write")[];
+                            /** @description What the window's served requests needed, at the highest level per resource. */
+                            used: ("tasks:read" | "tasks:write")[];
+                            /** @description What granted allows beyond used. */
+                            unused: ("tasks:read" | "tasks:write")[];
+                            /** @description The narrowest permissions that would have served every request of the window (equal to used); null when none needed one. */
+                            suggested: ("tasks:read" | "tasks:write")[] | null;
+                        };
+                    };
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
+            500: components["responses"]["E500"];
+            503: components["responses"]["E503"];
+        };
+    };
     listAuditEvents: {
         parameters: {
             query?: {
@@ -1279,6 +1598,7 @@ export interface operations {
             };
             400: components["responses"]["E400"];
             401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             429: components["responses"]["E429"];
             500: components["responses"]["E500"];
@@ -1316,6 +1636,7 @@ export interface operations {
             };
             400: components["responses"]["E400"];
             401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             413: components["responses"]["E413"];
             415: components["responses"]["E415"];
@@ -1352,6 +1673,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             429: components["responses"]["E429"];
             500: components["responses"]["E500"];
@@ -1391,6 +1713,7 @@ export interface operations {
             };
             400: components["responses"]["E400"];
             401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             413: components["responses"]["E413"];
             415: components["responses"]["E415"];

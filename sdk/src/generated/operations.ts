@@ -2,6 +2,7 @@
 
 export const OPERATIONS = {
   listWorkspaces: { method: "get", path: "/workspaces", query: [], body: null },
+  getMe: { method: "get", path: "/me", query: [], body: null },
   selectWorkspace: { method: "put", path: "/workspaces/current", query: [], body: "required" },
   listApiKeys: { method: "get", path: "/workspaces/{workspaceId}/api-keys", query: [], body: null },
   createApiKey: { method: "post", path: "/workspaces/{workspaceId}/api-keys", query: [], body: "required" },
@@ -10,6 +11,8 @@ export const OPERATIONS = {
   revokeApiKey: { method: "delete", path: "/workspaces/{workspaceId}/api-keys/{keyId}", query: [], body: null },
   rollApiKey: { method: "post", path: "/workspaces/{workspaceId}/api-keys/{keyId}/roll", query: [], body: "optional" },
   getApiKeyUsage: { method: "get", path: "/workspaces/{workspaceId}/api-keys/{keyId}/usage", query: ["range"], body: null },
+  listApiKeyUsage: { method: "get", path: "/workspaces/{workspaceId}/api-keys/usage", query: ["range"], body: null },
+  getApiKeyInsights: { method: "get", path: "/workspaces/{workspaceId}/api-keys/{keyId}/insights", query: [], body: null },
   listAuditEvents: { method: "get", path: "/workspaces/{workspaceId}/audit-events", query: ["limit","cursor","action","targetId"], body: null },
   listTasks: { method: "get", path: "/workspaces/{workspaceId}/tasks", query: ["all"], body: null },
   createTask: { method: "post", path: "/workspaces/{workspaceId}/tasks", query: [], body: "required" },
