@@ -87,7 +87,7 @@ test("the CSV export downloads exactly the filtered view, with spreadsheet formu
   expect(download.suggestedFilename()).toMatch(/^audit-log-acme-\d{4}-\d{2}-\d{2}\.csv$/);
   const text = (await readFile((await download.path())!, "utf8")).replace(/^\uFEFF/, "");
   const lines = text.split("\r\n").filter(Boolean);
-  expect(lines[0]).toBe("time,action,what,detail,actor_type,actor,actor_email,target_type,target_id,target,ip,user_agent,event_id");
+  expect(lines[0]).toBe("time_utc,action,what,detail,actor_type,actor,actor_email,target_type,target_id,target,ip,user_agent,event_id");
   expect(lines).toHaveLength(4);
   expect(lines.slice(1).every((line) => line.includes(",api_key.updated,Renamed key,") && line.includes(key.id))).toBe(true);
   // The newest rename's target is `=SUM(1,2) "q" csv-…`: quoted (comma, quotes doubled) and prefixed with '.

@@ -1,7 +1,7 @@
 "use client";
 // A key's facts on its page: when it expires, who created it and when, its last use (time,
 // address, user agent) and, once revoked, when.
-import { DateTime } from "@/components/ui/date-time";
+import { DateTime } from "@/components/ui/time";
 import type { ApiKeyDto } from "./types";
 
 export function KeyFacts({ apiKey: key }: { apiKey: ApiKeyDto }) {

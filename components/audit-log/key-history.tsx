@@ -3,7 +3,7 @@
 import Link from "next/link";
 import type { AuditEventDto } from "@/lib/audit-log/schemas";
 import { Button } from "@/components/ui/button";
-import { DateTime } from "@/components/ui/date-time";
+import { DateTime } from "@/components/ui/time";
 import { linkClass } from "@/components/ui/link-styles";
 import { EventAddress, EventWhat, EventWho } from "./event-parts";
 import { useAuditEvents } from "./use-audit-events";
