@@ -41,7 +41,12 @@ export function WorkspaceSwitcher({ workspaces }: { workspaces: WorkspaceItem[] 
   const mutation = useMutation<void, RequestFailure, { target: WorkspaceItem | undefined; selected: WorkspaceItem }>({
     mutationFn: ({ target, selected }) => selectWorkspace(target, selected),
     // The page re-renders for the newly selected workspace (a key's page: that workspace's keys).
-    onSuccess: () => startTransition(() => (isKeyPage(pathname) ? router.push(KEY_LIST) : router.refresh())),
+    // refresh() after push: the header (in the shared layout) re-renders for the new workspace too.
+    onSuccess: () =>
+      startTransition(() => {
+        if (isKeyPage(pathname)) router.push(KEY_LIST);
+        router.refresh();
+      }),
   });
   const pending = mutation.isPending || refreshing;
   const failure = mutation.error;
@@ -102,7 +107,7 @@ export function WorkspaceSwitcher({ workspaces }: { workspaces: WorkspaceItem[] 
                 key={workspace.id}
                 value={workspace.id}
                 disabled={pending}
-                className="flex cursor-default items-center gap-2 rounded px-2 py-1.5 outline-none select-none data-[disabled]:opacity-60 data-[highlighted]:bg-zinc-100 data-[highlighted]:outline-2 data-[highlighted]:-outline-offset-2 data-[highlighted]:outline-blue-600 dark:data-[highlighted]:bg-zinc-800 dark:data-[highlighted]:outline-blue-400"
+                className="flex cursor-default items-center gap-2 rounded px-2 py-1.5 outline-none select-none data-[disabled]:opacity-60 data-[highlighted]:bg-zinc-100 data-[highlighted]:outline-2 data-[highlighted]:-outline-offset-2 data-[highlighted]:outline-solid data-[highlighted]:outline-blue-600 dark:data-[highlighted]:bg-zinc-800 dark:data-[highlighted]:outline-blue-400"
               >
                 <span className="flex size-4 shrink-0 items-center justify-center">
                   <DropdownMenu.ItemIndicator>

@@ -1,5 +1,5 @@
 // The audit log page: filters by action and key (in the URL), "Load more" through the keyset
-// cursor, the CSV export of the filtered view, the refusal for members, 390 px and axe.
+// cursor (focus on the first new row), the CSV export of the filtered view, the refusal for members, 390 px and axe.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { readFile } from "node:fs/promises";
@@ -49,6 +49,8 @@ test("owner filters the audit log by action and by key, and loads more pages", a
   await page.getByRole("button", { name: "Load more" }).click();
   await expect(page.getByRole("status")).toHaveText("32 events shown, that is all of them.");
   await expect(table.getByRole("row")).toHaveCount(33);
+  // Focus is on the first new row (the button is gone: there is nothing more to load).
+  await expect(table.getByRole("row").nth(26)).toBeFocused();
   await expect(table.getByRole("row").last()).toContainText("Created key");
   await expect(page.getByRole("button", { name: "Load more" })).toHaveCount(0);
   // Every row is about this key, and links to its page.

@@ -34,6 +34,8 @@ export function KeyPage({ workspace, initial, permissions, rollIdleSeconds, apiO
   // A replacement created from the leak notice: revealed once, like a roll's secret.
   const [created, setCreated] = useState<Created | null>(null);
   const replaceButton = useRef<HTMLButtonElement>(null);
+  // Where focus goes when the reveal closes: the control that led to it.
+  const revealedFrom = useRef<"roll" | "replace">("roll");
   const historyId = useId();
   const query = useKey(workspace.id, initial);
   const key = query.data;
@@ -56,7 +58,10 @@ export function KeyPage({ workspace, initial, permissions, rollIdleSeconds, apiO
         workspaceId={workspace.id}
         permissions={permissions}
         rollIdleSeconds={rollIdleSeconds}
-        onRolled={setRolled}
+        onRolled={(next) => {
+          revealedFrom.current = "roll";
+          setRolled(next);
+        }}
       />
 
       {!manager && <ReadOnlyNotice reasons={[permissions.rename, permissions.roll, permissions.revoke]} />}
@@ -73,7 +78,10 @@ export function KeyPage({ workspace, initial, permissions, rollIdleSeconds, apiO
               workspaceId={workspace.id}
               disabledReasonId={null}
               triggerLabel="Create a replacement key"
-              onDone={setCreated}
+              onDone={(next) => {
+                revealedFrom.current = "replace";
+                setCreated(next);
+              }}
             />
           }
         />
@@ -106,7 +114,7 @@ export function KeyPage({ workspace, initial, permissions, rollIdleSeconds, apiO
           setRolled(null);
           setCreated(null);
         }}
-        returnFocus={() => ((created ? replaceButton.current : rollButton.current) ?? heading.current)?.focus()}
+        returnFocus={() => ((revealedFrom.current === "replace" ? replaceButton.current : rollButton.current) ?? heading.current)?.focus()}
         note={
           rolled ? (
             <RollNote rolled={rolled} rollIdleSeconds={rollIdleSeconds} />
