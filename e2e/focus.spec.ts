@@ -1,12 +1,14 @@
 // Keyboard and focus (issue 21, item 5): the roll dialog starts on the checked choice; an invalid
 // submit moves focus to the first invalid field; the workspace switcher's highlighted item stands
 // out at 3:1 or more, light and dark; switching workspace on a key's page lands on the new
-// workspace's key list. ("Load more" is in e2e/audit-log.spec.ts, the usage table's scroll region
+// workspace's key list; a key's history leaves focus on the first older event it shows. ("Load
+// more" on the audit log page is in e2e/audit-log.spec.ts, the usage table's scroll region
 // in e2e/times.spec.ts.)
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoA11yViolations } from "./helpers/axe";
 import { insertAcmeKey, revokeAllAcmeKeys, sql } from "./helpers/db";
 import { API_KEYS_PATH, signIn } from "./helpers/sign-in";
+import { call, userToken } from "./rest/callers";
 
 test.beforeEach(async () => {
   await revokeAllAcmeKeys();
@@ -130,4 +132,22 @@ test("switching workspace on a key's page lands on the new workspace's key list"
   await expect(page.getByText("call the REST API for Globex")).toBeVisible();
   await expect(page.getByRole("heading", { level: 1, name: "API Keys" })).toBeVisible();
   await expect(switcher).toHaveAccessibleName(/^Workspace: Globex/);
+});
+
+test("a key's history: 'Show older events' leaves focus on the first event it added", async ({ page }) => {
+  const owner = await userToken("owner@example.com");
+  const created = await call("POST", "/workspaces/current/api-keys", owner, { description: "history-0" });
+  expect(created.status).toBe(201);
+  for (let i = 1; i <= 11; i++) {
+    expect((await call("PATCH", `/workspaces/current/api-keys/${created.body.id}`, owner, { description: `history-${i}` })).status).toBe(
+      200,
+    );
+  }
+  await signIn(page, "owner@example.com", `${API_KEYS_PATH}/${created.body.id}`);
+  const history = page.getByRole("list", { name: "Events about this key, newest first" });
+  await expect(history.getByRole("listitem")).toHaveCount(10);
+  await page.getByRole("button", { name: "Show older events" }).click();
+  await expect(history.getByRole("listitem")).toHaveCount(12);
+  await expect(history.getByRole("listitem").nth(10)).toBeFocused();
+  await expect(page.getByRole("button", { name: "Show older events" })).toHaveCount(0);
 });

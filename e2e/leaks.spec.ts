@@ -32,7 +32,7 @@ test("a key found by GitHub is revoked, and the API keys page tells the owner un
   await expect(alert).toContainText("leaky-deploy-bot");
   await expect(alert).toContainText(`one_…${key.secret.slice(-4)}`);
   await expect(alert).toContainText("Reported by GitHub secret scanning");
-  await expect(alert).toContainText("It was revoked automatically");
+  await expect(alert).toContainText("the key was revoked automatically");
   await expect(alert).toContainText("Next step: create a replacement key");
   await expect(alert.getByRole("link", { name: new RegExp(url.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")) })).toHaveAttribute("href", url);
   // The revoked key is not in the list of keys.

@@ -3,7 +3,7 @@
 // reloaded), a table on wide screens and cards below 64rem, "Load more" with the keyset cursor,
 // and a CSV export of exactly the filtered view.
 import { useSearchParams } from "next/navigation";
-import { useId } from "react";
+import { useEffect, useId, useRef } from "react";
 import type { AuditPage } from "@/lib/audit-log/schemas";
 import { ACTION_LABELS, AUDIT_ACTIONS } from "@/lib/audit-log/labels";
 import { Button } from "@/components/ui/button";
@@ -41,18 +41,23 @@ export function AuditLogView({ workspace, initial, initialFilters, keys }: Props
   const filtered = !!(filters.action || filters.targetId);
   const ids = { heading: useId(), action: useId(), key: useId(), status: useId(), exportHelp: useId() };
 
-  // "Load more" leaves focus on the first new event (the button may be gone after the last page).
-  async function loadMore() {
-    const first = list.length;
-    const result = await events.fetchNextPage();
-    const next = result.data?.pages.flatMap((page) => page.data)[first];
+  // "Load more" leaves focus on the first new event (the button may be gone after the last page),
+  // once it is on screen: the rows render after the page arrives.
+  const focusNext = useRef<number | null>(null);
+  useEffect(() => {
+    const index = focusNext.current;
+    const next = index === null ? undefined : events.data?.pages.flatMap((page) => page.data)[index];
     if (!next) return;
-    requestAnimationFrame(() => {
-      const shown = [eventRowId(next.id, "row"), eventRowId(next.id, "card")]
-        .map((id) => document.getElementById(id))
-        .find((element) => element?.checkVisibility());
-      shown?.focus();
-    });
+    focusNext.current = null;
+    [eventRowId(next.id, "row"), eventRowId(next.id, "card")]
+      .map((id) => document.getElementById(id))
+      .find((element) => element?.checkVisibility())
+      ?.focus();
+  }, [events.data]);
+
+  function loadMore() {
+    focusNext.current = list.length;
+    void events.fetchNextPage();
   }
 
   function setFilters(next: AuditLogFilters) {
@@ -100,7 +105,7 @@ export function AuditLogView({ workspace, initial, initialFilters, keys }: Props
             Export CSV
           </a>
           <p id={ids.exportHelp} className="text-xs text-zinc-600 dark:text-zinc-400">
-            {filtered ? "Every event matching the filters." : "Every event."}
+            {filtered ? "Every event matching the filters" : "Every event"}, times in UTC.
           </p>
         </div>
       </div>
@@ -269,7 +274,7 @@ export function AuditLogView({ workspace, initial, initialFilters, keys }: Props
             <Button
               variant="secondary"
               className="mt-4"
-              onClick={() => void loadMore()}
+              onClick={loadMore}
               disabled={events.isFetchingNextPage}
               aria-busy={events.isFetchingNextPage}
               aria-describedby={ids.status}
