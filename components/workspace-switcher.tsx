@@ -3,10 +3,11 @@
 // a check on the selected one). Choosing one remembers it in the database (what `current`
 // means for this person) and re-renders the page for it. Pages render the selected workspace;
 // their actions and REST calls keep carrying the id they were rendered for, so another tab
-// still showing the previous workspace cannot change the newly selected one.
+// still showing the previous workspace cannot change the newly selected one. A key belongs to one
+// workspace: switching on a key's page lands on the new workspace's list of keys.
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
+import { usePathname, useRouter } from "next/navigation";
 import { useRef, useTransition } from "react";
 import { selectWorkspaceAction } from "@/lib/actions/workspaces";
 import { FailureMessage } from "@/components/ui/failure-message";
@@ -14,6 +15,9 @@ import type { WorkspaceItem } from "@/lib/workspaces/schemas";
 import { fromActionError, RequestFailure } from "@/lib/ui/browser/request-failure";
 
 const ROLE_LABELS = { OWNER: "Owner", ADMIN: "Admin", MEMBER: "Member" } as const;
+
+const KEY_LIST = "/settings/developer/api-keys";
+const isKeyPage = (path: string) => path.startsWith(`${KEY_LIST}/`);
 
 /** Selects a workspace; a refusal or a lost answer says whether the choice went through. */
 async function selectWorkspace(target: WorkspaceItem | undefined, selected: WorkspaceItem): Promise<void> {
@@ -32,11 +36,17 @@ async function selectWorkspace(target: WorkspaceItem | undefined, selected: Work
 
 export function WorkspaceSwitcher({ workspaces }: { workspaces: WorkspaceItem[] }) {
   const router = useRouter();
+  const pathname = usePathname();
   const [refreshing, startTransition] = useTransition();
   const mutation = useMutation<void, RequestFailure, { target: WorkspaceItem | undefined; selected: WorkspaceItem }>({
     mutationFn: ({ target, selected }) => selectWorkspace(target, selected),
-    // The page re-renders for the newly selected workspace.
-    onSuccess: () => startTransition(() => router.refresh()),
+    // The page re-renders for the newly selected workspace (a key's page: that workspace's keys).
+    // refresh() after push: the header (in the shared layout) re-renders for the new workspace too.
+    onSuccess: () =>
+      startTransition(() => {
+        if (isKeyPage(pathname)) router.push(KEY_LIST);
+        router.refresh();
+      }),
   });
   const pending = mutation.isPending || refreshing;
   const failure = mutation.error;
@@ -97,7 +107,7 @@ export function WorkspaceSwitcher({ workspaces }: { workspaces: WorkspaceItem[] 
                 key={workspace.id}
                 value={workspace.id}
                 disabled={pending}
-                className="flex cursor-default items-center gap-2 rounded px-2 py-1.5 outline-none select-none data-[disabled]:opacity-60 data-[highlighted]:bg-zinc-100 dark:data-[highlighted]:bg-zinc-800"
+                className="flex cursor-default items-center gap-2 rounded px-2 py-1.5 outline-none select-none data-[disabled]:opacity-60 data-[highlighted]:bg-zinc-100 data-[highlighted]:outline-2 data-[highlighted]:-outline-offset-2 data-[highlighted]:outline-solid data-[highlighted]:outline-blue-600 dark:data-[highlighted]:bg-zinc-800 dark:data-[highlighted]:outline-blue-400"
               >
                 <span className="flex size-4 shrink-0 items-center justify-center">
                   <DropdownMenu.ItemIndicator>

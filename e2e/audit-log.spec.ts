@@ -1,5 +1,5 @@
 // The audit log page: filters by action and key (in the URL), "Load more" through the keyset
-// cursor, the CSV export of the filtered view, the refusal for members, 390 px and axe.
+// cursor (focus on the first new row), the CSV export of the filtered view, the refusal for members, 390 px and axe.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { readFile } from "node:fs/promises";
@@ -49,6 +49,8 @@ test("owner filters the audit log by action and by key, and loads more pages", a
   await page.getByRole("button", { name: "Load more" }).click();
   await expect(page.getByRole("status")).toHaveText("32 events shown, that is all of them.");
   await expect(table.getByRole("row")).toHaveCount(33);
+  // Focus is on the first new row (the button is gone: there is nothing more to load).
+  await expect(table.getByRole("row").nth(26)).toBeFocused();
   await expect(table.getByRole("row").last()).toContainText("Created key");
   await expect(page.getByRole("button", { name: "Load more" })).toHaveCount(0);
   // Every row is about this key, and links to its page.
@@ -87,7 +89,7 @@ test("the CSV export downloads exactly the filtered view, with spreadsheet formu
   expect(download.suggestedFilename()).toMatch(/^audit-log-acme-\d{4}-\d{2}-\d{2}\.csv$/);
   const text = (await readFile((await download.path())!, "utf8")).replace(/^\uFEFF/, "");
   const lines = text.split("\r\n").filter(Boolean);
-  expect(lines[0]).toBe("time,action,what,detail,actor_type,actor,actor_email,target_type,target_id,target,ip,user_agent,event_id");
+  expect(lines[0]).toBe("time_utc,action,what,detail,actor_type,actor,actor_email,target_type,target_id,target,ip,user_agent,event_id");
   expect(lines).toHaveLength(4);
   expect(lines.slice(1).every((line) => line.includes(",api_key.updated,Changed key,") && line.includes(key.id))).toBe(true);
   // The newest rename's target is `=SUM(1,2) "q" csv-…`: quoted (comma, quotes doubled) and prefixed with '.

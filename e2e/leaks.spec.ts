@@ -31,9 +31,9 @@ test("a key found by GitHub is revoked, and the API keys page tells the owner un
   await expect(alert).toBeVisible();
   await expect(alert).toContainText("leaky-deploy-bot");
   await expect(alert).toContainText(`one_…${key.secret.slice(-4)}`);
-  await expect(alert).toContainText("Found by GitHub secret scanning");
-  await expect(alert).toContainText("It was revoked automatically");
-  await expect(alert).toContainText("Roll a replacement: create a replacement key with Add key");
+  await expect(alert).toContainText("Reported by GitHub secret scanning");
+  await expect(alert).toContainText("the key was revoked automatically");
+  await expect(alert).toContainText("Next step: create a replacement key");
   await expect(alert.getByRole("link", { name: new RegExp(url.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")) })).toHaveAttribute("href", url);
   // The revoked key is not in the list of keys.
   await expect(page.getByRole("row", { name: /leaky-deploy-bot/ })).toHaveCount(0);

@@ -59,7 +59,7 @@ describe("exportAuditEvents", () => {
     });
 
     const all = await lines(await exportAuditEvents(owner, {}));
-    expect(all[0]).toBe("time,action,what,detail,actor_type,actor,actor_email,target_type,target_id,target,ip,user_agent,event_id");
+    expect(all[0]).toBe("time_utc,action,what,detail,actor_type,actor,actor_email,target_type,target_id,target,ip,user_agent,event_id");
     expect(all).toHaveLength(231);
     expect(all[1]!.startsWith("2026-01-01T00:03:49.000Z,task.created,Created task,,user,")).toBe(true);
     expect(all.at(-1)!.startsWith("2026-01-01T00:00:00.000Z,api_key.updated,Changed key,")).toBe(true);

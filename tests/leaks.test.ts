@@ -15,6 +15,7 @@ import { db } from "@/lib/db/client";
 import { dismissExposureAlert } from "@/lib/leaks/dismiss";
 import { recentExposures } from "@/lib/leaks/recent";
 import { requestRevocations } from "@/lib/leaks/revocations";
+import { reportedSecret } from "@/lib/leaks/sources";
 import { githubHeaders, githubReport, KeysEndpoint, newSigningKey, type SigningKey } from "../e2e/helpers/github-scanning";
 import { createWorkspace } from "./fixtures";
 import { outcome } from "./helpers/outcome";
@@ -96,6 +97,8 @@ describe("GitHub secret scanning reports", () => {
       answer,
       status: stored.status,
       exposure: stored.exposure && { ...stored.exposure, reportedAt: typeof stored.exposure.reportedAt },
+      // The dashboard reads "the current secret was reported" from the report and the revocation sharing one time.
+      reportedSecret: reportedSecret(stored),
       uses: [await use(key.secret), await use(bystander.secret)],
       events: (await events(key.id)).slice(1).map((e) => [e.action, e.actorType, e.actorName]),
       exposedEvent: (await events(key.id))[1]?.metadata,
@@ -111,6 +114,7 @@ describe("GitHub secret scanning reports", () => {
       },
       status: "revoked",
       exposure: { source: "GitHub secret scanning", url, reportedAt: "string" },
+      reportedSecret: "current",
       uses: ["denied", "accepted"],
       events: [
         ["api_key.exposed", "system", "GitHub secret scanning"],
@@ -140,6 +144,7 @@ describe("GitHub secret scanning reports", () => {
       status: stored.status,
       previousSecret: stored.previousSecret,
       exposure: stored.exposure?.source,
+      reportedSecret: reportedSecret(stored),
       retired: [secret?.retiredAt !== null, secret?.retiredReason],
       uses: [await use(key.secret), await use(rolled.secret)],
       events: (await events(key.id))
@@ -154,6 +159,7 @@ describe("GitHub secret scanning reports", () => {
       status: "active",
       previousSecret: null,
       exposure: "GitHub secret scanning",
+      reportedSecret: "previous",
       retired: [true, "exposed"],
       uses: ["denied", "accepted"],
       events: [

@@ -8,6 +8,7 @@ import * as Dialog from "@radix-ui/react-dialog";
 import { forwardRef, useId, useState } from "react";
 import { descriptionSchema, DESCRIPTION_MAX } from "@/lib/api-keys/schemas";
 import { textLength } from "@/lib/ui/browser/text-length";
+import { formatDateField, timeZoneName } from "@/lib/ui/time";
 import { Button } from "@/components/ui/button";
 import { buttonRowClass, contentClass, descriptionClass, overlayClass, titleClass } from "@/components/ui/dialog-styles";
 import { FailureMessage } from "@/components/ui/failure-message";
@@ -26,6 +27,8 @@ type Props = {
   disabledReasonId: string | null;
   /** After the dialog has closed: the new key and its secret (shown once, by the caller). */
   onDone: OnDone<Created>;
+  /** The trigger's text, when it is not "Add key" (e.g. "Create a replacement key" on a revoked key's page). */
+  triggerLabel?: string;
 };
 
 function validate(value: string): string | null {
@@ -34,7 +37,7 @@ function validate(value: string): string | null {
 }
 
 export const AddKeyDialog = forwardRef<HTMLButtonElement, Props>(function AddKeyDialog(
-  { workspaceId, disabledReasonId, onDone },
+  { workspaceId, disabledReasonId, onDone, triggerLabel = "Add key" },
   triggerRef,
 ) {
   const [open, setOpen] = useState(false);
@@ -58,6 +61,7 @@ export const AddKeyDialog = forwardRef<HTMLButtonElement, Props>(function AddKey
     dateHelp: useId(),
     expiryError: useId(),
     accessError: useId(),
+    access: useId(),
   };
 
   const failure = mutation.error;
@@ -92,10 +96,17 @@ export const AddKeyDialog = forwardRef<HTMLButtonElement, Props>(function AddKey
     const resolvedNow = resolveExpiry(expiry, date, Date.now());
     setExpiryCheck("error" in resolvedNow ? resolvedNow.error : null);
     if ("error" in chosen) setAccessOpen(true);
-    if (validate(description) || "error" in resolvedNow || "error" in chosen) return;
+    // An invalid submit takes focus to the first field that says what is wrong.
+    if (validate(description)) return focusField(ids.input);
+    if ("error" in resolvedNow) return focusField(expiry === "custom" ? ids.date : ids.expiry);
+    if ("error" in chosen) return focusField(ids.access, "select");
     mutation.mutate(
       { description, expiresAt: resolvedNow.expiresAt, permissions: chosen.permissions },
       {
+        onError: (error) => {
+          if (error.fields?.description) focusField(ids.input);
+          else if (error.fields?.expiresAt) focusField(expiry === "custom" ? ids.date : ids.expiry);
+        },
         onSuccess: (created) => {
           handOver.succeeded(created);
           setOpen(false);
@@ -123,7 +134,7 @@ export const AddKeyDialog = forwardRef<HTMLButtonElement, Props>(function AddKey
             if (disabledReasonId) event.preventDefault(); // stays focusable; its description says why
           }}
         >
-          Add key
+          {triggerLabel}
         </Button>
       </Dialog.Trigger>
       <Dialog.Portal>
@@ -227,6 +238,7 @@ export const AddKeyDialog = forwardRef<HTMLButtonElement, Props>(function AddKey
               )}
             </div>
             <details
+              id={ids.access}
               open={accessOpen}
               onToggle={(event) => setAccessOpen(event.currentTarget.open)}
               className="rounded-md border border-zinc-200 px-3 py-2 dark:border-zinc-800"
@@ -263,6 +275,14 @@ export const AddKeyDialog = forwardRef<HTMLButtonElement, Props>(function AddKey
   );
 });
 
+/** Focus a field (or the first `within` of it) once its error is rendered (it names the field through aria-describedby). */
+function focusField(id: string, within?: string) {
+  requestAnimationFrame(() => {
+    const element = document.getElementById(id);
+    (within ? element?.querySelector<HTMLElement>(within) : element)?.focus();
+  });
+}
+
 /** The day a key expires (at the end of that day, local time), within the server's bounds. */
 function ExpiryDate({
   ids,
@@ -294,7 +314,8 @@ function ExpiryDate({
         className="block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm focus-visible:outline-2 focus-visible:outline-blue-600 aria-invalid:border-red-600 dark:border-zinc-700 dark:bg-zinc-950 dark:[color-scheme:dark]"
       />
       <p id={ids.help} className="text-xs text-zinc-600 dark:text-zinc-400">
-        The key stops working at the end of that day (your time), from {bounds.min} to {bounds.max}.
+        The key stops working at the end of that day in your time zone ({timeZoneName()}): choose a day from {formatDateField(bounds.min)}{" "}
+        to {formatDateField(bounds.max)}.
       </p>
     </div>
   );

@@ -9,7 +9,9 @@ import { useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { SignInAgainLink } from "@/components/ui/failure-message";
 import { NowProvider } from "@/components/ui/now";
+import type { ExposureAlert as Exposure } from "@/lib/leaks/schemas";
 import { AddKeyDialog } from "./add-key-dialog";
+import { ExposureAlert } from "./exposure-alert";
 import { KeyRow, keyRowId, KeyTable } from "./key-row";
 import { useKeyList } from "./queries";
 import { RevealSecretDialog } from "./reveal-secret-dialog";
@@ -24,11 +26,13 @@ type Props = {
   /** When the server rendered the page (ms since the epoch): relative times start from it. */
   renderedAt: number;
   permissions: { create: Allowance; revoke: Allowance; rename: Allowance; roll: Allowance };
+  /** Keys reported as leaked lately (lib/leaks/recent.ts): the alert after the heading. */
+  exposures: Exposure[];
   rollIdleSeconds: number;
   apiOrigin: string;
 };
 
-export function ApiKeysPanel({ workspace, initial, renderedAt, permissions, rollIdleSeconds, apiOrigin }: Props) {
+export function ApiKeysPanel({ workspace, initial, renderedAt, permissions, exposures, rollIdleSeconds, apiOrigin }: Props) {
   const addButton = useRef<HTMLButtonElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const capReasonId = useId();
@@ -86,6 +90,19 @@ export function ApiKeysPanel({ workspace, initial, renderedAt, permissions, roll
             </p>
           )}
           {!manage && <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">{permissions.create.reason} You can see the list.</p>}
+        </div>
+
+        <div className="mt-6 empty:hidden">
+          <ExposureAlert
+            alerts={exposures}
+            workspaceId={workspace.id}
+            canReplace={manage}
+            onCreateReplacement={() => {
+              // Focus first: at the cap the dialog does not open, and the button says why.
+              addButton.current?.focus();
+              addButton.current?.click();
+            }}
+          />
         </div>
 
         {query.isError && (

@@ -1,7 +1,9 @@
 // A new key's expiry as the Add key dialog offers it: never, a number of days from now, or the end
 // of a chosen day (local time). The bounds are the server's (lib/api-keys/schemas.ts): at least one
 // hour and at most EXPIRY_MAX_DAYS days ahead; the server checks again.
+// Messages write days the way the date input shows them (the reader's locale: 12/31/2026 in en-US).
 import { EXPIRY_MAX_DAYS, EXPIRY_MIN_SECONDS } from "@/lib/api-keys/schemas";
+import { formatDateField } from "@/lib/ui/time";
 
 export const EXPIRY_CHOICES = [
   { value: "never", label: "No expiration" },
@@ -38,16 +40,22 @@ export function dateBounds(now: number): { min: string; max: string } {
 }
 
 /** The expiry to send (RFC 3339, or null for never), or the message to show on the field. */
-export function resolveExpiry(choice: ExpiryChoice, date: string, now: number): { expiresAt: string | null } | { error: string } {
+export function resolveExpiry(
+  choice: ExpiryChoice,
+  date: string,
+  now: number,
+  locale?: string,
+): { expiresAt: string | null } | { error: string } {
   if (choice === "never") return { expiresAt: null };
   if (choice !== "custom") return { expiresAt: new Date(now + Number(choice) * DAY_MS).toISOString() };
   const { min, max } = dateBounds(now);
-  if (!date) return { error: "Choose the day the key expires." };
+  const shown = (day: string) => formatDateField(day, locale);
+  if (!date) return { error: `Choose the day the key expires, from ${shown(min)} to ${shown(max)}.` };
   const end = endOfDay(date);
-  if (!end) return { error: "Enter a date such as 2026-12-31." };
+  if (!end) return { error: `Enter a date such as ${shown(max)}.` };
   if (end.getTime() < now + EXPIRY_MIN_SECONDS * 1000 || date < min)
-    return { error: `Choose a day from ${min} on: a key must work for at least one hour.` };
+    return { error: `Choose a day from ${shown(min)} on: a key must work for at least one hour.` };
   if (end.getTime() > now + EXPIRY_MAX_DAYS * DAY_MS || date > max)
-    return { error: `Choose a day up to ${max}: a key can expire at most ${EXPIRY_MAX_DAYS} days from now.` };
+    return { error: `Choose a day up to ${shown(max)}: a key can expire at most ${EXPIRY_MAX_DAYS} days from now.` };
   return { expiresAt: end.toISOString() };
 }

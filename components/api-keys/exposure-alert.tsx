@@ -1,15 +1,20 @@
 "use client";
-// The alert at the top of the API keys page about keys found in public (GitHub secret scanning,
-// or someone who used the public revocation endpoint) in the last 30 days: which key, where it
-// was found, what was done automatically, and what to do next. Each person dismisses it for
+// The alert on the API keys page (right after its heading) about keys found in public (GitHub
+// secret scanning, or someone who used the public revocation endpoint) in the last 30 days: which
+// key (a link to its page), which of its secrets, where it was found, what was done
+// automatically, and what to do next: a revoked key's next step is a replacement (a button that
+// opens Add key); a key whose previous secret was reported still works with its current one. Each person dismisses it for
 // themselves (stored on the server, so it stays dismissed on every device). When dismissing
 // fails, the entry stays and says what happened and whether it was dismissed.
+import Link from "next/link";
 import { useState } from "react";
 import type { ExposureAlert as Exposure } from "@/lib/leaks/schemas";
+import { reportedBy } from "@/lib/leaks/sources";
 import { mayRetry } from "@/lib/ui/browser/request-failure";
 import { Button } from "@/components/ui/button";
 import { FailureMessage } from "@/components/ui/failure-message";
-import { RelativeTime } from "@/components/ui/relative-time";
+import { keyHref, linkClass } from "@/components/ui/link-styles";
+import { RelativeTime } from "@/components/ui/time";
 import { useDismissExposure } from "./mutations";
 
 type Props = {
@@ -18,11 +23,13 @@ type Props = {
   workspaceId: string;
   /** Whether this person may add keys (owners and admins); others are told whom to ask. */
   canReplace: boolean;
+  /** Opens Add key (for a revoked key's replacement). */
+  onCreateReplacement: () => void;
 };
 
 const isLinkable = (url: string) => /^https?:\/\//i.test(url);
 
-export function ExposureAlert({ alerts, workspaceId, canReplace }: Props) {
+export function ExposureAlert({ alerts, workspaceId, canReplace, onCreateReplacement }: Props) {
   const [dismissed, setDismissed] = useState<string[]>([]);
   const mutation = useDismissExposure(workspaceId);
   const shown = alerts.filter((alert) => !dismissed.includes(alert.keyId));
@@ -55,13 +62,13 @@ export function ExposureAlert({ alerts, workspaceId, canReplace }: Props) {
     shown.length === 1
       ? shown[0]!.outcome === "revoked"
         ? "An API key was found in public and revoked"
-        : "An API key's secret was found in public"
+        : "A previous secret of an API key was found in public"
       : `${shown.length} API keys were found in public`;
 
   return (
     <section
       aria-labelledby="exposure-alert-heading"
-      className="mb-8 rounded-lg border-2 border-red-700 bg-red-50 p-4 text-red-950 sm:p-5 dark:border-red-500 dark:bg-red-950 dark:text-red-50"
+      className="rounded-lg border-2 border-red-700 bg-red-50 p-4 text-red-950 sm:p-5 dark:border-red-500 dark:bg-red-950 dark:text-red-50"
     >
       <h2 id="exposure-alert-heading" className="flex items-center gap-2 text-lg font-semibold">
         <svg aria-hidden="true" viewBox="0 0 20 20" className="h-5 w-5 shrink-0 fill-current">
@@ -79,11 +86,13 @@ export function ExposureAlert({ alerts, workspaceId, canReplace }: Props) {
             className="rounded-md border border-red-200 bg-white p-3 text-sm text-zinc-900 focus:outline-2 focus:outline-blue-600 dark:border-red-900 dark:bg-zinc-950 dark:text-zinc-100"
           >
             <p id={`exposure-${alert.keyId}-title`} className="font-medium break-words">
-              <span className="whitespace-pre-wrap">{alert.description}</span>{" "}
+              <Link href={keyHref(alert.keyId)} className={`${linkClass} whitespace-pre-wrap`}>
+                {alert.description}
+              </Link>{" "}
               <span className="font-mono text-xs font-normal text-zinc-600 dark:text-zinc-400">({alert.hint})</span>
             </p>
             <p className="mt-1 break-words">
-              Found by {alert.source} <RelativeTime iso={alert.reportedAt} />
+              Reported {reportedBy(alert.source)} <RelativeTime iso={alert.reportedAt} />
               {alert.url && isLinkable(alert.url) ? (
                 <>
                   {" at "}
@@ -102,11 +111,16 @@ export function ExposureAlert({ alerts, workspaceId, canReplace }: Props) {
             </p>
             <p className="mt-1">{whatHappened(alert)}</p>
             <p className="mt-1">
-              <strong>Roll a replacement: </strong>
+              <strong>Next step: </strong>
               {nextStep(alert, canReplace)}
             </p>
             {failed?.keyId === alert.keyId && <FailureMessage failure={failed.failure} className="mt-3" />}
             <div className="mt-3 flex flex-wrap items-center gap-3">
+              {canReplace && (alert.outcome === "revoked" || alert.keyRevoked) && (
+                <Button onClick={onCreateReplacement}>
+                  Create a replacement key<span className="sr-only"> for {alert.description}</span>
+                </Button>
+              )}
               <Button variant="secondary" disabled={pending === alert.keyId} onClick={() => onDismiss(alert)}>
                 {pending === alert.keyId ? "Dismissing…" : retry(alert) ? "Try again" : "Dismiss"}
                 <span className="sr-only">
@@ -123,16 +137,17 @@ export function ExposureAlert({ alerts, workspaceId, canReplace }: Props) {
 }
 
 function whatHappened(alert: Exposure): string {
-  if (alert.outcome === "revoked") return "It was revoked automatically: requests with it now get 401.";
-  const still = alert.keyRevoked ? "The key has since been revoked." : "The key and its current secret still work.";
-  return `The secret found was the key's previous one (from before a roll); it was retired automatically. ${still}`;
+  if (alert.outcome === "revoked")
+    return "It was the key's current secret: the key was revoked automatically, and requests with it now get 401.";
+  const still = alert.keyRevoked ? "The key has since been revoked." : "The key still works with its current secret.";
+  return `It was the secret the key had before a roll, and it was retired automatically. ${still}`;
 }
 
 function nextStep(alert: Exposure, canReplace: boolean): string {
   const clean = "remove the secret from where it was found (and from the history there).";
   if (alert.outcome === "revoked" || alert.keyRevoked) {
     return canReplace
-      ? `create a replacement key with Add key, give it to the service that used this one, and ${clean}`
+      ? `create a replacement key, give it to the service that used this one, and ${clean}`
       : `ask a workspace owner or admin to create a replacement key for the service that used this one, and ${clean}`;
   }
   const roll = canReplace ? "roll the key" : "ask a workspace owner or admin to roll the key";

@@ -8,7 +8,7 @@ import { createApiKeyAction, revokeApiKeyAction, rollApiKeyAction, updateApiKeyA
 import { dismissExposureAlertAction } from "@/lib/actions/leaks";
 import { fromActionError, isRequestFailure, RequestFailure, sessionEnded } from "@/lib/ui/browser/request-failure";
 import { read, type KeyList } from "@/lib/ui/browser/rest";
-import { formatExact } from "@/components/ui/date-time";
+import { formatExact } from "@/lib/ui/time";
 import { formatDuration } from "./duration";
 import type { ApiKeyDto } from "./types";
 

@@ -73,9 +73,17 @@ export const KeyDescriptionEditor = forwardRef<HTMLHeadingElement, Props>(functi
     event.preventDefault();
     if (!canRename || pending) return;
     const problem = validate(value);
-    if (problem) return setInvalid(problem);
+    // An invalid submit (Save pressed) takes focus back to the field, which now says what is wrong.
+    const focusInput = () => document.getElementById(ids.input)?.focus();
+    if (problem) {
+      setInvalid(problem);
+      return focusInput();
+    }
     if (value.trim() === description) return stop();
     mutation.mutate(value, {
+      onError: (failure) => {
+        if (failure.fields?.description) focusInput();
+      },
       onSuccess: (renamed) => {
         toast.success(`Renamed to “${renamed.description}”.`);
         stop();

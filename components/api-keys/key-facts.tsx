@@ -2,7 +2,7 @@
 // A key's facts on its page: when it expires, who created it and when, its last use (time,
 // address, user agent) and, once revoked, when. Owners and admins set, move or remove an active
 // key's expiry here.
-import { DateTime } from "@/components/ui/date-time";
+import { DateTime } from "@/components/ui/time";
 import { ExpiryEditor } from "./expiry-editor";
 import type { ApiKeyDto } from "./types";
 

@@ -4,8 +4,11 @@
 // usage and history. The key is server-rendered first, then kept fresh from the
 // REST API (the last use moves while you look). After a roll, the new secret is revealed once.
 import { useEffect, useId, useRef, useState } from "react";
+import { reportedSecret } from "@/lib/leaks/sources";
 import { KeyHistory } from "@/components/audit-log/key-history";
 import { SignInAgainLink } from "@/components/ui/failure-message";
+import { AddKeyDialog } from "./add-key-dialog";
+import type { Created } from "./key-changes";
 import { KeyFacts } from "./key-facts";
 import { KeyHeader } from "./key-header";
 import { KeyPermissions } from "./key-permissions";
@@ -21,7 +24,7 @@ import { UsageChart } from "./usage-chart";
 type Props = {
   workspace: { id: string; name: string };
   initial: ApiKeyDto;
-  permissions: { rename: Allowance; roll: Allowance; revoke: Allowance; auditLog: Allowance };
+  permissions: { create: Allowance; rename: Allowance; roll: Allowance; revoke: Allowance; auditLog: Allowance };
   rollIdleSeconds: number;
   apiOrigin: string;
 };
@@ -30,6 +33,11 @@ export function KeyPage({ workspace, initial, permissions, rollIdleSeconds, apiO
   const heading = useRef<HTMLHeadingElement>(null);
   const rollButton = useRef<HTMLButtonElement>(null);
   const [rolled, setRolled] = useState<Rolled | null>(null);
+  // A replacement created from the leak notice: revealed once, like a roll's secret.
+  const [created, setCreated] = useState<Created | null>(null);
+  const replaceButton = useRef<HTMLButtonElement>(null);
+  // Where focus goes when the reveal closes: the control that led to it.
+  const revealedFrom = useRef<"roll" | "replace">("roll");
   const historyId = useId();
   const query = useKey(workspace.id, initial);
   const key = query.data;
@@ -52,13 +60,34 @@ export function KeyPage({ workspace, initial, permissions, rollIdleSeconds, apiO
         workspaceId={workspace.id}
         permissions={permissions}
         rollIdleSeconds={rollIdleSeconds}
-        onRolled={setRolled}
+        onRolled={(next) => {
+          revealedFrom.current = "roll";
+          setRolled(next);
+        }}
       />
 
       {!manager && <ReadOnlyNotice reasons={[permissions.rename, permissions.roll, permissions.revoke]} />}
-      {manager && key.status === "revoked" && <RevokedNotice />}
+      {/* A key revoked by a leak report: the leak notice says so, with its next step. */}
+      {manager && key.status === "revoked" && reportedSecret(key) !== "current" && <RevokedNotice />}
       {manager && key.status === "expired" && <ExpiredNotice />}
-      {key.exposure && <LeakNotice exposure={key.exposure} />}
+      {key.exposure && (
+        <LeakNotice
+          apiKey={{ ...key, exposure: key.exposure }}
+          canReplace={permissions.create.allowed}
+          replace={
+            <AddKeyDialog
+              ref={replaceButton}
+              workspaceId={workspace.id}
+              disabledReasonId={null}
+              triggerLabel="Create a replacement key"
+              onDone={(next) => {
+                revealedFrom.current = "replace";
+                setCreated(next);
+              }}
+            />
+          }
+        />
+      )}
       {key.previousSecret && <PreviousSecretNotice previous={key.previousSecret} rollIdleSeconds={rollIdleSeconds} />}
 
       <KeyFacts apiKey={key} workspaceId={workspace.id} canChangeExpiry={permissions.rename.allowed} />
@@ -77,11 +106,26 @@ export function KeyPage({ workspace, initial, permissions, rollIdleSeconds, apiO
       <KeyHistory workspaceId={workspace.id} keyId={key.id} canReadAuditLog={permissions.auditLog.allowed} headingId={historyId} />
 
       <RevealSecretDialog
-        created={rolled ? { description: rolled.description, secret: rolled.secret } : null}
+        created={
+          created
+            ? { description: created.key.description, secret: created.secret }
+            : rolled
+              ? { description: rolled.description, secret: rolled.secret }
+              : null
+        }
         apiOrigin={apiOrigin}
-        onClosed={() => setRolled(null)}
-        returnFocus={() => (rollButton.current ?? heading.current)?.focus()}
-        note={rolled && <RollNote rolled={rolled} rollIdleSeconds={rollIdleSeconds} />}
+        onClosed={() => {
+          setRolled(null);
+          setCreated(null);
+        }}
+        returnFocus={() => ((revealedFrom.current === "replace" ? replaceButton.current : rollButton.current) ?? heading.current)?.focus()}
+        note={
+          rolled ? (
+            <RollNote rolled={rolled} rollIdleSeconds={rollIdleSeconds} />
+          ) : (
+            created && <p>This is a new key, the replacement for “{key.description}”; it is in the list of API keys.</p>
+          )
+        }
       />
     </div>
   );

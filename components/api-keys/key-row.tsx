@@ -11,7 +11,8 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { keyHref, linkClass } from "@/components/ui/link-styles";
 import { useNow } from "@/components/ui/now";
-import { formatExactUtc, formatRelative, RelativeTime } from "@/components/ui/relative-time";
+import { DateTime, RelativeTime } from "@/components/ui/time";
+import { formatRelative } from "@/lib/ui/time";
 import { EXPIRES_SOON_DAYS } from "./expiry";
 import { KeyBadges } from "./key-badges";
 import { KeyDescriptionEditor } from "./key-description-editor";
@@ -37,28 +38,17 @@ function KeyCell({ label, children, className = "" }: { label: (typeof KEY_COLUM
   );
 }
 
-/** A moment as "in 3 days" with the exact time (UTC, the same on the server and in the browser) below it. */
-function Moment({ iso }: { iso: string }) {
-  return (
-    <>
-      <RelativeTime iso={iso} />
-      <span className={`block ${muted}`}>{formatExactUtc(new Date(iso))}</span>
-    </>
-  );
-}
-
 /** "Expires in 3 days" for an active key that expires within EXPIRES_SOON_DAYS, else nothing. */
 function ExpiresSoonBadge({ apiKey }: { apiKey: Pick<ApiKeyDto, "status" | "expiresAt"> }) {
   const { now } = useNow();
-  if (apiKey.status !== "active" || !apiKey.expiresAt) return null;
+  if (apiKey.status !== "active" || !apiKey.expiresAt || now === null) return null;
   const left = Date.parse(apiKey.expiresAt) - now;
   // In whole days, rounded: a key created "for 7 days" a moment ago is marked, and says 7.
   const days = Math.round(left / 86_400_000);
   if (days > EXPIRES_SOON_DAYS) return null;
-  const text = days >= 1 ? `in ${days} ${days === 1 ? "day" : "days"}` : formatRelative(new Date(apiKey.expiresAt), now);
   return (
     <span className="inline-flex items-center rounded-full border border-amber-700 bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-950 dark:border-amber-400 dark:bg-amber-950 dark:text-amber-100">
-      Expires {text}
+      Expires {formatRelative(apiKey.expiresAt, now)}
     </span>
   );
 }
@@ -119,13 +109,13 @@ export function KeyRow({ apiKey, workspaceId, canRename, actions }: Props) {
               )}
             </span>
             <span className="block">
-              retires at the latest <RelativeTime iso={previous.expiresAt} /> ({formatExactUtc(new Date(previous.expiresAt))})
+              retires at the latest <DateTime iso={previous.expiresAt} stacked />
             </span>
           </span>
         )}
       </KeyCell>
       <KeyCell label="Expires" className="@3xl:whitespace-nowrap">
-        {apiKey.expiresAt ? <Moment iso={apiKey.expiresAt} /> : "Never"}
+        {apiKey.expiresAt ? <DateTime iso={apiKey.expiresAt} stacked /> : "Never"}
       </KeyCell>
       <KeyCell label="Last used" className="@3xl:whitespace-nowrap">
         {apiKey.lastUsedAt ? <RelativeTime iso={apiKey.lastUsedAt} /> : "Never"}

@@ -1,7 +1,7 @@
 "use client";
 // On a key's page while a roll runs: the previous secret still works, until when at the latest,
 // and when it was last used and from where.
-import { DateTime } from "@/components/ui/date-time";
+import { DateTime } from "@/components/ui/time";
 import { formatDuration } from "./duration";
 import type { ApiKeyDto } from "./types";
 

@@ -9,7 +9,7 @@ import { mayRetry } from "@/lib/ui/browser/request-failure";
 import { Button } from "@/components/ui/button";
 import { buttonRowClass, contentClass, descriptionClass, overlayClass, titleClass } from "@/components/ui/dialog-styles";
 import { FailureMessage } from "@/components/ui/failure-message";
-import { RelativeTime } from "@/components/ui/relative-time";
+import { DateTime } from "@/components/ui/time";
 import { useHandOver, type OnDone } from "@/components/ui/hand-over";
 import { useRevokeKey } from "./mutations";
 import type { ApiKeyDto } from "./types";
@@ -62,7 +62,7 @@ export function RevokeKeyDialog({ apiKey, workspaceId, onDone, triggerLabel }: P
                 Key <code>{apiKey.hint}</code>{" "}
                 {apiKey.lastUsedAt ? (
                   <>
-                    was last used <RelativeTime iso={apiKey.lastUsedAt} exact />.
+                    was last used <DateTime iso={apiKey.lastUsedAt} />.
                   </>
                 ) : (
                   "has never been used."

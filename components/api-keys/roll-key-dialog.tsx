@@ -45,6 +45,7 @@ export const RollKeyDialog = forwardRef<HTMLButtonElement, Props>(function RollK
   const [grace, setGrace] = useState<number>(ROLL_GRACE_DEFAULT_SECONDS);
   // The key as it was when the person chose to roll it: a different current secret later means a roll went through.
   const before = useRef(apiKey);
+  const content = useRef<HTMLDivElement>(null);
   const handOver = useHandOver(onDone);
   const mutation = useRollKey(workspaceId);
   const failure = mutation.error;
@@ -98,9 +99,17 @@ export const RollKeyDialog = forwardRef<HTMLButtonElement, Props>(function RollK
       <Dialog.Portal>
         <Dialog.Overlay className={overlayClass} />
         <Dialog.Content
+          ref={content}
           className={`${contentClass} max-h-[90vh] overflow-y-auto`}
           // After a roll the reveal dialog takes focus; it returns it to this trigger when it closes.
           onCloseAutoFocus={handOver.onCloseAutoFocus}
+          // Focus starts on the checked choice (as arrow keys move it), not on the first radio.
+          onOpenAutoFocus={(event) => {
+            const checked = content.current?.querySelector<HTMLInputElement>('input[name="grace"]:checked');
+            if (!checked) return;
+            event.preventDefault();
+            checked.focus();
+          }}
         >
           <Dialog.Title className={titleClass}>Roll “{apiKey.description}”?</Dialog.Title>
           <Dialog.Description className={descriptionClass}>

@@ -1,6 +1,6 @@
 "use client";
 // What the reveal dialog says after a roll: how long the previous secret keeps working.
-import { DateTime } from "@/components/ui/date-time";
+import { DateTime } from "@/components/ui/time";
 import { formatDuration } from "./duration";
 
 export type Rolled = { description: string; secret: string; previousHint: string; graceSeconds: number; previousExpiresAt: string | null };

@@ -5,7 +5,9 @@
 import { useId, useState } from "react";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
 import type { NameType, ValueType } from "recharts/types/component/DefaultTooltipContent";
+import { formatHour, formatUtc, formatUtcDay, timeZoneName } from "@/lib/ui/time";
 import { Button } from "@/components/ui/button";
+import { useNow } from "@/components/ui/now";
 import { OUTCOMES, RANGE_WORDS, sumOf, USAGE_COLOURS, useKeyUsage, type UsageDto, type UsageRange } from "./use-key-usage";
 
 const RANGES: UsageRange[] = ["24h", "7d", "30d"];
@@ -13,21 +15,23 @@ const RANGE_BUTTONS: Record<UsageRange, string> = { "24h": "24 hours", "7d": "7 
 
 type Bucket = UsageDto["buckets"][number];
 
-function bucketLabels(range: UsageRange) {
-  const hourly = range === "24h";
-  const short = new Intl.DateTimeFormat(
-    undefined,
-    hourly ? { hour: "2-digit", minute: "2-digit" } : { month: "short", day: "numeric", timeZone: "UTC" },
-  );
-  const long = new Intl.DateTimeFormat(
-    undefined,
-    hourly
-      ? { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" }
-      : { weekday: "short", month: "short", day: "numeric", timeZone: "UTC" },
-  );
+/**
+ * Bucket labels: hours in the reader's time zone ("9 AM"; "Dec 7, 9:00 AM EST"), days as the
+ * API counts them, by UTC day ("Dec 7"; "Mon, Dec 7 (UTC)"). `utc` is each bucket's start in
+ * UTC, for the tooltip of the table's rows. Until mounted (no time zone yet), hours are in UTC.
+ */
+function bucketLabels(range: UsageRange, mounted: boolean) {
+  const zone = mounted ? undefined : "UTC";
+  if (range === "24h")
+    return {
+      short: (start: string) => formatHour(start, "short", zone),
+      long: (start: string) => formatHour(start, "long", zone),
+      utc: formatUtc,
+    };
   return {
-    short: (start: string) => short.format(new Date(start)),
-    long: (start: string) => (hourly ? `${long.format(new Date(start))}, 1 hour` : `${long.format(new Date(start))} (UTC)`),
+    short: (start: string) => formatUtcDay(start, "short"),
+    long: (start: string) => `${formatUtcDay(start, "long")} (UTC)`,
+    utc: (start: string) => `UTC day from ${formatUtc(start)}`,
   };
 }
 
@@ -37,7 +41,8 @@ export function UsageChart({ workspaceId, keyId }: { workspaceId: string; keyId:
   const usage = useKeyUsage(workspaceId, keyId, range, { live: true });
   const ids = { heading: useId(), totals: useId(), table: useId() };
   const data = usage.data; // while another range loads, the previous one stays (placeholderData)
-  const labels = bucketLabels(data?.range ?? range);
+  const { mounted } = useNow();
+  const labels = bucketLabels(data?.range ?? range, mounted);
 
   return (
     <section aria-labelledby={ids.heading} className={`rounded-lg border border-zinc-200 p-4 sm:p-6 dark:border-zinc-800 ${USAGE_COLOURS}`}>
@@ -119,7 +124,7 @@ export function UsageChart({ workspaceId, keyId }: { workspaceId: string; keyId:
                       />
                       <Tooltip
                         cursor={{ fill: "var(--usage-grid)", opacity: 0.5 }}
-                        content={(props) => <ChartTooltip active={props.active} payload={props.payload} format={labels.long} />}
+                        content={(props) => <ChartTooltip active={props.active} payload={props.payload} labels={labels} />}
                       />
                       {OUTCOMES.map((outcome) => (
                         <Bar
@@ -137,9 +142,12 @@ export function UsageChart({ workspaceId, keyId }: { workspaceId: string; keyId:
                   </ResponsiveContainer>
                 </div>
               )}
-              <UsageTable data={data} label={labels.long} id={ids.table} visible={asTable} />
+              <UsageTable data={data} labels={labels} id={ids.table} visible={asTable} />
               <div className="mt-3 flex flex-wrap items-center justify-between gap-2 text-xs text-zinc-600 dark:text-zinc-400">
-                <span>{data.range === "24h" ? "Hourly, in your time zone." : "Daily, by UTC day."} The last bar is still counting.</span>
+                <span>
+                  {data.range === "24h" ? `Hourly, in your time zone (${mounted ? timeZoneName() : "UTC"}).` : "Daily, by UTC day."} The
+                  last bar is still counting.
+                </span>
                 <Button variant="secondary" onClick={() => setAsTable((was) => !was)} aria-controls={ids.table} aria-expanded={asTable}>
                   {asTable ? "Show as chart" : "Show as table"}
                 </Button>
@@ -179,14 +187,15 @@ function Totals({ data, id }: { data: UsageDto; id: string }) {
 function ChartTooltip({
   active,
   payload,
-  format,
-}: Pick<TooltipContentProps<ValueType, NameType>, "active" | "payload"> & { format: (start: string) => string }) {
+  labels,
+}: Pick<TooltipContentProps<ValueType, NameType>, "active" | "payload"> & { labels: Labels }) {
   if (!active || !payload?.length) return null;
   const bucket = payload[0]?.payload as Bucket | undefined;
   if (!bucket) return null;
   return (
     <div className="rounded-md border border-zinc-200 bg-white px-3 py-2 text-xs shadow-md dark:border-zinc-700 dark:bg-zinc-900">
-      <p className="font-medium">{format(bucket.start)}</p>
+      <p className="font-medium">{labels.long(bucket.start)}</p>
+      <p className="text-zinc-600 dark:text-zinc-400">{labels.utc(bucket.start)}</p>
       <ul className="mt-1 space-y-0.5">
         {OUTCOMES.map((outcome) => (
           <li key={outcome.key} className="flex items-center gap-1.5">
@@ -199,14 +208,24 @@ function ChartTooltip({
   );
 }
 
-function UsageTable({ data, label, id, visible }: { data: UsageDto; label: (start: string) => string; id: string; visible: boolean }) {
+type Labels = ReturnType<typeof bucketLabels>;
+
+function UsageTable({ data, labels, id, visible }: { data: UsageDto; labels: Labels; id: string; visible: boolean }) {
   const unit = data.range === "24h" ? "Hour" : "Day";
+  const caption = `Requests with this key per ${unit.toLowerCase()}, last ${RANGE_WORDS[data.range]}, oldest first`;
   return (
-    <div id={id} className={visible ? "mt-4 max-h-96 overflow-auto rounded-md border border-zinc-200 dark:border-zinc-800" : "sr-only"}>
+    // Shown, it scrolls: a keyboard can then reach and scroll it (a named region with a tab stop).
+    <div
+      id={id}
+      {...(visible ? { tabIndex: 0, role: "region", "aria-label": caption } : {})}
+      className={
+        visible
+          ? "mt-4 max-h-96 overflow-auto rounded-md border border-zinc-200 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:border-zinc-800"
+          : "sr-only"
+      }
+    >
       <table className="w-full text-left text-sm">
-        <caption className="sr-only">
-          Requests with this key per {unit.toLowerCase()}, last {RANGE_WORDS[data.range]}, oldest first
-        </caption>
+        <caption className="sr-only">{caption}</caption>
         <thead className="sticky top-0 bg-zinc-50 text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
           <tr>
             <th scope="col" className="px-3 py-2 font-medium">
@@ -226,7 +245,9 @@ function UsageTable({ data, label, id, visible }: { data: UsageDto; label: (star
           {data.buckets.map((bucket) => (
             <tr key={bucket.start}>
               <th scope="row" className="px-3 py-1.5 font-normal whitespace-nowrap">
-                {label(bucket.start)}
+                <time dateTime={bucket.start} title={labels.utc(bucket.start)}>
+                  {labels.long(bucket.start)}
+                </time>
               </th>
               {OUTCOMES.map((outcome) => (
                 <td key={outcome.key} className="px-3 py-1.5 text-right tabular-nums">

@@ -3,11 +3,11 @@
 // reloaded), a table on wide screens and cards below 64rem, "Load more" with the keyset cursor,
 // and a CSV export of exactly the filtered view.
 import { useSearchParams } from "next/navigation";
-import { useId } from "react";
+import { useEffect, useId, useRef } from "react";
 import type { AuditPage } from "@/lib/audit-log/schemas";
 import { ACTION_LABELS, AUDIT_ACTIONS } from "@/lib/audit-log/labels";
 import { Button } from "@/components/ui/button";
-import { DateTime } from "@/components/ui/date-time";
+import { DateTime } from "@/components/ui/time";
 import { EventAddress, EventTarget, EventWhat, EventWho } from "./event-parts";
 import { AUDIT_PAGE_SIZE, filtersQuery, parseAuditFilters, type AuditLogFilters } from "./filters";
 import { useAuditEvents } from "./use-audit-events";
@@ -20,6 +20,10 @@ type Props = {
   initialFilters: AuditLogFilters;
   keys: KeyOption[];
 };
+
+/** The id of an event's table row or card (both are rendered; CSS shows one), for moving focus to it. */
+const eventRowId = (eventId: string, as: "row" | "card") => `audit-event-${as}-${eventId}`;
+const focusRing = "focus:outline-2 focus:-outline-offset-2 focus:outline-blue-600";
 
 const selectClass =
   "block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-zinc-700 dark:bg-zinc-950";
@@ -36,6 +40,25 @@ export function AuditLogView({ workspace, initial, initialFilters, keys }: Props
   const list = events.data?.pages.flatMap((page) => page.data) ?? [];
   const filtered = !!(filters.action || filters.targetId);
   const ids = { heading: useId(), action: useId(), key: useId(), status: useId(), exportHelp: useId() };
+
+  // "Load more" leaves focus on the first new event (the button may be gone after the last page),
+  // once it is on screen: the rows render after the page arrives.
+  const focusNext = useRef<number | null>(null);
+  useEffect(() => {
+    const index = focusNext.current;
+    const next = index === null ? undefined : events.data?.pages.flatMap((page) => page.data)[index];
+    if (!next) return;
+    focusNext.current = null;
+    [eventRowId(next.id, "row"), eventRowId(next.id, "card")]
+      .map((id) => document.getElementById(id))
+      .find((element) => element?.checkVisibility())
+      ?.focus();
+  }, [events.data]);
+
+  function loadMore() {
+    focusNext.current = list.length;
+    void events.fetchNextPage();
+  }
 
   function setFilters(next: AuditLogFilters) {
     const query = filtersQuery(next);
@@ -82,7 +105,7 @@ export function AuditLogView({ workspace, initial, initialFilters, keys }: Props
             Export CSV
           </a>
           <p id={ids.exportHelp} className="text-xs text-zinc-600 dark:text-zinc-400">
-            {filtered ? "Every event matching the filters." : "Every event."}
+            {filtered ? "Every event matching the filters" : "Every event"}, times in UTC.
           </p>
         </div>
       </div>
@@ -188,7 +211,7 @@ export function AuditLogView({ workspace, initial, initialFilters, keys }: Props
               </thead>
               <tbody className="divide-y divide-zinc-200 align-top dark:divide-zinc-800">
                 {list.map((event) => (
-                  <tr key={event.id}>
+                  <tr key={event.id} id={eventRowId(event.id, "row")} tabIndex={-1} className={focusRing}>
                     <td className="px-4 py-3 text-xs">
                       <DateTime iso={event.createdAt} className="block max-w-40" />
                     </td>
@@ -212,7 +235,12 @@ export function AuditLogView({ workspace, initial, initialFilters, keys }: Props
 
           <ul className="mt-2 space-y-3 lg:hidden" aria-label={`Audit events of ${workspace.name}, newest first`}>
             {list.map((event) => (
-              <li key={event.id} className="rounded-lg border border-zinc-200 p-4 text-sm dark:border-zinc-800">
+              <li
+                key={event.id}
+                id={eventRowId(event.id, "card")}
+                tabIndex={-1}
+                className={`rounded-lg border border-zinc-200 p-4 text-sm dark:border-zinc-800 ${focusRing}`}
+              >
                 <div className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
                   <div className="min-w-0">
                     <EventWhat event={event} />
@@ -246,7 +274,7 @@ export function AuditLogView({ workspace, initial, initialFilters, keys }: Props
             <Button
               variant="secondary"
               className="mt-4"
-              onClick={() => void events.fetchNextPage()}
+              onClick={loadMore}
               disabled={events.isFetchingNextPage}
               aria-busy={events.isFetchingNextPage}
               aria-describedby={ids.status}

@@ -4,15 +4,12 @@
 import Link from "next/link";
 import type { AuditEventDto } from "@/lib/audit-log/schemas";
 import { actionLabel, actorLabel, eventDetail, targetLabel } from "@/lib/audit-log/labels";
-import { formatExact, useNow } from "@/components/ui/date-time";
+import { useExactTime } from "@/components/ui/time";
 import { keyHref, linkClass } from "@/components/ui/link-styles";
-
-const utc = (iso: string) => `${iso.slice(0, 16).replace("T", " ")} UTC`;
 
 export function EventWhat({ event }: { event: AuditEventDto }) {
   // Dates inside the detail in the reader's time zone, once in the browser.
-  const mounted = useNow() !== null;
-  const detail = eventDetail(event, mounted ? formatExact : utc);
+  const detail = eventDetail(event, useExactTime());
   return (
     <>
       <span className="block font-medium">{actionLabel(event.action)}</span>

@@ -1,9 +1,11 @@
 "use client";
-// A key's own audit trail: every event about it, newest first, a page at a time.
+// A key's own audit trail: every event about it, newest first, a page at a time ("Show older
+// events" leaves focus on the first event it added).
 import Link from "next/link";
+import { useEffect, useRef } from "react";
 import type { AuditEventDto } from "@/lib/audit-log/schemas";
 import { Button } from "@/components/ui/button";
-import { DateTime } from "@/components/ui/date-time";
+import { DateTime } from "@/components/ui/time";
 import { linkClass } from "@/components/ui/link-styles";
 import { EventAddress, EventWhat, EventWho } from "./event-parts";
 import { useAuditEvents } from "./use-audit-events";
@@ -13,6 +15,21 @@ type Props = { workspaceId: string; keyId: string; canReadAuditLog: boolean; hea
 export function KeyHistory({ workspaceId, keyId, canReadAuditLog, headingId }: Props) {
   const events = useAuditEvents(workspaceId, { targetId: keyId }, { via: canReadAuditLog ? "audit-events" : "activity", pageSize: 10 });
   const list: AuditEventDto[] = events.data?.pages.flatMap((page) => page.data) ?? [];
+  const itemId = (eventId: string) => `key-history-${eventId}`;
+
+  // Focus moves once the older events are rendered (they arrive, then render).
+  const focusNext = useRef<number | null>(null);
+  useEffect(() => {
+    const next = focusNext.current === null ? undefined : events.data?.pages.flatMap((page) => page.data)[focusNext.current];
+    if (!next) return;
+    focusNext.current = null;
+    document.getElementById(itemId(next.id))?.focus();
+  }, [events.data]);
+
+  function showOlder() {
+    focusNext.current = list.length;
+    void events.fetchNextPage();
+  }
 
   return (
     <section aria-labelledby={headingId} className="rounded-lg border border-zinc-200 p-4 sm:p-6 dark:border-zinc-800">
@@ -51,7 +68,12 @@ export function KeyHistory({ workspaceId, keyId, canReadAuditLog, headingId }: P
         <>
           <ol className="mt-4 divide-y divide-zinc-200 dark:divide-zinc-800" aria-label="Events about this key, newest first">
             {list.map((event) => (
-              <li key={event.id} className="grid gap-1 py-3 text-sm sm:grid-cols-[minmax(0,1.2fr)_minmax(0,1fr)_minmax(0,1fr)] sm:gap-4">
+              <li
+                key={event.id}
+                id={itemId(event.id)}
+                tabIndex={-1}
+                className="grid gap-1 py-3 text-sm focus:outline-2 focus:outline-offset-2 focus:outline-blue-600 sm:grid-cols-[minmax(0,1.2fr)_minmax(0,1fr)_minmax(0,1fr)] sm:gap-4"
+              >
                 <div className="min-w-0">
                   <EventWhat event={event} />
                 </div>
@@ -78,7 +100,7 @@ export function KeyHistory({ workspaceId, keyId, canReadAuditLog, headingId }: P
             <Button
               variant="secondary"
               className="mt-3"
-              onClick={() => void events.fetchNextPage()}
+              onClick={showOlder}
               disabled={events.isFetchingNextPage}
               aria-busy={events.isFetchingNextPage}
             >

@@ -16,8 +16,9 @@ export function csvCell(value: string | number | null | undefined): string {
 
 export const csvRow = (values: Array<string | number | null | undefined>): string => `${values.map(csvCell).join(",")}\r\n`;
 
+/** The first column says its zone: every time in the file is UTC (ISO 8601 with Z), whoever downloads it. */
 export const AUDIT_CSV_HEADER = csvRow([
-  "time",
+  "time_utc",
   "action",
   "what",
   "detail",

@@ -3,6 +3,7 @@
 // the same words. Typed by the events' union (events.ts): an action or a retirement reason added
 // there does not compile until it has its words here.
 import type { AuditAction, AuditEventBody, RetirementReason } from "./events";
+import { reportedBy } from "@/lib/leaks/sources";
 import type { AuditEventDto } from "./schemas";
 
 export const ACTION_LABELS: Record<AuditAction, string> = {
@@ -87,7 +88,9 @@ export function eventDetail(event: Pick<AuditEventDto, "action" | "metadata">, f
     }
     case "api_key.exposed": {
       const m = stored.metadata;
-      return text(m.source) ? `Reported by ${text(m.source)}${text(m.url) ? ` at ${text(m.url)}` : ""}` : null;
+      if (!text(m.source)) return null;
+      const which = m.outcome === "previous_secret_retired" ? "Previous secret reported" : "Reported";
+      return `${which} ${reportedBy(text(m.source)!)}${text(m.url) ? ` at ${text(m.url)}` : ""}`;
     }
     case "task.updated": {
       const { changed } = stored.metadata;

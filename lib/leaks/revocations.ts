@@ -11,9 +11,7 @@ import { parseInput } from "@/lib/validation";
 import { applyExposureReport } from "./report";
 import { consumeRevocationBudget } from "./revocation-limit";
 import { revocationInput } from "./schemas";
-
-/** The exposure source recorded on keys revoked this way. */
-const PUBLIC_REVOCATION_SOURCE = "Public revocation request";
+import { PUBLIC_REVOCATION_SOURCE } from "./sources";
 
 /** `body` is the parsed JSON body (the route has checked type and size). */
 export async function requestRevocations(client: Client, body: unknown): Promise<{ received: number }> {

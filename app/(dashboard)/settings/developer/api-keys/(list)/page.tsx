@@ -4,7 +4,6 @@ import { recentExposures } from "@/lib/leaks/recent";
 import { PERMISSIONS, roleMay } from "@/lib/permissions";
 import { loadPage } from "@/lib/ui/server/page-load";
 import { ApiKeysPanel } from "@/components/api-keys/api-keys-panel";
-import { ExposureAlert } from "@/components/api-keys/exposure-alert";
 import { NoWorkspace } from "@/components/no-workspace";
 import { ServiceUnavailable } from "@/components/service-unavailable";
 import { rollIdleSeconds } from "@/lib/api-keys/config";
@@ -31,12 +30,6 @@ export default async function ApiKeysPage() {
   });
   return (
     <>
-      <ExposureAlert
-        key={`alert-${actor.workspace.id}`}
-        alerts={exposures}
-        workspaceId={actor.workspace.id}
-        canReplace={roleMay(actor.workspace.role, "apiKeys.create")}
-      />
       {/* Keyed by workspace: after a switch, nothing of the previous workspace's panel is kept. */}
       <ApiKeysPanel
         key={actor.workspace.id}
@@ -49,6 +42,7 @@ export default async function ApiKeysPage() {
           rename: allowance("apiKeys.update"),
           roll: allowance("apiKeys.roll"),
         }}
+        exposures={exposures}
         rollIdleSeconds={rollIdleSeconds()}
         apiOrigin={process.env.AUTH_URL ?? "http://localhost:3000"}
       />

@@ -41,6 +41,7 @@ export default async function ApiKeyPage({ params }: Props) {
       workspace={{ id: actor.workspace.id, name: actor.workspace.name }}
       initial={key}
       permissions={{
+        create: allowance("apiKeys.create"),
         rename: allowance("apiKeys.update"),
         roll: allowance("apiKeys.roll"),
         revoke: allowance("apiKeys.revoke"),
