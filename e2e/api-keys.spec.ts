@@ -183,3 +183,46 @@ test("keyboard only: add a key and close the reveal dialog", async ({ page }) =>
   await page.keyboard.press("Enter");
   await expect(page.getByRole("row", { name: /keyboard-only/ })).toBeFocused();
 });
+
+test("the list's sparklines come from one usage request for the whole page, not one per row", async ({ page }) => {
+  for (let i = 0; i < 5; i++) await insertAcmeKey(`sparkline-${i}`);
+  const usageRequests: string[] = [];
+  page.on("request", (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname.startsWith("/api/v1/") && pathname.includes("usage")) usageRequests.push(pathname.replace(/^.*\/api-keys/, "…"));
+  });
+  await signIn(page, "owner@example.com");
+  await expect(page.getByRole("img", { name: "No requests in the last 7 days" })).toHaveCount(5);
+  expect(usageRequests).toEqual(["…/usage"]);
+});
+
+test("searching by description or hint leaves only matching rows; sorting by last use and expiry reorders them", async ({ page }) => {
+  const billing = await insertAcmeKey("billing-sync");
+  await insertAcmeKey("ci-production");
+  await insertAcmeKey("ci-staging");
+  await sql(`UPDATE api_keys SET expires_at = now() + interval '3 days' WHERE description = 'ci-staging' AND revoked_at IS NULL`);
+  // Newest first, without ties: billing-sync oldest, ci-staging newest.
+  await sql(
+    `UPDATE api_keys SET created_at = now() - CASE description WHEN 'billing-sync' THEN interval '3 minutes' WHEN 'ci-production' THEN interval '2 minutes' ELSE interval '1 minute' END
+     WHERE revoked_at IS NULL AND description IN ('billing-sync', 'ci-production', 'ci-staging')`,
+  );
+  await sql(`UPDATE api_key_secrets SET last_used_at = now() WHERE key_id = $1`, [billing.id]);
+  await signIn(page, "owner@example.com");
+  const names = () => page.getByRole("rowheader").getByRole("link").allTextContents();
+  const search = page.getByRole("searchbox", { name: "Search keys" });
+
+  await search.fill("CI-");
+  await expect(page.getByText("2 of 3 keys match “CI-”.")).toBeVisible();
+  expect(await names()).toEqual(["ci-staging", "ci-production"]);
+  await search.fill(billing.secret.slice(-4));
+  expect(await names()).toEqual(["billing-sync"]);
+  await search.fill("nothing-like-this");
+  await page.getByRole("button", { name: "Clear the search" }).click();
+  expect(await names()).toEqual(["ci-staging", "ci-production", "billing-sync"]);
+
+  await page.getByLabel("Sort by").selectOption("lastUsed");
+  expect((await names())[0]).toBe("billing-sync");
+  await page.getByLabel("Sort by").selectOption("expiry");
+  expect((await names())[0]).toBe("ci-staging");
+  await expectNoA11yViolations(page);
+});

@@ -60,7 +60,7 @@ test("an invalid submit moves focus to the first invalid field: Add key and rena
   await page.getByRole("button", { name: "Rename key" }).click();
   const input = page.getByRole("textbox", { name: "Description" });
   await input.fill("   ");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(input).toBeFocused();
   await expect(input).toHaveAttribute("aria-invalid", "true");
 });

@@ -12,6 +12,7 @@ import { NowProvider } from "@/components/ui/now";
 import type { ExposureAlert as Exposure } from "@/lib/leaks/schemas";
 import { AddKeyDialog } from "./add-key-dialog";
 import { ExposureAlert } from "./exposure-alert";
+import { KeyListControls, shownKeys, type KeyOrder } from "./key-list-controls";
 import { KeyRow, keyRowId, KeyTable } from "./key-row";
 import { useKeyList } from "./queries";
 import { RevealSecretDialog } from "./reveal-secret-dialog";
@@ -43,6 +44,9 @@ export function ApiKeysPanel({ workspace, initial, renderedAt, permissions, expo
   const lastRolledId = useRef<string | null>(null);
   const query = useKeyList(workspace.id, initial);
   const keys = query.data.data;
+  const [search, setSearch] = useState("");
+  const [order, setOrder] = useState<KeyOrder>("created");
+  const shown = shownKeys(keys, search, order);
   const limit = query.data.limit;
   const active = keys.filter((key) => key.status === "active").length;
   const atCap = active >= limit;
@@ -135,41 +139,60 @@ export function ApiKeysPanel({ workspace, initial, renderedAt, permissions, expo
             )}
           </div>
         ) : (
-          <KeyTable caption={`API keys of ${workspace.name}`} withActions={permissions.revoke.allowed || permissions.roll.allowed}>
-            {keys.map((key) => (
-              <KeyRow
-                key={key.id}
-                apiKey={key}
-                workspaceId={workspace.id}
-                canRename={permissions.rename.allowed}
-                actions={
-                  permissions.revoke.allowed || permissions.roll.allowed ? (
-                    <>
-                      {permissions.roll.allowed && key.status === "active" && (
-                        <RollKeyDialog
-                          ref={(button) => {
-                            if (button) rollButtons.current.set(key.id, button);
-                            else rollButtons.current.delete(key.id);
-                          }}
-                          inList
-                          apiKey={key}
-                          workspaceId={workspace.id}
-                          rollIdleSeconds={rollIdleSeconds}
-                          onDone={(next) => {
-                            lastRolledId.current = key.id;
-                            setRolled(next);
-                          }}
-                        />
-                      )}
-                      {permissions.revoke.allowed && (
-                        <RevokeKeyDialog apiKey={key} workspaceId={workspace.id} onDone={() => heading.current?.focus()} />
-                      )}
-                    </>
-                  ) : undefined
-                }
-              />
-            ))}
-          </KeyTable>
+          <>
+            <KeyListControls
+              search={search}
+              order={order}
+              shown={shown.length}
+              total={keys.length}
+              onSearch={setSearch}
+              onOrder={setOrder}
+            />
+            {shown.length === 0 ? (
+              <div className="mt-4 rounded-lg border border-dashed border-zinc-300 p-6 text-center dark:border-zinc-700">
+                <p className="text-sm">No key&apos;s description or hint contains “{search.trim()}”.</p>
+                <Button variant="secondary" className="mt-3" onClick={() => setSearch("")}>
+                  Clear the search
+                </Button>
+              </div>
+            ) : (
+              <KeyTable caption={`API keys of ${workspace.name}`} withActions={permissions.revoke.allowed || permissions.roll.allowed}>
+                {shown.map((key) => (
+                  <KeyRow
+                    key={key.id}
+                    apiKey={key}
+                    workspaceId={workspace.id}
+                    canRename={permissions.rename.allowed}
+                    actions={
+                      permissions.revoke.allowed || permissions.roll.allowed ? (
+                        <>
+                          {permissions.roll.allowed && key.status === "active" && (
+                            <RollKeyDialog
+                              ref={(button) => {
+                                if (button) rollButtons.current.set(key.id, button);
+                                else rollButtons.current.delete(key.id);
+                              }}
+                              inList
+                              apiKey={key}
+                              workspaceId={workspace.id}
+                              rollIdleSeconds={rollIdleSeconds}
+                              onDone={(next) => {
+                                lastRolledId.current = key.id;
+                                setRolled(next);
+                              }}
+                            />
+                          )}
+                          {permissions.revoke.allowed && (
+                            <RevokeKeyDialog apiKey={key} workspaceId={workspace.id} onDone={() => heading.current?.focus()} />
+                          )}
+                        </>
+                      ) : undefined
+                    }
+                  />
+                ))}
+              </KeyTable>
+            )}
+          </>
         )}
 
         <RevealSecretDialog

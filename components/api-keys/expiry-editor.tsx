@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { buttonRowClass, contentClass, descriptionClass, overlayClass, titleClass } from "@/components/ui/dialog-styles";
 import { FailureMessage } from "@/components/ui/failure-message";
 import { linkClass } from "@/components/ui/link-styles";
+import { formatExact } from "@/lib/ui/time";
 import { dateBounds, EXPIRY_CHOICES, resolveExpiry, type ExpiryChoice } from "./expiry";
 import { useChangeKey } from "./mutations";
 import type { ApiKeyDto } from "./types";
@@ -37,7 +38,7 @@ export function ExpiryEditor({ workspaceId, apiKey }: { workspaceId: string; api
           setOpen(false);
           toast.success(
             changed.expiresAt
-              ? `“${changed.description}” now expires ${new Date(changed.expiresAt).toLocaleString()}.`
+              ? `“${changed.description}” now expires ${formatExact(changed.expiresAt)}.`
               : `“${changed.description}” no longer expires.`,
           );
         },

@@ -126,7 +126,7 @@ export function KeyRow({ apiKey, workspaceId, canRename, actions }: Props) {
         )}
       </KeyCell>
       <KeyCell label="Last 7 days">
-        <UsageSparkline workspaceId={workspaceId} keyId={apiKey.id} width={88} />
+        <UsageSparkline workspaceId={workspaceId} keyId={apiKey.id} width={88} listed />
       </KeyCell>
       <KeyCell label="Created">
         <RelativeTime iso={apiKey.createdAt} />
@@ -148,7 +148,7 @@ export function KeyRow({ apiKey, workspaceId, canRename, actions }: Props) {
 /** The list around the rows: a table with a caption and column headers (hidden in card layout). */
 export function KeyTable({ caption, withActions, children }: { caption: string; withActions: boolean; children: ReactNode }) {
   return (
-    <div className="@container mt-8">
+    <div className="@container mt-4">
       <div className="relative @3xl:overflow-hidden @3xl:rounded-lg @3xl:border @3xl:border-zinc-200 @3xl:dark:border-zinc-800">
         <table role="table" className="block w-full text-left text-sm @3xl:table">
           <caption className="sr-only">{caption}</caption>

@@ -1,15 +1,32 @@
 "use client";
 // A key's last 7 days at a glance (daily requests, stacked by outcome), small enough for a row of
-// the key list. Screen readers get the totals as the image's name.
+// the key list. Screen readers get the totals as the image's name. In the list every row reads
+// the one usage request of the page (`listed`); on a key's page it reads the key's own usage.
 import { Bar, BarChart } from "recharts";
-import { OUTCOMES, sumOf, USAGE_COLOURS, useKeyUsage } from "./use-key-usage";
+import { OUTCOMES, sumOf, USAGE_COLOURS, useKeyUsage, useListedKeyUsage, type UsageDto } from "./use-key-usage";
 
-type Props = { workspaceId: string; keyId: string; width?: number; height?: number };
+type Props = { workspaceId: string; keyId: string; width?: number; height?: number; listed?: boolean };
 
-export function UsageSparkline({ workspaceId, keyId, width = 96, height = 28 }: Props) {
+export function UsageSparkline({ listed = false, ...props }: Props) {
+  return listed ? <ListedSparkline {...props} /> : <KeySparkline {...props} />;
+}
+
+function ListedSparkline({ workspaceId, keyId, ...size }: Omit<Props, "listed">) {
+  const usage = useListedKeyUsage(workspaceId, keyId);
+  return <Sparkline {...size} state={usage.isPending ? "pending" : usage.isError ? "error" : usage.data} />;
+}
+
+function KeySparkline({ workspaceId, keyId, ...size }: Omit<Props, "listed">) {
   const usage = useKeyUsage(workspaceId, keyId, "7d");
+  return <Sparkline {...size} state={usage.isPending ? "pending" : usage.isError ? "error" : usage.data} />;
+}
+
+type Usage = Pick<UsageDto, "buckets" | "totals">;
+
+/** `null`: a key the list's usage has not seen yet (just created): no requests. */
+function Sparkline({ width = 96, height = 28, state }: { width?: number; height?: number; state: "pending" | "error" | Usage | null }) {
   const box = { width, height };
-  if (usage.isPending)
+  if (state === "pending")
     return (
       <span
         role="img"
@@ -18,22 +35,22 @@ export function UsageSparkline({ workspaceId, keyId, width = 96, height = 28 }: 
         className="inline-block animate-pulse rounded bg-zinc-100 dark:bg-zinc-800"
       />
     );
-  if (usage.isError) return <span className="text-xs text-zinc-600 dark:text-zinc-400">Usage unavailable</span>;
-  const { totals, buckets } = usage.data;
+  if (state === "error") return <span className="text-xs text-zinc-600 dark:text-zinc-400">Usage unavailable</span>;
+  const totals = state?.totals ?? { ok: 0, rateLimited: 0, denied: 0, forbidden: 0 };
   const total = sumOf(totals);
   const label =
     total === 0
       ? "No requests in the last 7 days"
-      : `Last 7 days: ${total.toLocaleString()} requests, ${totals.ok.toLocaleString()} OK, ${totals.rateLimited.toLocaleString()} rate limited, ${totals.denied.toLocaleString()} denied`;
+      : `Last 7 days: ${total.toLocaleString()} requests, ${totals.ok.toLocaleString()} OK, ${totals.rateLimited.toLocaleString()} rate limited, ${totals.denied.toLocaleString()} denied, ${totals.forbidden.toLocaleString()} forbidden`;
   return (
     <span role="img" aria-label={label} title={label} className={`inline-block align-middle ${USAGE_COLOURS}`} style={box}>
-      {total === 0 ? (
+      {total === 0 || !state ? (
         <span aria-hidden className="block h-full border-b border-dashed border-zinc-400 dark:border-zinc-600" />
       ) : (
         <BarChart
           width={width}
           height={height}
-          data={buckets}
+          data={state.buckets}
           margin={{ top: 1, right: 0, bottom: 0, left: 0 }}
           barCategoryGap={1}
           accessibilityLayer={false}

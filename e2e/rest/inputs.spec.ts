@@ -151,6 +151,7 @@ test("the create response carries the secret once and is not cached; reading the
       "lastUsedAt",
       "lastUsedIp",
       "lastUsedUserAgent",
+      "permissions",
       "previousSecret",
       "revokedAt",
       "status",

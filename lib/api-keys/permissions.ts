@@ -98,6 +98,9 @@ export function accessLabel(permissions: readonly string[] | null): "Full access
   return JSON.stringify(normalisePermissions(permissions)) === JSON.stringify(READ_ONLY) ? "Read only" : "Custom";
 }
 
+/** A bound on what a request may list (ids given twice count once, but are still parsed). */
+const MAX_LISTED = 20;
+
 const PERMISSIONS_ERROR = `permissions must be null (full access) or a non-empty list of: ${KEY_PERMISSION_IDS.join(", ")}.`;
 
 /**
@@ -107,6 +110,7 @@ const PERMISSIONS_ERROR = `permissions must be null (full access) or a non-empty
 export const permissionsSchema = z
   .array(z.unknown(), { error: PERMISSIONS_ERROR })
   .min(1, PERMISSIONS_ERROR)
+  .max(MAX_LISTED, `permissions lists at most ${MAX_LISTED} entries.`)
   .superRefine((ids, context) => {
     const unknown = ids.find((id) => typeof id !== "string" || !entry(id));
     if (unknown !== undefined) {

@@ -4,6 +4,8 @@ export const queryKeys = {
   // Under apiKeys(…): invalidating the list refreshes an open key page and its usage too.
   apiKey: (workspaceId: string, keyId: string) => ["workspaces", workspaceId, "api-keys", keyId] as const,
   usage: (workspaceId: string, keyId: string, range: string) => ["workspaces", workspaceId, "api-keys", keyId, "usage", range] as const,
+  // Every listed key's usage in one answer (the list's sparklines).
+  workspaceUsage: (workspaceId: string, range: string) => ["workspaces", workspaceId, "api-keys-usage", range] as const,
   insights: (workspaceId: string, keyId: string) => ["workspaces", workspaceId, "api-keys", keyId, "insights"] as const,
   auditLog: (workspaceId: string) => ["workspaces", workspaceId, "audit-events"] as const,
   auditEvents: (workspaceId: string, filters: { action?: string; targetId?: string; via?: "audit-events" | "activity" }) =>

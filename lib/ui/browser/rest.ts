@@ -5,7 +5,7 @@
 // cannot be reached, `session` on 401, `refused` with the server's message.
 import type { ApiKeyDto } from "@/lib/api-keys/schemas";
 import type { AuditPage } from "@/lib/audit-log/schemas";
-import type { InsightsDto, UsageDto } from "@/lib/usage/schemas";
+import type { InsightsDto, UsageDto, WorkspaceUsageDto } from "@/lib/usage/schemas";
 import { GENERIC_FAILURE, RequestFailure, sessionEnded } from "./request-failure";
 
 export type KeyList = { data: ApiKeyDto[]; limit: number };
@@ -34,6 +34,8 @@ export const read = {
   key: (workspaceId: string, keyId: string, signal?: AbortSignal) => getJson<ApiKeyDto>(apiKey(workspaceId, keyId), signal),
   usage: (workspaceId: string, keyId: string, range: UsageDto["range"], signal?: AbortSignal) =>
     getJson<UsageDto>(`${apiKey(workspaceId, keyId)}/usage?range=${range}`, signal),
+  workspaceUsage: (workspaceId: string, range: UsageDto["range"], signal?: AbortSignal) =>
+    getJson<WorkspaceUsageDto>(`${workspace(workspaceId)}/api-keys/usage?range=${range}`, signal),
   insights: (workspaceId: string, keyId: string, signal?: AbortSignal) =>
     getJson<InsightsDto>(`${apiKey(workspaceId, keyId)}/insights`, signal),
   /** Owners and admins read `audit-events`; members the same events through `agent/activity`. */
