@@ -164,6 +164,41 @@ test("one keys create --permission, one keys update, and one whoami with the key
   });
 });
 
+test("one keys create --allow --report-only and one keys update --enforce / --any-address set a key's networks", async () => {
+  const created = JSON.parse(
+    (
+      await one([
+        "keys",
+        "create",
+        "--description",
+        "cli-e2e-networks",
+        "--allow",
+        "203.0.113.7",
+        "2001:DB8::/48",
+        "--report-only",
+        "--json",
+      ])
+    ).stdout,
+  ) as { id: string; allowedNetworks: string[]; networkMode: string };
+  const enforced = JSON.parse((await one(["keys", "update", created.id, "--enforce", "--json"])).stdout) as { networkMode: string };
+  const anywhere = JSON.parse((await one(["keys", "update", created.id, "--any-address", "--json"])).stdout) as {
+    allowedNetworks: unknown;
+    networkMode: unknown;
+  };
+  const bad = await one(["keys", "create", "--description", "cli-bad-network", "--allow", "203.0.113.7/24"]);
+  expect({
+    created: [created.allowedNetworks, created.networkMode],
+    enforced: enforced.networkMode,
+    anywhere: [anywhere.allowedNetworks, anywhere.networkMode],
+    bad: [bad.code, bad.stderr.includes("203.0.113.0/24")],
+  }).toEqual({
+    created: [["203.0.113.7/32", "2001:db8::/48"], "report"],
+    enforced: "enforce",
+    anywhere: [null, null],
+    bad: [2, true],
+  });
+});
+
 test("one keys revoke asks first: no (or no answer) changes nothing, yes revokes, --yes does not ask", async () => {
   const declined = await one(["keys", "revoke", keyId], { input: "n\n" });
   const unanswered = await one(["keys", "revoke", keyId], { input: "" });
@@ -241,7 +276,7 @@ test("one keys create --expires-in, rename, roll (only the secret on stdout), us
       },
       { timeout: 20_000, intervals: [1_000] },
     )
-    .toEqual({ ok: 2, rateLimited: 0, denied: 1, forbidden: 0, byPermission: { "tasks:read": 2 } });
+    .toEqual({ ok: 2, rateLimited: 0, denied: 1, forbidden: 0, blockedNetwork: 0, outsideNetwork: 0, byPermission: { "tasks:read": 2 } });
   expect({ range: usage!.range, buckets: usage!.buckets.length }).toEqual({ range: "24h", buckets: 24 });
   const week = await one(["keys", "usage", id, "--range", "7d"]);
   const lines = week.stdout.trimEnd().split("\n");

@@ -221,6 +221,30 @@ test("a permission change through one instance applies to every request started 
   });
 });
 
+test("allowed networks with TRUST_PROXY: enforce refuses outside addresses with 403; a switch to report through one instance applies on the other", async () => {
+  const created = await fetch(`${urls[0]}/workspaces/current/api-keys`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${owner}`, "Content-Type": "application/json" },
+    body: JSON.stringify({ description: "networks-across-instances", allowedNetworks: ["203.0.113.0/24"] }),
+  }).then((r) => r.json());
+  const inside = await tasks(1, created.secret, { "X-Forwarded-For": "203.0.113.5" });
+  const outside = await tasks(1, created.secret, { "X-Forwarded-For": "198.51.100.7" });
+  const outsideBody = await outside.json();
+  const patched = await fetch(`${urls[1]}/workspaces/current/api-keys/${created.id}`, {
+    method: "PATCH",
+    headers: { Authorization: `Bearer ${owner}`, "Content-Type": "application/json" },
+    body: JSON.stringify({ networkMode: "report" }),
+  });
+  const reported = await tasks(0, created.secret, { "X-Forwarded-For": "198.51.100.7" });
+  expect({
+    inside: inside.status,
+    outside: [outside.status, outsideBody.clientAddress, outside.headers.get("ratelimit")],
+    patched: patched.status,
+    reported: reported.status,
+  }).toEqual({ inside: 200, outside: [403, "198.51.100.7", null], patched: 200, reported: 200 });
+  expect(outsideBody.message).toContain("198.51.100.7");
+});
+
 test("usage counted on two instances adds up exactly, and an instance that shuts down writes its counts first", async () => {
   const [ws] = await sql<{ id: string }>(`INSERT INTO workspaces (id, name, slug) VALUES ($1, $1, $1) RETURNING id`, [
     `ws-${randomBytes(4).toString("hex")}`,

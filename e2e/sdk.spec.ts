@@ -177,7 +177,7 @@ test("key lifecycle: create with an expiry, rename, roll (both secrets work), re
       timeout: 20_000,
       intervals: [1_000],
     })
-    .toEqual({ ok: 3, rateLimited: 0, denied: 2, forbidden: 0, byPermission: { "tasks:read": 3 } });
+    .toEqual({ ok: 3, rateLimited: 0, denied: 2, forbidden: 0, blockedNetwork: 0, outsideNetwork: 0, byPermission: { "tasks:read": 3 } });
   const day = await keys.getApiKeyUsage({ workspaceId: "current", keyId: created.id });
   expect({ range: day.range, bucketSeconds: day.bucketSeconds, buckets: day.buckets.length, last: day.buckets.at(-1)!.ok }).toEqual({
     range: "24h",
@@ -190,7 +190,7 @@ test("key lifecycle: create with an expiry, rename, roll (both secrets work), re
     range: "7d",
     bucketSeconds: 86_400,
     buckets: 7,
-    totals: { ok: 3, rateLimited: 0, denied: 2, forbidden: 0, byPermission: { "tasks:read": 3 } },
+    totals: { ok: 3, rateLimited: 0, denied: 2, forbidden: 0, blockedNetwork: 0, outsideNetwork: 0, byPermission: { "tasks:read": 3 } },
   });
 
   // The audit log, filtered to this key's roll: one event, by the owner, with no secret in it.
@@ -454,4 +454,18 @@ test("permissions through the single client: create narrowed, the 403 names what
     .toEqual({ granted: ["tasks:write"], used: ["tasks:write"], unused: [], suggested: ["tasks:write"] });
   const all = await admin.apiKeys.usageAll({ range: "24h" });
   expect(all.data.find((entry) => entry.keyId === key.id)?.totals).toMatchObject({ ok: 3, forbidden: 1 });
+});
+
+test("allowed networks through the single client: a key used from outside them gets an ApiError naming the address", async () => {
+  const admin = new One({ accessToken: await userToken("owner@example.com"), baseUrl: API });
+  const key = await admin.apiKeys.create({ description: "sdk-networks", allowedNetworks: ["203.0.113.0/24"] });
+  const refused = await apiError(new One({ apiKey: key.secret, baseUrl: API }).tasks.list());
+  const reported = await admin.apiKeys.update({ keyId: key.id, networkMode: "report" });
+  const served = await new One({ apiKey: key.secret, baseUrl: API }).tasks.list();
+  expect({
+    created: [key.allowedNetworks, key.networkMode],
+    refused: [refused.status, ["127.0.0.1", "::1"].includes(refused.clientAddress ?? "")],
+    reported: reported.networkMode,
+    served: Array.isArray(served.data),
+  }).toEqual({ created: [["203.0.113.0/24"], "enforce"], refused: [403, true], reported: "report", served: true });
 });

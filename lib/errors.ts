@@ -35,6 +35,8 @@ export type AppErrorOptions = {
   retryAfterSeconds?: number;
   /** For an API key's `forbidden`: the key permission it lacks. */
   missingPermission?: string;
+  /** For an API key used from outside its networks: the client address (null when unknown). */
+  clientAddress?: string | null;
   /** Response headers that travel with the error (e.g. the RateLimit fields of a 429). */
   headers?: Record<string, string>;
   cause?: unknown;
@@ -50,6 +52,8 @@ export class AppError extends Error {
   readonly retryAfterSeconds?: number;
   /** The key permission an API key lacks (a 403's `missingPermission`). */
   readonly missingPermission?: string;
+  /** The client address an API key was refused from (a 403's `clientAddress`). */
+  readonly clientAddress?: string | null;
   /** Headers the REST response carries besides the error body. */
   readonly headers?: Record<string, string>;
 
@@ -61,6 +65,7 @@ export class AppError extends Error {
     this.reason = options?.reason;
     this.retryAfterSeconds = options?.retryAfterSeconds;
     this.missingPermission = options?.missingPermission;
+    this.clientAddress = options?.clientAddress;
     this.headers = options?.headers;
   }
 }

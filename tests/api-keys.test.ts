@@ -149,6 +149,7 @@ describe("listing keys", () => {
     await createApiKey(a.admin, { description: "shape" });
     const { data } = await listApiKeys(a.owner);
     expect(Object.keys(data[0]!).sort()).toEqual([
+      "allowedNetworks",
       "createdAt",
       "createdBy",
       "description",
@@ -159,6 +160,7 @@ describe("listing keys", () => {
       "lastUsedAt",
       "lastUsedIp",
       "lastUsedUserAgent",
+      "networkMode",
       "permissions",
       "previousSecret",
       "revokedAt",

@@ -141,8 +141,16 @@ describe("usage by permission", () => {
     await flushUsage();
     const totals = async (keyId: string) => (await getApiKeyUsage(ws.member, { keyId, query: { range: "24h" } })).totals;
     expect({ writer: await totals(writer.id), reader: await totals(reader.id) }).toEqual({
-      writer: { ok: 6, rateLimited: 0, denied: 0, forbidden: 0, byPermission: { "tasks:read": 2, "tasks:write": 3 } },
-      reader: { ok: 1, rateLimited: 0, denied: 0, forbidden: 2, byPermission: { "tasks:read": 1 } },
+      writer: {
+        ok: 6,
+        rateLimited: 0,
+        denied: 0,
+        forbidden: 0,
+        blockedNetwork: 0,
+        outsideNetwork: 0,
+        byPermission: { "tasks:read": 2, "tasks:write": 3 },
+      },
+      reader: { ok: 1, rateLimited: 0, denied: 0, forbidden: 2, blockedNetwork: 0, outsideNetwork: 0, byPermission: { "tasks:read": 1 } },
     });
   });
 

@@ -32,8 +32,8 @@ describe("usage by outcome", () => {
     await call(rolled.secret); // revoked: denied
     await flushUsage();
     expect({ busy: await totals(busy.id), quiet: await totals(quiet.id) }).toEqual({
-      busy: { ok: 3, rateLimited: 2, denied: 2, forbidden: 0, byPermission: {} },
-      quiet: { ok: 0, rateLimited: 0, denied: 0, forbidden: 0, byPermission: {} },
+      busy: { ok: 3, rateLimited: 2, denied: 2, forbidden: 0, blockedNetwork: 0, outsideNetwork: 0, byPermission: {} },
+      quiet: { ok: 0, rateLimited: 0, denied: 0, forbidden: 0, blockedNetwork: 0, outsideNetwork: 0, byPermission: {} },
     });
     await db().workspace.update({ where: { id: ws.workspace.id }, data: { rateLimitBurst: 40 } });
   });
@@ -81,9 +81,36 @@ describe("usage by outcome", () => {
     const usage = await getApiKeyUsage(ws.member, { keyId: key.id, query: { range: "30d" } });
     const nonEmpty = usage.buckets.filter((b) => b.ok + b.rateLimited + b.denied > 0);
     expect(nonEmpty).toEqual([
-      { start: at(29, 0).toISOString(), ok: 8, rateLimited: 0, denied: 0, forbidden: 0, byPermission: {} },
-      { start: at(3, 0).toISOString(), ok: 5, rateLimited: 0, denied: 1, forbidden: 0, byPermission: {} },
-      { start: at(0, 0).toISOString(), ok: 2, rateLimited: 1, denied: 0, forbidden: 0, byPermission: {} },
+      {
+        start: at(29, 0).toISOString(),
+        ok: 8,
+        rateLimited: 0,
+        denied: 0,
+        forbidden: 0,
+        blockedNetwork: 0,
+        outsideNetwork: 0,
+        byPermission: {},
+      },
+      {
+        start: at(3, 0).toISOString(),
+        ok: 5,
+        rateLimited: 0,
+        denied: 1,
+        forbidden: 0,
+        blockedNetwork: 0,
+        outsideNetwork: 0,
+        byPermission: {},
+      },
+      {
+        start: at(0, 0).toISOString(),
+        ok: 2,
+        rateLimited: 1,
+        denied: 0,
+        forbidden: 0,
+        blockedNetwork: 0,
+        outsideNetwork: 0,
+        byPermission: {},
+      },
     ]);
   });
 
@@ -153,7 +180,7 @@ describe("the audit log", () => {
         target: { type: "api_key", id: key.id, description: "named" },
         ip: "203.0.113.7",
         userAgent: "vitest",
-        metadata: { description: "named", hint: key.hint, expiresAt: null, permissions: null },
+        metadata: { description: "named", hint: key.hint, expiresAt: null, permissions: null, allowedNetworks: null, networkMode: null },
       },
       leaks: false,
     });

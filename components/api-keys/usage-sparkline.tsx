@@ -36,12 +36,12 @@ function Sparkline({ width = 96, height = 28, state }: { width?: number; height?
       />
     );
   if (state === "error") return <span className="text-xs text-zinc-600 dark:text-zinc-400">Usage unavailable</span>;
-  const totals = state?.totals ?? { ok: 0, rateLimited: 0, denied: 0, forbidden: 0 };
+  const totals = state?.totals ?? { ok: 0, rateLimited: 0, denied: 0, forbidden: 0, blockedNetwork: 0 };
   const total = sumOf(totals);
   const label =
     total === 0
       ? "No requests in the last 7 days"
-      : `Last 7 days: ${total.toLocaleString()} requests, ${totals.ok.toLocaleString()} OK, ${totals.rateLimited.toLocaleString()} rate limited, ${totals.denied.toLocaleString()} denied, ${totals.forbidden.toLocaleString()} forbidden`;
+      : `Last 7 days: ${total.toLocaleString()} requests, ${totals.ok.toLocaleString()} OK, ${totals.rateLimited.toLocaleString()} rate limited, ${totals.denied.toLocaleString()} denied, ${totals.forbidden.toLocaleString()} forbidden, ${totals.blockedNetwork.toLocaleString()} blocked by network`;
   return (
     <span role="img" aria-label={label} title={label} className={`inline-block align-middle ${USAGE_COLOURS}`} style={box}>
       {total === 0 || !state ? (

@@ -40,12 +40,13 @@ export const OUTCOMES = [
   { key: "rateLimited", label: "Rate limited", color: "var(--usage-rate-limited)", swatch: "bg-amber-600 dark:bg-amber-300" },
   { key: "denied", label: "Denied", color: "var(--usage-denied)", swatch: "bg-red-700 dark:bg-red-400" },
   { key: "forbidden", label: "Forbidden", color: "var(--usage-forbidden)", swatch: "bg-violet-700 dark:bg-violet-300" },
+  { key: "blockedNetwork", label: "Blocked network", color: "var(--usage-blocked)", swatch: "bg-zinc-700 dark:bg-zinc-300" },
 ] as const;
 
 /** Sets the colour variables the outcomes use: enough contrast on white and on zinc-950. */
 export const USAGE_COLOURS =
-  "[--usage-ok:#2563eb] [--usage-rate-limited:#d97706] [--usage-denied:#b91c1c] [--usage-forbidden:#6d28d9] [--usage-gap:#ffffff] [--usage-axis:#52525b] [--usage-grid:#e4e4e7] " +
-  "dark:[--usage-ok:#60a5fa] dark:[--usage-rate-limited:#fcd34d] dark:[--usage-denied:#f87171] dark:[--usage-forbidden:#c4b5fd] dark:[--usage-gap:#09090b] dark:[--usage-axis:#a1a1aa] dark:[--usage-grid:#27272a]";
+  "[--usage-ok:#2563eb] [--usage-rate-limited:#d97706] [--usage-denied:#b91c1c] [--usage-forbidden:#6d28d9] [--usage-blocked:#3f3f46] [--usage-gap:#ffffff] [--usage-axis:#52525b] [--usage-grid:#e4e4e7] " +
+  "dark:[--usage-ok:#60a5fa] dark:[--usage-rate-limited:#fcd34d] dark:[--usage-denied:#f87171] dark:[--usage-forbidden:#c4b5fd] dark:[--usage-blocked:#d4d4d8] dark:[--usage-gap:#09090b] dark:[--usage-axis:#a1a1aa] dark:[--usage-grid:#27272a]";
 
-export const sumOf = (counts: { ok: number; rateLimited: number; denied: number; forbidden: number }) =>
-  counts.ok + counts.rateLimited + counts.denied + counts.forbidden;
+export const sumOf = (counts: { ok: number; rateLimited: number; denied: number; forbidden: number; blockedNetwork: number }) =>
+  counts.ok + counts.rateLimited + counts.denied + counts.forbidden + counts.blockedNetwork;

@@ -141,6 +141,7 @@ test("the create response carries the secret once and is not cached; reading the
     secret: true,
     cache: "no-store",
     later: [
+      "allowedNetworks",
       "createdAt",
       "createdBy",
       "description",
@@ -151,6 +152,7 @@ test("the create response carries the secret once and is not cached; reading the
       "lastUsedAt",
       "lastUsedIp",
       "lastUsedUserAgent",
+      "networkMode",
       "permissions",
       "previousSecret",
       "revokedAt",

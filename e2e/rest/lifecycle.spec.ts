@@ -134,7 +134,15 @@ test("usage shows a key's requests by outcome within 10 seconds", async () => {
     if ((totals as { ok: number }).ok === 3) break;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  expect(totals).toEqual({ ok: 3, rateLimited: 0, denied: 0, forbidden: 0, byPermission: { "tasks:read": 3 } });
+  expect(totals).toEqual({
+    ok: 3,
+    rateLimited: 0,
+    denied: 0,
+    forbidden: 0,
+    blockedNetwork: 0,
+    outsideNetwork: 0,
+    byPermission: { "tasks:read": 3 },
+  });
 });
 
 test("workspaces: the list with roles, selecting one by id, and 405 for PUT on any other id", async () => {

@@ -5,7 +5,10 @@
 //            uses): current or previous (it works), or why it is refused (revoked, expired,
 //            retired). The roll rule is applied on every request, so a retired previous secret fails
 //            on its very next request on any instance, whether or not the sweeper has written it down.
-//            Also whether the key's permissions grant what the route needs ($11: the ids that grant
+//            Whether the client address ($12, IPv4-mapped already unmapped; NULL when unknown, which
+//            is outside every list) is inside the key's allowed networks: outside in "enforce" mode
+//            is `blocked` (403 before anything else is counted or touched), in "report" mode only
+//            counted. Also whether the key's permissions grant what the route needs ($11: the ids that grant
 //            it, lib/api-keys/permissions.ts; NULL when it needs none), read from the key's row, so
 //            a change applies from the next request on every instance.
 //   touched  last-used time, address and user agent of an accepted secret: at most once a minute
@@ -29,6 +32,7 @@ import { countApiKeyOutcome } from "@/lib/metrics/registry";
 import { isBlocked, throttleKey, unknownKeyOutcome } from "@/lib/rate-limit/failed-auth";
 import { countRequest } from "@/lib/usage/counter";
 import { rollIdleSeconds } from "./config";
+import { comparableAddress } from "./networks";
 import { idsGranting } from "./permissions";
 import type { SecretVerdict } from "./states";
 import { hashSecret, isWellFormedSecret } from "./secret";
@@ -48,6 +52,8 @@ export type Authentication =
       permissions: string[] | null;
       rateLimit: RateLimitDecision | null;
     }
+  /** A secret that works, used from outside its allowed networks in enforce mode: refused, nothing counted or touched. */
+  | { outcome: "blocked"; keyId: string; clientAddress: string | null }
   /** A secret we know that no longer works. */
   | { outcome: "denied"; keyId: string; reason: "revoked" | "expired" | "retired"; keyExpiresAt: Date | null }
   /** Malformed, or a secret we do not know; `throttled` when the address is over its failed-lookup limit. */
@@ -58,17 +64,23 @@ WITH secret AS (
   SELECT s."id", s."key_id", s."workspace_id", w."name" AS workspace_name, w."slug" AS workspace_slug, s."key_expires_at",
          w."rate_limit_burst" AS burst_limit, w."rate_limit_quota" AS quota_limit,
          s."verdict", k."permissions",
-         ($11::text[] IS NULL OR k."permissions" IS NULL OR k."permissions" ?| $11::text[]) AS permitted
+         ($11::text[] IS NULL OR k."permissions" IS NULL OR k."permissions" ?| $11::text[]) AS permitted,
+         net.inside, NOT net.inside AND k."network_mode" = 'enforce' AS blocked
   FROM api_key_secret_states($6) s
   JOIN "workspaces" w ON w."id" = s."workspace_id"
   JOIN "api_keys" k ON k."id" = s."key_id"
+  CROSS JOIN LATERAL (
+    SELECT k."allowed_networks" IS NULL
+           OR ($12::inet IS NOT NULL AND EXISTS (
+                 SELECT 1 FROM jsonb_array_elements_text(k."allowed_networks") n WHERE $12::inet <<= n::cidr)) AS inside
+  ) net
   WHERE s."hash" = $1
 ),
 touched AS (
   UPDATE "api_key_secrets" t
   SET "last_used_at" = now(), "first_used_at" = coalesce(t."first_used_at", now()), "last_used_ip" = $2, "last_used_user_agent" = $3
   FROM secret
-  WHERE t."id" = secret."id" AND secret.verdict IN ('current', 'previous')
+  WHERE t."id" = secret."id" AND secret.verdict IN ('current', 'previous') AND NOT secret.blocked
     AND (t."last_used_at" IS NULL
          OR t."last_used_at" < now() - make_interval(secs => CASE WHEN secret.verdict = 'current' THEN $7 ELSE 1 END))
   RETURNING 1
@@ -78,7 +90,7 @@ state AS (
   SELECT secret."workspace_id", date_trunc('milliseconds', now()), fresh.ok::int, date_trunc('milliseconds', now()), fresh.ok::int, fresh.ok
   FROM secret
   CROSS JOIN LATERAL (SELECT secret.burst_limit > 0 AND secret.quota_limit > 0 AS ok) fresh
-  WHERE secret.verdict IN ('current', 'previous') AND secret.permitted
+  WHERE secret.verdict IN ('current', 'previous') AND NOT secret.blocked AND secret.permitted
   ON CONFLICT ("workspace_id") DO UPDATE SET
     ("burst_start", "burst_count", "quota_start", "quota_count", "last_allowed") = (
       SELECT CASE WHEN d.ok AND u.burst_used = 0 THEN date_trunc('milliseconds', now()) ELSE s."burst_start" END,
@@ -105,7 +117,7 @@ guess AS (
   RETURNING "count", extract(epoch FROM "window_start" + make_interval(secs => $10) - now())::float8 AS ends_in
 )
 SELECT secret."key_id", secret."workspace_id", secret.workspace_name, secret.workspace_slug, secret.key_expires_at, secret.verdict,
-       secret."permissions", secret.permitted, state."last_allowed" AS allowed,
+       secret."permissions", secret.permitted, secret.inside, secret.blocked, state."last_allowed" AS allowed,
        secret.burst_limit, state."burst_count",
        extract(epoch FROM state."burst_start" + make_interval(secs => $4) - now())::float8 AS burst_ends_in,
        secret.quota_limit, state."quota_count",
@@ -125,6 +137,8 @@ type Row = Partial<StateRow> & {
   verdict: SecretVerdict | null;
   permissions: string[] | null;
   permitted: boolean | null;
+  inside: boolean | null;
+  blocked: boolean | null;
   failed_count: number | null;
   failed_ends_in: number | null;
 };
@@ -138,7 +152,15 @@ type RequestClient = { ip: string | null; userAgent: string | null };
 export async function authenticateApiKey(token: string, client: RequestClient, needed: string | null = null): Promise<Authentication> {
   const result = await lookUp(token, client, needed);
   countApiKeyOutcome(
-    result.outcome !== "accepted" ? result.outcome : !result.rateLimit ? "forbidden" : result.rateLimit.allowed ? "ok" : "rate_limited",
+    result.outcome === "blocked"
+      ? "blocked_network"
+      : result.outcome !== "accepted"
+        ? result.outcome
+        : !result.rateLimit
+          ? "forbidden"
+          : result.rateLimit.allowed
+            ? "ok"
+            : "rate_limited",
   );
   return result;
 }
@@ -164,6 +186,7 @@ async function lookUp(token: string, client: RequestClient, needed: string | nul
         !alreadyBlocked,
         throttle.windowSeconds,
         needed === null ? null : idsGranting(needed),
+        comparableAddress(client.ip),
       ]),
     )
   )[0]!;
@@ -175,8 +198,14 @@ async function lookUp(token: string, client: RequestClient, needed: string | nul
     countRequest(row.key_id, "denied");
     return { outcome: "denied", keyId: row.key_id, reason: row.verdict, keyExpiresAt: row.key_expires_at };
   }
+  // Outside the list in report mode (in enforce mode it is blocked instead).
+  const outside = !row.inside && !row.blocked;
+  if (row.blocked) {
+    countRequest(row.key_id, "blockedNetwork");
+    return { outcome: "blocked", keyId: row.key_id, clientAddress: client.ip };
+  }
   const rateLimit = row.permitted ? toDecision(row as StateRow, windows) : null;
-  countRequest(row.key_id, !rateLimit ? "forbidden" : rateLimit.allowed ? "ok" : "rateLimited", needed);
+  countRequest(row.key_id, !rateLimit ? "forbidden" : rateLimit.allowed ? "ok" : "rateLimited", needed, outside);
   return {
     outcome: "accepted",
     keyId: row.key_id,

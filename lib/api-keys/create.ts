@@ -17,7 +17,7 @@ import { generateSecret, hashSecret, hintFor } from "./secret";
 export async function createApiKey(actor: Actor, input: unknown): Promise<ApiKeyDto & { secret: string }> {
   const scope = authorize(actor, "apiKeys.create");
   // Absent permissions: full access (the default every key has had).
-  const { description, expiresAt, permissions } = parseInput(createApiKeyInput, input);
+  const { description, expiresAt, permissions, allowedNetworks, networkMode } = parseInput(createApiKeyInput, input);
   const creator = scope.by.type === "user" ? scope.by : null;
   if (!creator) throw new Error("Only people create keys (the permission table allows no API key to).");
   const secret = generateSecret();
@@ -39,6 +39,7 @@ export async function createApiKey(actor: Actor, input: unknown): Promise<ApiKey
           description,
           expiresAt: expiresAt ?? null,
           ...(permissions ? { permissions } : {}), // absent: NULL, full access
+          ...(allowedNetworks ? { allowedNetworks, networkMode: networkMode ?? "enforce" } : {}), // absent: any address
           createdById: creator.id,
           createdByName: creator.name,
           createdByEmail: creator.email,
@@ -49,7 +50,14 @@ export async function createApiKey(actor: Actor, input: unknown): Promise<ApiKey
       await recordAudit(tx, scope, {
         action: "api_key.created",
         ...keyAuditFields(created!),
-        metadata: { description, hint: created!.hint, expiresAt: created!.expiresAt, permissions: created!.permissions },
+        metadata: {
+          description,
+          hint: created!.hint,
+          expiresAt: created!.expiresAt,
+          permissions: created!.permissions,
+          allowedNetworks: created!.allowedNetworks,
+          networkMode: created!.networkMode,
+        },
       });
       return created!;
     },

@@ -5,6 +5,7 @@
 import "server-only";
 import { query, sql, type Transaction } from "@/lib/db/sql";
 import { rollIdleSeconds } from "./config";
+import type { NetworkMode } from "./networks";
 import type { ApiKeyDto, KeyStatus } from "./schemas";
 
 type Row = {
@@ -19,6 +20,8 @@ type Row = {
   creator_is_member: boolean;
   expires_at: Date | null;
   permissions: string[] | null;
+  allowed_networks: string[] | null;
+  network_mode: NetworkMode | null;
   last_used_at: Date | null;
   last_used_ip: string | null;
   last_used_user_agent: string | null;
@@ -44,7 +47,7 @@ export async function readKeys(workspaceId: string, keyId: string | null, tx?: T
             coalesce(u."name", k."created_by_name") AS created_by_name,
             coalesce(u."email", k."created_by_email") AS created_by_email,
             m."user_id" IS NOT NULL AS creator_is_member,
-            k."expires_at", k."permissions", used."last_used_at", used."last_used_ip", used."last_used_user_agent", k."revoked_at",
+            k."expires_at", k."permissions", k."allowed_networks", k."network_mode", used."last_used_at", used."last_used_ip", used."last_used_user_agent", k."revoked_at",
             prev."hint" AS previous_hint, prev."expires_at" AS previous_expires_at,
             prev."last_used_at" AS previous_last_used_at, prev."last_used_ip" AS previous_last_used_ip,
             k."exposure_source", k."exposure_url", k."exposure_reported_at"
@@ -82,6 +85,8 @@ function toApiKeyDto(row: Row): ApiKeyDto {
     createdBy: { id: row.created_by_id, name: row.created_by_name, email: row.created_by_email, isMember: row.creator_is_member },
     expiresAt: iso(row.expires_at),
     permissions: row.permissions,
+    allowedNetworks: row.allowed_networks,
+    networkMode: row.network_mode,
     lastUsedAt: iso(row.last_used_at),
     lastUsedIp: row.last_used_ip,
     lastUsedUserAgent: row.last_used_user_agent,

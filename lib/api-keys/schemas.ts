@@ -3,6 +3,7 @@
 import "@/lib/zod-config"; // first: before any schema is built
 import { z } from "zod";
 import { displayText } from "@/lib/text";
+import { allowedNetworksSchema, NETWORK_MODES, networkModeSchema } from "./networks";
 import { permissionsOutput, permissionsSchema } from "./permissions";
 
 export const MAX_ACTIVE_KEYS = 20;
@@ -27,16 +28,39 @@ const expiresAtSchema = z.iso
   )
   .transform((value) => new Date(value));
 
-export const createApiKeyInput = z.object({
-  description: descriptionSchema.describe("Names the service and environment that will use the key, e.g. ci-production."),
-  expiresAt: expiresAtSchema
-    .nullable()
-    .optional()
-    .describe(`When the key stops working (RFC 3339), at least one hour and at most ${EXPIRY_MAX_DAYS} days ahead. Omit or null: never.`),
-  permissions: permissionsSchema
-    .optional()
-    .describe('What the key may do: null or omitted for full access, or a list such as ["tasks:read"] (tasks:write includes reading).'),
-});
+/** A networkMode needs a list: at creation in the same request; in a PATCH not with allowedNetworks null (the stored list is checked there). */
+const networkModeNeedsList =
+  (creating: boolean) => (value: { allowedNetworks?: unknown; networkMode?: unknown }, context: z.RefinementCtx) => {
+    const noList = value.allowedNetworks === null || (creating && value.allowedNetworks === undefined);
+    if (value.networkMode !== undefined && noList) {
+      context.addIssue({
+        code: "custom",
+        path: ["networkMode"],
+        message: "networkMode applies to a key with allowedNetworks: send a list too, or leave networkMode out.",
+      });
+    }
+  };
+
+export const createApiKeyInput = z
+  .object({
+    description: descriptionSchema.describe("Names the service and environment that will use the key, e.g. ci-production."),
+    expiresAt: expiresAtSchema
+      .nullable()
+      .optional()
+      .describe(`When the key stops working (RFC 3339), at least one hour and at most ${EXPIRY_MAX_DAYS} days ahead. Omit or null: never.`),
+    permissions: permissionsSchema
+      .optional()
+      .describe('What the key may do: null or omitted for full access, or a list such as ["tasks:read"] (tasks:write includes reading).'),
+    allowedNetworks: allowedNetworksSchema
+      .optional()
+      .describe("Where the key may be used from: null or omitted for anywhere, or 1-50 IPv4/IPv6 addresses or CIDR ranges."),
+    networkMode: networkModeSchema
+      .optional()
+      .describe(
+        'With allowedNetworks: "enforce" (the default; requests from outside get 403) or "report" (served, and counted as outsideNetwork).',
+      ),
+  })
+  .superRefine(networkModeNeedsList(true));
 export type CreateApiKeyInput = z.input<typeof createApiKeyInput>;
 
 export const updateApiKeyInput = z
@@ -47,11 +71,14 @@ export const updateApiKeyInput = z
       .nullable()
       .optional()
       .describe("A new expiry (the same bounds as at creation, from now), or null for never. An expired or revoked key answers 409."),
+    allowedNetworks: allowedNetworksSchema.optional().describe("null for any address (also clears networkMode), or a new list."),
+    networkMode: networkModeSchema.optional().describe("enforce or report; the key must have (or get) a list."),
   })
   .refine((changes) => Object.values(changes).some((value) => value !== undefined), {
-    message: "Send at least one of description, permissions or expiresAt.",
+    message: "Send at least one of description, permissions, allowedNetworks, networkMode or expiresAt.",
     path: [],
-  });
+  })
+  .superRefine(networkModeNeedsList(false));
 export type UpdateApiKeyInput = z.input<typeof updateApiKeyInput>;
 
 export const rollApiKeyInput = z.object({
@@ -83,6 +110,14 @@ export const apiKeySchema = z.object({
   }),
   expiresAt: z.iso.datetime().nullable().describe("When the key stops working; null: never."),
   permissions: permissionsOutput,
+  allowedNetworks: z
+    .array(z.string())
+    .nullable()
+    .describe("null: any address. Otherwise the CIDR ranges the key may be used from, e.g. 203.0.113.0/24 or 2001:db8::/48."),
+  networkMode: z
+    .enum(NETWORK_MODES)
+    .nullable()
+    .describe("enforce: requests from outside allowedNetworks get 403; report: they are served and counted; null without a list."),
   lastUsedAt: z.iso.datetime().nullable(),
   lastUsedIp: z.string().nullable(),
   lastUsedUserAgent: z.string().nullable(),

@@ -14,7 +14,7 @@ const RETIREMENT_REASONS = ["idle", "deadline", "rolled_again", "exposed"] as co
 export type RetirementReason = (typeof RETIREMENT_REASONS)[number];
 
 /** The fields of a key a PATCH may change, as `changes` of api_key.updated names them. */
-const KEY_CHANGE_FIELDS = ["description", "permissions", "expiresAt"] as const;
+const KEY_CHANGE_FIELDS = ["description", "permissions", "allowedNetworks", "networkMode", "expiresAt"] as const;
 export type KeyChangeField = (typeof KEY_CHANGE_FIELDS)[number];
 
 const EXPOSURE_OUTCOMES = ["revoked", "previous_secret_retired"] as const;
@@ -27,13 +27,17 @@ export const auditEventBody = z.discriminatedUnion("action", [
     ...key,
     expiresAt: z.iso.datetime().nullable().describe("When the key expires; null: never."),
     permissions: z.array(z.string()).nullable().optional().describe("Its permissions; null: full access (absent before December 2026)."),
+    allowedNetworks: z.array(z.string()).nullable().optional().describe("Its allowed networks; null: any address."),
+    networkMode: z.enum(["enforce", "report"]).nullable().optional().describe("enforce or report; null without a list."),
   }),
   event("api_key.updated", "A key's description, permissions or expiry changed.", {
     ...key,
     changes: z
       .partialRecord(z.enum(KEY_CHANGE_FIELDS), z.object({ from: z.unknown(), to: z.unknown() }))
       .optional()
-      .describe("Each field that changed, from and to: description, permissions (null: full access), expiresAt (null: never)."),
+      .describe(
+        "Each field that changed, from and to: description, permissions (null: full access), allowedNetworks (null: any address), networkMode, expiresAt (null: never).",
+      ),
     previousDescription: z.string().optional().describe("The description before a rename (also in changes)."),
   }),
   event("api_key.rolled", "A key got a new secret; the previous one keeps working for a while.", {

@@ -113,9 +113,17 @@ function changeDetail(
   const value = (v: unknown): string => {
     if (field === "permissions") return Array.isArray(v) ? v.join(", ") : "Full access";
     if (field === "expiresAt") return date(v) ?? "Never";
+    if (field === "allowedNetworks") return Array.isArray(v) ? v.join(", ") : "Any address";
+    if (field === "networkMode") return v === "report" ? "Report only" : v === "enforce" ? "Enforce" : "—";
     return text(v) ? `“${text(v)}”` : "—";
   };
-  const name = field === "expiresAt" ? "Expiry" : field === "permissions" ? "Permissions" : "Description";
+  const NAMES: Record<string, string> = {
+    expiresAt: "Expiry",
+    permissions: "Permissions",
+    allowedNetworks: "Allowed networks",
+    networkMode: "Network mode",
+  };
+  const name = NAMES[field] ?? "Description";
   return `${name}: ${value(change?.from)} → ${value(change?.to)}`;
 }
 

@@ -6,6 +6,7 @@ import { headers } from "next/headers";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate";
 import { KEY_PREFIX } from "@/lib/api-keys/secret";
 import { named, query } from "@/lib/db/sql";
+import { AppError } from "@/lib/errors";
 import { isPlausibleId } from "@/lib/ids";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { RateLimitDecision } from "@/lib/rate-limit/decision";
@@ -167,6 +168,12 @@ async function actorFromApiKey(token: string, client: Client, ref: WorkspaceRef,
     case "unknown":
       if (key.throttled) throw key.throttled;
       return { kind: "anonymous", reason: "invalid", client };
+    case "blocked":
+      throw new AppError(
+        "forbidden",
+        `This API key cannot be used from ${key.clientAddress ?? "an address the server could not determine"}: it is outside the key's allowed networks. A workspace owner or admin can add it on the key's page.`,
+        { clientAddress: key.clientAddress },
+      );
     case "denied":
       return {
         kind: "anonymous",

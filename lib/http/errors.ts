@@ -34,6 +34,7 @@ export function errorResponse(thrown: unknown, headers: Record<string, string> =
     ...(error.fields ? { fields: error.fields } : {}),
     ...(error.reason ? { reason: error.reason } : {}),
     ...(error.missingPermission ? { missingPermission: error.missingPermission } : {}),
+    ...(error.clientAddress !== undefined ? { clientAddress: error.clientAddress } : {}),
   };
   return jsonResponse(status, body, extra);
 }

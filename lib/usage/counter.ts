@@ -9,10 +9,10 @@ import { execute, named, sql } from "@/lib/db/sql";
 import { logger } from "@/lib/log/logger";
 import { onShutdown } from "@/lib/shutdown";
 
-const OUTCOMES = ["ok", "rateLimited", "denied", "forbidden"] as const;
+const OUTCOMES = ["ok", "rateLimited", "denied", "forbidden", "blockedNetwork"] as const;
 export type UsageOutcome = (typeof OUTCOMES)[number];
 /** Per outcome, and served requests per key permission they needed. */
-type Counts = Record<UsageOutcome, number> & { byPermission: Record<string, number> };
+type Counts = Record<UsageOutcome, number> & { outsideNetwork: number; byPermission: Record<string, number> };
 
 const FLUSH_INTERVAL_MS = 5_000;
 const HOUR_MS = 3_600_000;
@@ -22,14 +22,32 @@ type State = { pending: Map<string, Counts>; since: number | null; timer: NodeJS
 const globalForUsage = globalThis as unknown as { oneUsage?: State };
 const state = (globalForUsage.oneUsage ??= { pending: new Map(), since: null, timer: null, flushing: null });
 
-const emptyCounts = (): Counts => ({ ok: 0, rateLimited: 0, denied: 0, forbidden: 0, byPermission: {} });
+const emptyCounts = (): Counts => ({
+  ok: 0,
+  rateLimited: 0,
+  denied: 0,
+  forbidden: 0,
+  blockedNetwork: 0,
+  outsideNetwork: 0,
+  byPermission: {},
+});
 
-/** Counts one request of a key (no I/O); `permission`: the key permission a served request needed. */
-export function countRequest(keyId: string, outcome: UsageOutcome, permission: string | null = null, at = Date.now()): void {
+/**
+ * Counts one request of a key (no I/O). `permission`: the key permission a served request needed;
+ * `outside`: it came from outside the key's allowed networks (counted as outsideNetwork too).
+ */
+export function countRequest(
+  keyId: string,
+  outcome: UsageOutcome,
+  permission: string | null = null,
+  outside = false,
+  at = Date.now(),
+): void {
   const bucket = `${keyId} ${Math.floor(at / HOUR_MS) * HOUR_MS}`;
   let counts = state.pending.get(bucket);
   if (!counts) state.pending.set(bucket, (counts = emptyCounts()));
   counts[outcome]++;
+  if (outside) counts.outsideNetwork++;
   if (outcome === "ok" && permission) counts.byPermission[permission] = (counts.byPermission[permission] ?? 0) + 1;
   state.since ??= Date.now();
   if (!state.timer) {
@@ -53,7 +71,14 @@ async function writePending(): Promise<void> {
   state.since = null;
   const keys: string[] = [];
   const hours: string[] = [];
-  const columns: Record<UsageOutcome, number[]> = { ok: [], rateLimited: [], denied: [], forbidden: [] };
+  const columns: Record<UsageOutcome | "outsideNetwork", number[]> = {
+    ok: [],
+    rateLimited: [],
+    denied: [],
+    forbidden: [],
+    blockedNetwork: [],
+    outsideNetwork: [],
+  };
   const byPermission = { keys: [] as string[], hours: [] as string[], permissions: [] as string[], ok: [] as number[] };
   for (const [bucket, counts] of batch) {
     const [keyId, hour] = bucket.split(" ");
@@ -61,6 +86,7 @@ async function writePending(): Promise<void> {
     keys.push(keyId!);
     hours.push(iso);
     for (const outcome of OUTCOMES) columns[outcome].push(counts[outcome]);
+    columns.outsideNetwork.push(counts.outsideNetwork);
     for (const [permission, ok] of Object.entries<number>(counts.byPermission)) {
       byPermission.keys.push(keyId!);
       byPermission.hours.push(iso);
@@ -74,16 +100,18 @@ async function writePending(): Promise<void> {
       named(
         "flush-usage",
         `WITH outcomes AS (
-           INSERT INTO "api_key_usage" AS u ("key_id", "hour", "ok", "rate_limited", "denied", "forbidden")
-           SELECT c.key_id, c.hour, c.ok, c.rate_limited, c.denied, c.forbidden
-           FROM unnest($1::text[], $2::timestamptz[], $3::int[], $4::int[], $5::int[], $6::int[])
-             AS c(key_id, hour, ok, rate_limited, denied, forbidden)
+           INSERT INTO "api_key_usage" AS u ("key_id", "hour", "ok", "rate_limited", "denied", "forbidden", "blocked_network", "outside_network")
+           SELECT c.key_id, c.hour, c.ok, c.rate_limited, c.denied, c.forbidden, c.blocked_network, c.outside_network
+           FROM unnest($1::text[], $2::timestamptz[], $3::int[], $4::int[], $5::int[], $6::int[], $11::int[], $12::int[])
+             AS c(key_id, hour, ok, rate_limited, denied, forbidden, blocked_network, outside_network)
            WHERE EXISTS (SELECT 1 FROM "api_keys" k WHERE k."id" = c.key_id)
            ON CONFLICT ("key_id", "hour") DO UPDATE SET
              "ok" = u."ok" + excluded."ok",
              "rate_limited" = u."rate_limited" + excluded."rate_limited",
              "denied" = u."denied" + excluded."denied",
-             "forbidden" = u."forbidden" + excluded."forbidden"
+             "forbidden" = u."forbidden" + excluded."forbidden",
+             "blocked_network" = u."blocked_network" + excluded."blocked_network",
+             "outside_network" = u."outside_network" + excluded."outside_network"
          )
          INSERT INTO "api_key_permission_usage" AS p ("key_id", "hour", "permission", "ok")
          SELECT c.key_id, c.hour, c.permission, c.ok
@@ -101,6 +129,8 @@ async function writePending(): Promise<void> {
           byPermission.hours,
           byPermission.permissions,
           byPermission.ok,
+          columns.blockedNetwork,
+          columns.outsideNetwork,
         ],
       ),
     );
@@ -114,6 +144,7 @@ async function writePending(): Promise<void> {
         continue;
       }
       for (const outcome of OUTCOMES) current[outcome] += counts[outcome];
+      current.outsideNetwork += counts.outsideNetwork;
       for (const [permission, ok] of Object.entries<number>(counts.byPermission)) {
         current.byPermission[permission] = (current.byPermission[permission] ?? 0) + ok;
       }

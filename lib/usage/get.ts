@@ -27,6 +27,8 @@ type Row = {
   rate_limited: number;
   denied: number;
   forbidden: number;
+  blocked_network: number;
+  outside_network: number;
   by_permission: Record<string, number>;
 };
 
@@ -45,7 +47,8 @@ async function readUsage(workspaceId: string, keyId: string | null, range: Usage
           -- The keys' hourly rows in the range (index range scans), summed per key and bucket.
           used AS (
             SELECT u."key_id", date_trunc(${unit}, u."hour", 'UTC') AS start,
-                   sum(u."ok") AS ok, sum(u."rate_limited") AS rate_limited, sum(u."denied") AS denied, sum(u."forbidden") AS forbidden
+                   sum(u."ok") AS ok, sum(u."rate_limited") AS rate_limited, sum(u."denied") AS denied, sum(u."forbidden") AS forbidden,
+                   sum(u."blocked_network") AS blocked_network, sum(u."outside_network") AS outside_network
             FROM keys
             JOIN "api_key_usage" u ON u."key_id" = keys."id" AND u."hour" >= (SELECT min(start) FROM series)
             GROUP BY 1, 2
@@ -63,6 +66,7 @@ async function readUsage(workspaceId: string, keyId: string | null, range: Usage
      SELECT keys."id" AS key_id, series.start,
             coalesce(used.ok, 0)::int AS ok, coalesce(used.rate_limited, 0)::int AS rate_limited,
             coalesce(used.denied, 0)::int AS denied, coalesce(used.forbidden, 0)::int AS forbidden,
+            coalesce(used.blocked_network, 0)::int AS blocked_network, coalesce(used.outside_network, 0)::int AS outside_network,
             coalesce(by_permission.counts, '{}'::jsonb) AS by_permission
      FROM keys
      CROSS JOIN series
@@ -79,6 +83,8 @@ async function readUsage(workspaceId: string, keyId: string | null, range: Usage
       rateLimited: row.rate_limited,
       denied: row.denied,
       forbidden: row.forbidden,
+      blockedNetwork: row.blocked_network,
+      outsideNetwork: row.outside_network,
       byPermission: row.by_permission,
     });
     perKey.set(row.key_id, list);
@@ -87,12 +93,14 @@ async function readUsage(workspaceId: string, keyId: string | null, range: Usage
 }
 
 function totalsOf(buckets: UsageDto["buckets"]): UsageCounts {
-  const totals: UsageCounts = { ok: 0, rateLimited: 0, denied: 0, forbidden: 0, byPermission: {} };
+  const totals: UsageCounts = { ok: 0, rateLimited: 0, denied: 0, forbidden: 0, blockedNetwork: 0, outsideNetwork: 0, byPermission: {} };
   for (const bucket of buckets) {
     totals.ok += bucket.ok;
     totals.rateLimited += bucket.rateLimited;
     totals.denied += bucket.denied;
     totals.forbidden += bucket.forbidden;
+    totals.blockedNetwork += bucket.blockedNetwork;
+    totals.outsideNetwork += bucket.outsideNetwork;
     for (const [permission, ok] of Object.entries(bucket.byPermission)) {
       totals.byPermission[permission] = (totals.byPermission[permission] ?? 0) + (ok ?? 0);
     }

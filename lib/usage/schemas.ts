@@ -16,11 +16,21 @@ const counts = {
   rateLimited: z.number().int().describe("Refused with 429: the workspace's limit was reached."),
   denied: z.number().int().describe("Refused with 401: the key was revoked or expired, or a retired previous secret was used."),
   forbidden: z.number().int().describe("Refused with 403: the key lacks the permission the request needs."),
+  blockedNetwork: z.number().int().describe("Refused with 403: from outside the key's allowed networks in enforce mode."),
+  outsideNetwork: z.number().int().describe("From outside the key's allowed networks in report mode: overlaps the other counts."),
   byPermission: z
     .partialRecord(z.enum(KEY_PERMISSION_IDS), z.number().int())
     .describe('Served requests by the permission they needed, e.g. {"tasks:read": 12}; requests that needed none are not in it.'),
 };
-export type UsageCounts = { ok: number; rateLimited: number; denied: number; forbidden: number; byPermission: Record<string, number> };
+export type UsageCounts = {
+  ok: number;
+  rateLimited: number;
+  denied: number;
+  forbidden: number;
+  blockedNetwork: number;
+  outsideNetwork: number;
+  byPermission: Record<string, number>;
+};
 
 const buckets = z
   .array(z.object({ start: z.iso.datetime(), ...counts }))

@@ -18,6 +18,8 @@ export class ApiError extends Error {
   readonly reason: ConflictReason | null;
   /** For an API key's 403: the permission it lacks, e.g. `tasks:write`; null otherwise. */
   readonly missingPermission: string | null;
+  /** For an API key used from outside its allowed networks (403): the address it was refused from. */
+  readonly clientAddress: string | null;
   /** For 429 and 503: whole seconds to wait before trying again (the Retry-After header). */
   readonly retryAfterSeconds: number | null;
   /** The workspace's rate limit as the answer reported it (API keys only); null otherwise. */
@@ -30,6 +32,7 @@ export class ApiError extends Error {
     fields?: Record<string, string>;
     reason?: ConflictReason | null;
     missingPermission?: string | null;
+    clientAddress?: string | null;
     retryAfterSeconds?: number | null;
     rateLimit?: RateLimit | null;
     cause?: unknown;
@@ -41,6 +44,7 @@ export class ApiError extends Error {
     this.fields = init.fields ?? {};
     this.reason = init.reason ?? null;
     this.missingPermission = init.missingPermission ?? null;
+    this.clientAddress = init.clientAddress ?? null;
     this.retryAfterSeconds = init.retryAfterSeconds ?? null;
     this.rateLimit = init.rateLimit ?? null;
   }
@@ -53,6 +57,7 @@ export class ApiError extends Error {
       fields?: unknown;
       reason?: unknown;
       missingPermission?: unknown;
+      clientAddress?: unknown;
     };
     const retryAfter = response.headers.get("retry-after");
     return new ApiError({
@@ -65,6 +70,7 @@ export class ApiError extends Error {
       fields: isStringRecord(parsed.fields) ? parsed.fields : undefined,
       reason: typeof parsed.reason === "string" ? (parsed.reason as ConflictReason) : null,
       missingPermission: typeof parsed.missingPermission === "string" ? parsed.missingPermission : null,
+      clientAddress: typeof parsed.clientAddress === "string" ? parsed.clientAddress : null,
       retryAfterSeconds: retryAfter !== null && /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter) : null,
       rateLimit: rateLimitOf(response.headers),
     });

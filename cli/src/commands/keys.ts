@@ -5,7 +5,7 @@ import { CliError, EXIT } from "../exit-codes.js";
 import { ago, json, out, say, table } from "../output.js";
 import { confirm } from "../prompt.js";
 import { api, session } from "../session.js";
-import { JSON_FLAG, PERMISSION_FLAG, WORKSPACE_FLAG, type Command, type Flags } from "./types.js";
+import { ALLOW_FLAG, JSON_FLAG, PERMISSION_FLAG, REPORT_ONLY_FLAG, WORKSPACE_FLAG, type Command, type Flags } from "./types.js";
 
 const workspaceOf = (flags: Flags) => flags.workspace ?? "current";
 
@@ -15,7 +15,12 @@ function keyId(positionals: string[], command: Command): string {
   return id;
 }
 
-const describeAccess = (key: ApiKey) => (key.permissions ? key.permissions.join(", ") : "full access");
+const describeAccess = (key: ApiKey) =>
+  `${key.permissions ? key.permissions.join(", ") : "full access"}, ${
+    key.allowedNetworks
+      ? `from ${key.allowedNetworks.join(", ")}${key.networkMode === "report" ? " (report only)" : ""}`
+      : "from any address"
+  }`;
 
 const describeKey = (key: ApiKey) => `"${key.description}" (${key.hint}, last used ${ago(key.lastUsedAt)})`;
 
@@ -88,12 +93,15 @@ export const keysCreate: Command = {
     ["--description <text>", "names the service and environment that will use it, e.g. ci-production (required)"],
     ["--expires-in <duration>", "stop working after 30d, 24h, 90m, 2w… (1 hour to 366 days; default: never)"],
     [PERMISSION_FLAG[0], `${PERMISSION_FLAG[1]} (default: full access)`],
+    [ALLOW_FLAG[0], `${ALLOW_FLAG[1]} (default: any address)`],
+    REPORT_ONLY_FLAG,
     WORKSPACE_FLAG,
     JSON_FLAG,
   ],
   examples: [
     "export ONE_API_KEY=$(one keys create --description ci-production)",
     "one keys create --description reporting --permission tasks:read",
+    "one keys create --description ci-runner --allow 203.0.113.0/24 --report-only",
     "one keys create --description ci-nightly --expires-in 30d --json",
   ],
   run: async ({ flags, positionals }) => {
@@ -109,6 +117,8 @@ export const keysCreate: Command = {
         description: flags.description!,
         expiresAt,
         permissions: flags.permission as ApiKey["permissions"] | undefined,
+        allowedNetworks: flags.allow,
+        networkMode: flags.allow && flags.reportOnly ? "report" : undefined,
       }),
     );
     if (flags.json) return json(key);
@@ -152,6 +162,10 @@ export const keysUpdate: Command = {
     ["--full-access", "give the key full access (every permission, now and later)"],
     ["--expires-in <duration>", "expire this long from now: 30d, 24h, 2w… (1 hour to 366 days)"],
     ["--never-expires", "remove the key's expiry"],
+    ALLOW_FLAG,
+    ["--any-address", "let the key be used from any address again"],
+    REPORT_ONLY_FLAG,
+    ["--enforce", "refuse requests from outside the key's allowed networks (403)"],
     WORKSPACE_FLAG,
     JSON_FLAG,
   ],
@@ -159,11 +173,15 @@ export const keysUpdate: Command = {
     "one keys update KEY_ID --permission tasks:read",
     "one keys update KEY_ID --full-access --never-expires",
     "one keys update KEY_ID --expires-in 90d --json",
+    "one keys update KEY_ID --allow 203.0.113.0/24 --allow 2001:db8::/48 --report-only",
+    "one keys update KEY_ID --enforce",
   ],
   run: async ({ flags, positionals }) => {
     const id = keyId(positionals, keysUpdate);
     const usage = [`Run \`one keys update --help\` for its usage.`];
     if (flags.permission && flags.fullAccess) throw new CliError("Give --permission or --full-access, not both.", EXIT.badInput, usage);
+    if (flags.allow && flags.anyAddress) throw new CliError("Give --allow or --any-address, not both.", EXIT.badInput, usage);
+    if (flags.reportOnly && flags.enforce) throw new CliError("Give --report-only or --enforce, not both.", EXIT.badInput, usage);
     if (flags.expiresIn !== undefined && flags.neverExpires) {
       throw new CliError("Give --expires-in or --never-expires, not both.", EXIT.badInput, usage);
     }
@@ -173,10 +191,14 @@ export const keysUpdate: Command = {
       ...(flags.fullAccess ? { permissions: null } : {}),
       ...(flags.expiresIn !== undefined ? { expiresAt: expiresAtIn(parseDuration(flags.expiresIn, "expires-in")) } : {}),
       ...(flags.neverExpires ? { expiresAt: null } : {}),
+      ...(flags.allow ? { allowedNetworks: flags.allow } : {}),
+      ...(flags.anyAddress ? { allowedNetworks: null } : {}),
+      ...(flags.reportOnly ? { networkMode: "report" as const } : {}),
+      ...(flags.enforce ? { networkMode: "enforce" as const } : {}),
     };
     if (Object.keys(changes).length === 0) {
       throw new CliError(
-        "Say what to change: --description, --permission, --full-access, --expires-in or --never-expires.",
+        "Say what to change: --description, --permission, --full-access, --expires-in, --never-expires, --allow, --any-address, --report-only or --enforce.",
         EXIT.badInput,
         usage,
       );

@@ -13,6 +13,11 @@ export interface Flags {
   /** --permission, repeatable (commander collects them). */
   permission?: string[];
   fullAccess?: boolean;
+  /** --allow, repeatable: addresses or CIDR ranges. */
+  allow?: string[];
+  reportOnly?: boolean;
+  enforce?: boolean;
+  anyAddress?: boolean;
   neverExpires?: boolean;
   grace?: string;
   range?: string;
@@ -42,5 +47,13 @@ export const JSON_FLAG: [string, string] = ["--json", "print the result as JSON 
 export const PERMISSION_FLAG: [string, string] = [
   "--permission <id...>",
   "a permission the key gets: tasks:read or tasks:write (which includes reading); repeat for several",
+];
+export const ALLOW_FLAG: [string, string] = [
+  "--allow <network...>",
+  "an address or CIDR range the key may be used from, e.g. 203.0.113.0/24; repeat for several",
+];
+export const REPORT_ONLY_FLAG: [string, string] = [
+  "--report-only",
+  "with --allow: serve requests from outside the list and count them, instead of refusing them",
 ];
 export const WORKSPACE_FLAG: [string, string] = ["--workspace <id>", "the workspace's id (default: current)"];

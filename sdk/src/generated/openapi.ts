@@ -341,6 +341,10 @@ export interface components {
             expiresAt: string | null;
             /** @description null: full access (every permission a key can hold, now and later). Otherwise one id per resource at its highest level; tasks:write includes reading. */
             permissions: ("tasks:read" | "tasks:write")[] | null;
+            /** @description null: any address. Otherwise the CIDR ranges the key may be used from, e.g. 203.0.113.0/24 or 2001:db8::/48. */
+            allowedNetworks: string[] | null;
+            /** @description enforce: requests from outside allowedNetworks get 403; report: they are served and counted; null without a list. */
+            networkMode: ("enforce" | "report") | null;
             lastUsedAt: string | null;
             lastUsedIp: string | null;
             lastUsedUserAgent: string | null;
@@ -393,6 +397,16 @@ export interface components {
                  * @description Refused with 403: the key lacks the permission the request needs.
                  */
                 forbidden: number;
+                /**
+                 * Format: int64
+                 * @description Refused with 403: from outside the key's allowed networks in enforce mode.
+                 */
+                blockedNetwork: number;
+                /**
+                 * Format: int64
+                 * @description From outside the key's allowed networks in report mode: overlaps the other counts.
+                 */
+                outsideNetwork: number;
                 /** @description Served requests by the permission they needed, e.g. {"tasks:read": 12}; requests that needed none are not in it. */
                 byPermission: {
                     [key: string]: number;
@@ -419,6 +433,16 @@ export interface components {
                  * @description Refused with 403: the key lacks the permission the request needs.
                  */
                 forbidden: number;
+                /**
+                 * Format: int64
+                 * @description Refused with 403: from outside the key's allowed networks in enforce mode.
+                 */
+                blockedNetwork: number;
+                /**
+                 * Format: int64
+                 * @description From outside the key's allowed networks in report mode: overlaps the other counts.
+                 */
+                outsideNetwork: number;
                 /** @description Served requests by the permission they needed, e.g. {"tasks:read": 12}; requests that needed none are not in it. */
                 byPermission: {
                     [key: string]: number;
@@ -448,6 +472,10 @@ export interface components {
             expiresAt: string | null;
             /** @description null: full access (every permission a key can hold, now and later). Otherwise one id per resource at its highest level; tasks:write includes reading. */
             permissions: ("tasks:read" | "tasks:write")[] | null;
+            /** @description null: any address. Otherwise the CIDR ranges the key may be used from, e.g. 203.0.113.0/24 or 2001:db8::/48. */
+            allowedNetworks: string[] | null;
+            /** @description enforce: requests from outside allowedNetworks get 403; report: they are served and counted; null without a list. */
+            networkMode: ("enforce" | "report") | null;
             lastUsedAt: string | null;
             lastUsedIp: string | null;
             lastUsedUserAgent: string | null;
@@ -506,6 +534,10 @@ export interface components {
                 expiresAt: string | null;
                 /** @description Its permissions; null: full access (absent before December 2026). */
                 permissions?: string[] | null;
+                /** @description Its allowed networks; null: any address. */
+                allowedNetworks?: string[] | null;
+                /** @description enforce or report; null without a list. */
+                networkMode?: ("enforce" | "report") | null;
             };
         } | {
             id: string;
@@ -536,7 +568,7 @@ export interface components {
                 description: string;
                 /** @description The hint of the secret the event is about, e.g. one_…a1b2 (never the secret). */
                 hint: string;
-                /** @description Each field that changed, from and to: description, permissions (null: full access), expiresAt (null: never). */
+                /** @description Each field that changed, from and to: description, permissions (null: full access), allowedNetworks (null: any address), networkMode, expiresAt (null: never). */
                 changes?: {
                     [key: string]: {
                         from: unknown;
@@ -768,6 +800,13 @@ export interface components {
             expiresAt?: string | null;
             /** @description What the key may do: null or omitted for full access, or a list such as ["tasks:read"] (tasks:write includes reading). */
             permissions?: ("tasks:read" | "tasks:write")[] | null;
+            /** @description Where the key may be used from: null or omitted for anywhere, or 1-50 IPv4/IPv6 addresses or CIDR ranges. */
+            allowedNetworks?: string[] | null;
+            /**
+             * @description With allowedNetworks: "enforce" (the default; requests from outside get 403) or "report" (served, and counted as outsideNetwork).
+             * @enum {string}
+             */
+            networkMode?: "enforce" | "report";
         };
         CreateTaskInput: {
             /** @description What needs doing. */
@@ -816,6 +855,13 @@ export interface components {
             permissions?: ("tasks:read" | "tasks:write")[] | null;
             /** @description A new expiry (the same bounds as at creation, from now), or null for never. An expired or revoked key answers 409. */
             expiresAt?: string | null;
+            /** @description null for any address (also clears networkMode), or a new list. */
+            allowedNetworks?: string[] | null;
+            /**
+             * @description enforce or report; the key must have (or get) a list.
+             * @enum {string}
+             */
+            networkMode?: "enforce" | "report";
         };
         UpdateTaskInput: {
             title?: string;
@@ -1419,6 +1465,16 @@ export interface operations {
                                  * @description Refused with 403: the key lacks the permission the request needs.
                                  */
                                 forbidden: number;
+                                /**
+                                 * Format: int64
+                                 * @description Refused with 403: from outside the key's allowed networks in enforce mode.
+                                 */
+                                blockedNetwork: number;
+                                /**
+                                 * Format: int64
+                                 * @description From outside the key's allowed networks in report mode: overlaps the other counts.
+                                 */
+                                outsideNetwork: number;
                                 /** @description Served requests by the permission they needed, e.g. {"tasks:read": 12}; requests that needed none are not in it. */
                                 byPermission: {
                                     [key: string]: number;
@@ -1445,6 +1501,16 @@ export interface operations {
                                  * @description Refused with 403: the key lacks the permission the request needs.
                                  */
                                 forbidden: number;
+                                /**
+                                 * Format: int64
+                                 * @description Refused with 403: from outside the key's allowed networks in enforce mode.
+                                 */
+                                blockedNetwork: number;
+                                /**
+                                 * Format: int64
+                                 * @description From outside the key's allowed networks in report mode: overlaps the other counts.
+                                 */
+                                outsideNetwork: number;
                                 /** @description Served requests by the permission they needed, e.g. {"tasks:read": 12}; requests that needed none are not in it. */
                                 byPermission: {
                                     [key: string]: number;
