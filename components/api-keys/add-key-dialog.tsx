@@ -255,6 +255,7 @@ export const AddKeyDialog = forwardRef<HTMLButtonElement, Props>(function AddKey
                   }}
                   error={accessError}
                   errorId={ids.accessError}
+                  legendHidden
                 />
               </div>
             </details>

@@ -232,6 +232,7 @@ function PermissionsEditor({ workspaceId, apiKey }: { workspaceId: string; apiKe
         }}
         error={error}
         errorId={errorId}
+        legend="Change permissions"
       />
       {mutation.error && !mutation.error.fields?.permissions && <FailureMessage failure={mutation.error} />}
       <div className="flex flex-wrap items-center gap-3">

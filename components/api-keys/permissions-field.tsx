@@ -51,17 +51,23 @@ export function PermissionsField({
   onChange,
   error,
   errorId,
+  legendHidden = false,
+  legend = "Permissions",
 }: {
   value: PermissionsChoice;
   onChange: (next: PermissionsChoice) => void;
   /** Why the choice cannot be sent, shown under it. */
   error: string | null;
   errorId: string;
+  /** When a visible heading already says "Permissions" (the Add key dialog's disclosure): the legend is for screen readers only. */
+  legendHidden?: boolean;
+  /** The group's name (the key page's editor says "Change permissions" under its "Permissions" heading). */
+  legend?: string;
 }) {
   const name = useId();
   return (
     <fieldset className="space-y-2" aria-describedby={error ? errorId : undefined}>
-      <legend className="text-sm font-medium">Permissions</legend>
+      <legend className={legendHidden ? "sr-only" : "text-sm font-medium"}>{legend}</legend>
       {PRESETS.map((preset) => (
         <label key={preset.value} className="flex items-start gap-2 text-sm">
           <input
