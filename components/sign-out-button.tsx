@@ -1,39 +1,44 @@
 "use client";
-// The header's Sign out. The server ends the session (here and at the provider) and answers where
-// to go next; the browser then goes there. When that fails (offline, the server down), the page
-// stays and says that the person is still signed in.
+// The header's Sign out. The server ends the session (here and at the provider) and redirects the
+// browser to the provider's logout. When that fails (offline, the server down), the page stays and
+// says that the person is still signed in.
 import { useMutation } from "@tanstack/react-query";
+import { unstable_rethrow } from "next/navigation";
 import { useRef } from "react";
 import { signOutAction } from "@/lib/actions/sign-out";
 import { FailureMessage } from "@/components/ui/failure-message";
 import { fromActionError, RequestFailure } from "@/lib/ui/browser/request-failure";
 
-async function signOut(): Promise<string> {
+/** Next rejects the action's promise with its own redirect error while it takes the browser away. */
+function isLeaving(error: unknown): boolean {
+  try {
+    unstable_rethrow(error);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/** Settles only on failure: on success the browser is leaving, and the button says so until it has. */
+async function signOut(): Promise<never> {
   let result: Awaited<ReturnType<typeof signOutAction>>;
   try {
     result = await signOutAction();
-  } catch {
+  } catch (error) {
+    if (isLeaving(error)) return new Promise<never>(() => {});
     throw new RequestFailure(
       "offline",
       "The server did not answer, so you may still be signed in. Check your connection, then sign out again.",
     );
   }
-  if (!result.ok) {
-    // Nothing left to end: the session had already ended elsewhere.
-    if (result.error.code === "unauthenticated") return "/signed-out";
-    throw fromActionError(result.error, "you were not signed out");
-  }
-  return result.data.next;
+  throw fromActionError(result.error, "you were not signed out");
 }
 
 export function SignOutButton() {
   const button = useRef<HTMLButtonElement>(null);
-  const mutation = useMutation<string, RequestFailure, void>({
-    mutationFn: signOut,
-    onSuccess: (next) => window.location.assign(next),
-  });
-  // Still "Signing out…" after success, while the browser leaves for the provider's logout.
-  const busy = mutation.isPending || mutation.isSuccess;
+  const mutation = useMutation<never, RequestFailure, void>({ mutationFn: signOut });
+  // "Signing out…" until the browser has left for the provider's logout.
+  const busy = mutation.isPending;
   return (
     <div className="relative shrink-0">
       <button
