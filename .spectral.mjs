@@ -17,6 +17,7 @@ const LIST_RESPONSES = [
   "/workspaces/{workspaceId}/tasks/get",
   "/workspaces/{workspaceId}/api-keys/usage/get",
   "/workspaces/{workspaceId}/api-keys/{keyId}/insights/get",
+  "/workspaces/{workspaceId}/api-keys/{keyId}/addresses/get",
   "/me/get",
   "/workspaces/{workspaceId}/audit-events/get",
   "/workspaces/{workspaceId}/agent/activity/get",

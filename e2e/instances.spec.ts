@@ -245,6 +245,40 @@ test("allowed networks with TRUST_PROXY: enforce refuses outside addresses with 
   expect(outsideBody.message).toContain("198.51.100.7");
 });
 
+test("addresses seen by two instances add up per address, and insights suggest them as a list", async () => {
+  const created = await fetch(`${urls[0]}/workspaces/current/api-keys`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${owner}`, "Content-Type": "application/json" },
+    body: JSON.stringify({ description: "addresses-across-instances" }),
+  }).then((r) => r.json());
+  for (const [instance, address] of [
+    [0, "198.51.100.7"],
+    [1, "198.51.100.7"],
+    [1, "2001:db8:5:6::1"],
+    [0, "2001:db8:5:6::2"],
+  ] as const) {
+    expect((await tasks(instance, created.secret, { "X-Forwarded-For": address })).status).toBe(200);
+  }
+  const read = (path: string) =>
+    fetch(`${urls[1]}/workspaces/current/api-keys/${created.id}/${path}`, { headers: { Authorization: `Bearer ${owner}` } }).then((r) =>
+      r.json(),
+    );
+  await expect
+    .poll(
+      async () =>
+        (await read("addresses")).data.map((row: { address: string; requests: number }) => `${row.address}×${row.requests}`).sort(),
+      {
+        timeout: 20_000,
+      },
+    )
+    .toEqual(["198.51.100.7×2", "2001:db8:5:6::/64×2"]);
+  expect((await read("insights")).networks).toEqual({
+    addresses: 2,
+    suggestedAllowedNetworks: ["198.51.100.7/32", "2001:db8:5:6::/64"],
+    outsideNetwork: 0,
+  });
+});
+
 test("usage counted on two instances adds up exactly, and an instance that shuts down writes its counts first", async () => {
   const [ws] = await sql<{ id: string }>(`INSERT INTO workspaces (id, name, slug) VALUES ($1, $1, $1) RETURNING id`, [
     `ws-${randomBytes(4).toString("hex")}`,

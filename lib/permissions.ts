@@ -49,7 +49,7 @@ export const PERMISSIONS = {
   "apiKeys.update": {
     roles: MANAGERS,
     apiKeys: false,
-    deniedReason: "Only workspace owners and admins can rename API keys or change their permissions and expiry.",
+    deniedReason: "Only workspace owners and admins can rename API keys or change their permissions, networks and expiry.",
     apiKeyDeniedReason: KEYS_CANNOT_MANAGE_KEYS,
   },
   "apiKeys.roll": {

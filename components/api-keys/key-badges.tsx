@@ -1,5 +1,6 @@
 // A key's status in words (colour only repeats it): Active, Expired or Revoked, and Rolling while
-// a roll's previous secret still works; and its access in a word (Full access, Read only, Custom).
+// a roll's previous secret still works; its access in a word (Full access, Read only, Custom); and,
+// when it has allowed networks, Restricted (enforced) or Report only.
 import { accessLabel } from "@/lib/api-keys/permissions";
 import type { ApiKeyDto } from "./types";
 
@@ -17,7 +18,7 @@ const STATUS = {
 
 const badge = "inline-flex items-center rounded-full border px-2 py-0.5 text-xs font-medium";
 
-export function KeyBadges({ apiKey }: { apiKey: Pick<ApiKeyDto, "status" | "previousSecret" | "permissions"> }) {
+export function KeyBadges({ apiKey }: { apiKey: Pick<ApiKeyDto, "status" | "previousSecret" | "permissions" | "networkMode"> }) {
   const status = STATUS[apiKey.status];
   return (
     <span className="inline-flex flex-wrap gap-1.5">
@@ -34,6 +35,12 @@ export function KeyBadges({ apiKey }: { apiKey: Pick<ApiKeyDto, "status" | "prev
         <span className="sr-only">Access: </span>
         {accessLabel(apiKey.permissions)}
       </span>
+      {apiKey.networkMode && (
+        <span className={`${badge} border-zinc-400 bg-white text-zinc-800 dark:border-zinc-500 dark:bg-zinc-900 dark:text-zinc-200`}>
+          <span className="sr-only">Networks: </span>
+          {apiKey.networkMode === "report" ? "Report only" : "Restricted"}
+        </span>
+      )}
     </span>
   );
 }

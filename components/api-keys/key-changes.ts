@@ -4,6 +4,7 @@
 // dashboard's words. When a change fails without an answer (offline, the connection dropped, the
 // server stopped), the key is read again through the REST API so the person is told whether
 // anything changed; a secret that was made but never arrived is said, never dropped silently.
+import type { NetworkMode } from "@/lib/api-keys/networks";
 import { createApiKeyAction, revokeApiKeyAction, rollApiKeyAction, updateApiKeyAction } from "@/lib/actions/api-keys";
 import { dismissExposureAlertAction } from "@/lib/actions/leaks";
 import { fromActionError, isRequestFailure, RequestFailure, sessionEnded } from "@/lib/ui/browser/request-failure";
@@ -114,15 +115,36 @@ export async function renameKey(workspaceId: string, key: ApiKeyDto, description
   return result.data;
 }
 
-/** What the key's page changes besides the description: its permissions (null: full access) or expiry (null: never). */
-export type KeyChange = { permissions: string[] | null } | { expiresAt: string | null };
+/**
+ * What the key's page changes besides the description: its permissions (null: full access), its
+ * networks (null: any address; the mode only with a list) or its expiry (null: never).
+ */
+export type KeyChange =
+  { permissions: string[] | null } | { allowedNetworks: string[] | null; networkMode?: NetworkMode } | { expiresAt: string | null };
+
+const whatOf = (change: KeyChange) => ("permissions" in change ? "permissions" : "allowedNetworks" in change ? "networks" : "expiry");
+
+/** Whether `current` already shows `change` (it went through even though its answer was lost). */
+function isApplied(current: ApiKeyDto, change: KeyChange): boolean {
+  if ("permissions" in change) return JSON.stringify(current.permissions) === JSON.stringify(change.permissions);
+  if ("allowedNetworks" in change) {
+    return (
+      JSON.stringify(current.allowedNetworks) === JSON.stringify(change.allowedNetworks) &&
+      (change.allowedNetworks === null || change.networkMode === undefined || current.networkMode === change.networkMode)
+    );
+  }
+  return (
+    (current.expiresAt === null) === (change.expiresAt === null) &&
+    (change.expiresAt === null || Date.parse(current.expiresAt!) === Date.parse(change.expiresAt))
+  );
+}
 
 /**
  * Changes a key's permissions or expiry; when the answer is lost, the key is read again to tell
  * whether the change went through (saving the same change twice is harmless).
  */
 export async function changeKey(workspaceId: string, key: ApiKeyDto, change: KeyChange): Promise<ApiKeyDto> {
-  const what = "permissions" in change ? "permissions" : "expiry";
+  const what = whatOf(change);
   const notChanged = `the key's ${what} did not change`;
   let result: Awaited<ReturnType<typeof updateApiKeyAction>>;
   try {
@@ -136,12 +158,7 @@ export async function changeKey(workspaceId: string, key: ApiKeyDto, change: Key
         `The server did not answer, so it is not known whether the key's ${what} changed. Check your connection, then save again: saving twice is harmless.`,
       );
     }
-    const applied =
-      "permissions" in change
-        ? JSON.stringify(current.permissions) === JSON.stringify(change.permissions)
-        : (current.expiresAt === null) === (change.expiresAt === null) &&
-          (change.expiresAt === null || Date.parse(current.expiresAt!) === Date.parse(change.expiresAt));
-    if (applied) return current;
+    if (isApplied(current, change)) return current;
     throw new RequestFailure(
       "offline",
       `The connection to the server dropped, and the key's ${what} did not change. Check your connection and save again.`,

@@ -11,6 +11,7 @@ import { AddKeyDialog } from "./add-key-dialog";
 import type { Created } from "./key-changes";
 import { KeyFacts } from "./key-facts";
 import { KeyHeader } from "./key-header";
+import { KeyNetworks } from "./key-networks";
 import { KeyPermissions } from "./key-permissions";
 import { ExpiredNotice, ReadOnlyNotice, RevokedNotice } from "./key-state-notices";
 import { LeakNotice } from "./leak-notice";
@@ -100,6 +101,8 @@ export function KeyPage({ workspace, initial, permissions, rollIdleSeconds, apiO
       )}
 
       <KeyPermissions workspaceId={workspace.id} apiKey={key} allowance={permissions.rename} onRevoked={() => heading.current?.focus()} />
+
+      <KeyNetworks workspaceId={workspace.id} apiKey={key} allowance={permissions.rename} />
 
       <UsageChart workspaceId={workspace.id} keyId={key.id} />
 

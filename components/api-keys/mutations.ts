@@ -94,6 +94,8 @@ export function useChangeKey(workspaceId: string, key: ApiKeyDto) {
     onSuccess: (changed) => {
       keyChanged(queryClient, workspaceId, changed);
       void queryClient.invalidateQueries({ queryKey: queryKeys.insights(workspaceId, key.id) });
+      // Each address is judged against the key's list as it is now.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.addresses(workspaceId, key.id) });
     },
     onError: (failure) => {
       if (shownIsStale(failure)) refreshList(queryClient, workspaceId);

@@ -6,7 +6,7 @@ import { useQuery } from "@tanstack/react-query";
 import { queryKeys } from "@/lib/ui/browser/query-keys";
 import type { RequestFailure } from "@/lib/ui/browser/request-failure";
 import { read } from "@/lib/ui/browser/rest";
-import type { InsightsDto } from "@/lib/usage/schemas";
+import type { InsightsDto, KeyAddressesDto } from "@/lib/usage/schemas";
 import type { ApiKeyDto, KeyList } from "./types";
 
 export function useKeyList(workspaceId: string, initial: KeyList) {
@@ -35,5 +35,15 @@ export function useKeyInsights(workspaceId: string, keyId: string) {
     queryKey: queryKeys.insights(workspaceId, keyId),
     queryFn: ({ signal }) => read.insights(workspaceId, keyId, signal),
     staleTime: 60_000,
+  });
+}
+
+/** Where a key was used from over the last `days` days (its Networks section; 7 for the enforce confirmation). */
+export function useKeyAddresses(workspaceId: string, keyId: string, days: number, enabled = true) {
+  return useQuery<KeyAddressesDto, RequestFailure>({
+    queryKey: queryKeys.addresses(workspaceId, keyId, days),
+    queryFn: ({ signal }) => read.addresses(workspaceId, keyId, days, signal),
+    staleTime: 30_000,
+    enabled,
   });
 }

@@ -72,3 +72,28 @@ test("PATCH moves a key into and out of its networks from the next request", asy
     member: 403,
   });
 });
+
+test("GET …/addresses lists where a key was used from, for members; an API key gets 403 and a bad window 400", async () => {
+  const key = await createKey({ description: "rest-addresses", allowedNetworks: ["203.0.113.0/24"], networkMode: "report" });
+  const secret = key.body.secret as string;
+  await call("GET", "/workspaces/current/tasks", secret);
+  const path = `/workspaces/current/api-keys/${key.body.id}/addresses`;
+  await expect.poll(async () => (await call("GET", path, member)).body.data, { timeout: 20_000 }).toHaveLength(1);
+  const [row] = (await call("GET", path, member)).body.data as Record<string, unknown>[];
+  expect({
+    row: { ...row, address: ["127.0.0.1", "::1/64"].includes(row!.address as string) },
+    byKey: (await call("GET", path, secret)).status,
+    badWindow: Object.keys((await call("GET", `${path}?days=31`, member)).body.fields ?? {}),
+  }).toEqual({
+    row: {
+      address: true,
+      firstSeenAt: expect.any(String),
+      lastSeenAt: expect.any(String),
+      requests: 1,
+      lastUserAgent: expect.any(String),
+      allowed: false,
+    },
+    byKey: 403,
+    badWindow: ["days"],
+  });
+});

@@ -201,11 +201,15 @@ async function lookUp(token: string, client: RequestClient, needed: string | nul
   // Outside the list in report mode (in enforce mode it is blocked instead).
   const outside = !row.inside && !row.blocked;
   if (row.blocked) {
-    countRequest(row.key_id, "blockedNetwork");
+    countRequest(row.key_id, "blockedNetwork", { from: client });
     return { outcome: "blocked", keyId: row.key_id, clientAddress: client.ip };
   }
   const rateLimit = row.permitted ? toDecision(row as StateRow, windows) : null;
-  countRequest(row.key_id, !rateLimit ? "forbidden" : rateLimit.allowed ? "ok" : "rateLimited", needed, outside);
+  countRequest(row.key_id, !rateLimit ? "forbidden" : rateLimit.allowed ? "ok" : "rateLimited", {
+    permission: needed,
+    outside,
+    from: client,
+  });
   return {
     outcome: "accepted",
     keyId: row.key_id,

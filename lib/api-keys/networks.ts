@@ -58,6 +58,39 @@ export function comparableAddress(address: string | null): string | null {
   return text(unmapped(ipaddr.parse(address)));
 }
 
+/**
+ * The network an address is counted under in a key's address table: IPv4 per address (/32), IPv6
+ * per /64 (one host's privacy addresses, or a subnet, as one row); null when it cannot be read.
+ */
+export function addressNetwork(address: string | null): string | null {
+  const comparable = comparableAddress(address);
+  if (!comparable) return null;
+  if (!comparable.includes(":")) return `${comparable}/32`;
+  return `${text(ipaddr.IPv6.networkAddressFromCIDR(`${comparable}/64`))}/64`;
+}
+
+/** How the address table names a network (as PostgreSQL writes it): an IPv4 address alone, an IPv6 /64 as a range in RFC 5952 form. */
+export function displayNetwork(network: string): string {
+  const result = canonicalNetwork(network);
+  const canonical = "network" in result ? result.network : network;
+  return canonical.endsWith("/32") && !canonical.includes(":") ? canonical.slice(0, -3) : canonical;
+}
+
+/**
+ * Whether every address of `seen` (an address, or a range such as an IPv6 /64 of the address
+ * table) is inside one of `list`'s ranges: what the dashboard counts before a list is enforced.
+ */
+export function isWithin(seen: string, list: readonly string[]): boolean {
+  const [host, prefix] = seen.split("/");
+  if (!host || !isAddress(host)) return false;
+  const address = unmapped(ipaddr.parse(host));
+  const bits = prefix === undefined ? (address.kind() === "ipv4" ? 32 : 128) : Number(prefix);
+  return list.some((entry) => {
+    const [network, width] = ipaddr.parseCIDR(entry);
+    return network.kind() === address.kind() && width <= bits && address.match(network, width);
+  });
+}
+
 /** `allowedNetworks` in requests: null (anywhere) or 1–50 entries, each named by its index when refused; duplicates count once. */
 export const allowedNetworksSchema = z
   .array(z.unknown(), { error: `allowedNetworks must be null or a list of 1 to ${MAX_ALLOWED_NETWORKS} addresses or ranges.` })

@@ -8,7 +8,7 @@ import { apiKeySchema, createApiKeyInput, MAX_ACTIVE_KEYS, rollApiKeyInput, upda
 import { auditPageSchema, auditQuery } from "@/lib/audit-log/schemas";
 import { githubFeedbackSchema, githubReportSchema, revocationInput, revocationResult } from "@/lib/leaks/schemas";
 import { createTaskInput, listTasksQuery, taskSchema, updateTaskInput } from "@/lib/tasks/schemas";
-import { insightsSchema, usageQuery, usageSchema, workspaceUsageSchema } from "@/lib/usage/schemas";
+import { addressesQuery, insightsSchema, keyAddressesSchema, usageQuery, usageSchema, workspaceUsageSchema } from "@/lib/usage/schemas";
 import { meSchema, selectWorkspaceInput, workspaceItemSchema } from "@/lib/workspaces/schemas";
 
 export type Operation = {
@@ -177,11 +177,25 @@ export const API_OPERATIONS: Operation[] = [
     sdk: "insights",
     method: "get",
     path: `${WS}/api-keys/{keyId}/insights`,
-    summary: "What a key used over the last 30 days: permissions granted, used and unused, and the narrowest set to suggest",
+    summary:
+      "What a key used over the last 30 days: permissions granted, used, unused and suggested; addresses and a suggested list of networks",
     who: "user",
     status: 200,
     response: insightsSchema,
     errors: [...AUTH_ERRORS, 403],
+  },
+  {
+    id: "listApiKeyAddresses",
+    sdk: "addresses",
+    method: "get",
+    path: `${WS}/api-keys/{keyId}/addresses`,
+    summary: "The addresses (IPv4) and IPv6 /64s a key was used from, with counts and whether its list allows each",
+    who: "user",
+    query: addressesQuery,
+    status: 200,
+    response: keyAddressesSchema,
+    errors: [...AUTH_ERRORS, 400, 403],
+    example: { days: 30 },
   },
   {
     id: "listAuditEvents",

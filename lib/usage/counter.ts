@@ -4,10 +4,12 @@
 // to the same rows (INSERT … ON CONFLICT DO UPDATE SET ok = ok + excluded.ok), so they sum up
 // exactly. A crash loses at most the last interval's counts; a failed flush keeps its counts for
 // the next one. Hours are the app server's clock, in UTC. Served requests are also counted by the
-// key permission they needed (api_key_permission_usage), written by the same statement.
+// key permission they needed (api_key_permission_usage), and the addresses a key is used from
+// (api_key_addresses, lib/usage/address-counts.ts), written by the same statement.
 import { execute, named, sql } from "@/lib/db/sql";
 import { logger } from "@/lib/log/logger";
 import { onShutdown } from "@/lib/shutdown";
+import { addressColumns, countAddress, mergeAddresses, type AddressCounts } from "./address-counts";
 
 const OUTCOMES = ["ok", "rateLimited", "denied", "forbidden", "blockedNetwork"] as const;
 export type UsageOutcome = (typeof OUTCOMES)[number];
@@ -18,9 +20,15 @@ const FLUSH_INTERVAL_MS = 5_000;
 const HOUR_MS = 3_600_000;
 
 /** `since`: when the oldest count in `pending` was made (null when nothing is pending). */
-type State = { pending: Map<string, Counts>; since: number | null; timer: NodeJS.Timeout | null; flushing: Promise<void> | null };
+type State = {
+  pending: Map<string, Counts>;
+  addresses: Map<string, AddressCounts>;
+  since: number | null;
+  timer: NodeJS.Timeout | null;
+  flushing: Promise<void> | null;
+};
 const globalForUsage = globalThis as unknown as { oneUsage?: State };
-const state = (globalForUsage.oneUsage ??= { pending: new Map(), since: null, timer: null, flushing: null });
+const state = (globalForUsage.oneUsage ??= { pending: new Map(), addresses: new Map(), since: null, timer: null, flushing: null });
 
 const emptyCounts = (): Counts => ({
   ok: 0,
@@ -32,15 +40,18 @@ const emptyCounts = (): Counts => ({
   byPermission: {},
 });
 
+/** Where a request came from, for the key's address table; absent: not counted there (e.g. a revoked key's). */
+type From = { ip: string | null; userAgent: string | null };
+
 /**
  * Counts one request of a key (no I/O). `permission`: the key permission a served request needed;
- * `outside`: it came from outside the key's allowed networks (counted as outsideNetwork too).
+ * `outside`: it came from outside the key's allowed networks (counted as outsideNetwork too);
+ * `from`: its client, counted in the key's address table (served unless blocked).
  */
 export function countRequest(
   keyId: string,
   outcome: UsageOutcome,
-  permission: string | null = null,
-  outside = false,
+  { permission = null, outside = false, from }: { permission?: string | null; outside?: boolean; from?: From } = {},
   at = Date.now(),
 ): void {
   const bucket = `${keyId} ${Math.floor(at / HOUR_MS) * HOUR_MS}`;
@@ -49,6 +60,7 @@ export function countRequest(
   counts[outcome]++;
   if (outside) counts.outsideNetwork++;
   if (outcome === "ok" && permission) counts.byPermission[permission] = (counts.byPermission[permission] ?? 0) + 1;
+  if (from) countAddress(state.addresses, keyId, from.ip, from.userAgent, outcome !== "blockedNetwork", at);
   state.since ??= Date.now();
   if (!state.timer) {
     state.timer = setInterval(() => void flushUsage().catch(() => undefined), FLUSH_INTERVAL_MS);
@@ -64,11 +76,14 @@ export function flushUsage(): Promise<void> {
 }
 
 async function writePending(): Promise<void> {
-  if (state.pending.size === 0) return;
+  if (state.pending.size === 0 && state.addresses.size === 0) return;
   const batch = state.pending;
+  const addressBatch = state.addresses;
   const since = state.since;
   state.pending = new Map();
+  state.addresses = new Map();
   state.since = null;
+  const addresses = addressColumns(addressBatch);
   const keys: string[] = [];
   const hours: string[] = [];
   const columns: Record<UsageOutcome | "outsideNetwork", number[]> = {
@@ -95,11 +110,25 @@ async function writePending(): Promise<void> {
     }
   }
   try {
-    // One statement, so both tables get a batch or neither does. Keys deleted meanwhile are skipped.
+    // One statement, so every table gets its batch or none does. Keys deleted meanwhile are skipped.
     await execute(
       named(
         "flush-usage",
-        `WITH outcomes AS (
+        `WITH addresses AS (
+           INSERT INTO "api_key_addresses" AS a ("key_id", "network", "day", "requests", "served", "first_seen_at", "last_seen_at", "last_address", "last_user_agent")
+           SELECT c.key_id, c.network, c.day, c.requests, c.served, c.first_seen_at, c.last_seen_at, c.last_address, c.last_user_agent
+           FROM unnest($13::text[], $14::inet[], $15::date[], $16::int[], $17::int[], $18::timestamptz[], $19::timestamptz[], $20::inet[], $21::text[])
+             AS c(key_id, network, day, requests, served, first_seen_at, last_seen_at, last_address, last_user_agent)
+           WHERE EXISTS (SELECT 1 FROM "api_keys" k WHERE k."id" = c.key_id)
+           ON CONFLICT ("key_id", "network", "day") DO UPDATE SET
+             "requests" = a."requests" + excluded."requests",
+             "served" = a."served" + excluded."served",
+             "first_seen_at" = least(a."first_seen_at", excluded."first_seen_at"),
+             "last_seen_at" = greatest(a."last_seen_at", excluded."last_seen_at"),
+             "last_address" = CASE WHEN excluded."last_seen_at" >= a."last_seen_at" THEN excluded."last_address" ELSE a."last_address" END,
+             "last_user_agent" = CASE WHEN excluded."last_seen_at" >= a."last_seen_at" THEN excluded."last_user_agent" ELSE a."last_user_agent" END
+         ),
+         outcomes AS (
            INSERT INTO "api_key_usage" AS u ("key_id", "hour", "ok", "rate_limited", "denied", "forbidden", "blocked_network", "outside_network")
            SELECT c.key_id, c.hour, c.ok, c.rate_limited, c.denied, c.forbidden, c.blocked_network, c.outside_network
            FROM unnest($1::text[], $2::timestamptz[], $3::int[], $4::int[], $5::int[], $6::int[], $11::int[], $12::int[])
@@ -131,12 +160,22 @@ async function writePending(): Promise<void> {
           byPermission.ok,
           columns.blockedNetwork,
           columns.outsideNetwork,
+          addresses.keys,
+          addresses.networks,
+          addresses.days,
+          addresses.requests,
+          addresses.served,
+          addresses.firstSeen,
+          addresses.lastSeen,
+          addresses.lastAddresses,
+          addresses.lastUserAgents,
         ],
       ),
     );
   } catch (error) {
     // Nothing was written (one statement): keep the counts for the next flush.
     state.since = Math.min(since ?? Date.now(), state.since ?? Date.now());
+    mergeAddresses(state.addresses, addressBatch);
     for (const [bucket, counts] of batch) {
       const current = state.pending.get(bucket);
       if (!current) {
@@ -149,7 +188,9 @@ async function writePending(): Promise<void> {
         current.byPermission[permission] = (current.byPermission[permission] ?? 0) + ok;
       }
     }
-    logger().warn(`Usage counts not written yet (${batch.size} buckets kept for the next flush): ${(error as Error).message}`);
+    logger().warn(
+      `Usage counts not written yet (${batch.size + addressBatch.size} buckets kept for the next flush): ${(error as Error).message}`,
+    );
     throw error;
   }
 }
@@ -159,12 +200,30 @@ export function usageFlushLagSeconds(now = Date.now()): number {
   return state.since === null ? 0 : (now - state.since) / 1000;
 }
 
-/** Deletes usage rows older than the retention (90 days); run by the background jobs (lib/jobs.ts). */
+/**
+ * Deletes usage rows older than the retention (90 days), and address rows of networks beyond a
+ * key's 1,000 most recently seen; run hourly by the background jobs (lib/jobs.ts).
+ */
 const USAGE_RETENTION_DAYS = 90;
+const ADDRESSES_PER_KEY = 1_000;
 export async function pruneUsage(): Promise<number> {
-  const [outcomes, permissions] = await Promise.all([
+  const [outcomes, permissions, addresses] = await Promise.all([
     execute(sql`DELETE FROM "api_key_usage" WHERE "hour" < now() - make_interval(days => ${USAGE_RETENTION_DAYS})`),
     execute(sql`DELETE FROM "api_key_permission_usage" WHERE "hour" < now() - make_interval(days => ${USAGE_RETENTION_DAYS})`),
+    execute(sql`DELETE FROM "api_key_addresses" WHERE "day" < (now() AT TIME ZONE 'UTC')::date - ${USAGE_RETENTION_DAYS}::int`),
   ]);
-  return outcomes + permissions;
+  // Only keys over the bound are ranked (the count per key reads the primary key's index).
+  const crowded = await execute(
+    sql`WITH crowded AS (
+          SELECT "key_id" FROM "api_key_addresses" GROUP BY "key_id" HAVING count(DISTINCT "network") > ${ADDRESSES_PER_KEY}
+        ),
+        ranked AS (
+          SELECT a."key_id", a."network", row_number() OVER (PARTITION BY a."key_id" ORDER BY max(a."last_seen_at") DESC, a."network") AS rank
+          FROM "api_key_addresses" a JOIN crowded USING ("key_id")
+          GROUP BY a."key_id", a."network"
+        )
+        DELETE FROM "api_key_addresses" a USING ranked r
+        WHERE a."key_id" = r."key_id" AND a."network" = r."network" AND r.rank > ${ADDRESSES_PER_KEY}`,
+  );
+  return outcomes + permissions + addresses + crowded;
 }

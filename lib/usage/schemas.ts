@@ -67,5 +67,41 @@ export const insightsSchema = z.object({
       .nullable()
       .describe("The narrowest permissions that would have served every request of the window (equal to used); null when none needed one."),
   }),
+  networks: z.object({
+    addresses: z.number().int().describe("Addresses (IPv4) and IPv6 /64s the key was used from in the window."),
+    suggestedAllowedNetworks: z
+      .array(z.string())
+      .nullable()
+      .describe("The window's served requests' addresses as a list (IPv4 /32, IPv6 /64); null when there are none or more than 50."),
+    outsideNetwork: z.number().int().describe("Requests of the window from outside the key's list in report mode (usage outsideNetwork)."),
+  }),
 });
 export type InsightsDto = z.infer<typeof insightsSchema>;
+
+const MAX_WINDOW_DAYS = 30;
+export const addressesQuery = z.object({
+  days: z.coerce
+    .number({ error: `days must be a whole number from 1 to ${MAX_WINDOW_DAYS}.` })
+    .int(`days must be a whole number from 1 to ${MAX_WINDOW_DAYS}.`)
+    .min(1, `days must be a whole number from 1 to ${MAX_WINDOW_DAYS}.`)
+    .max(MAX_WINDOW_DAYS, `days must be a whole number from 1 to ${MAX_WINDOW_DAYS}.`)
+    .default(MAX_WINDOW_DAYS)
+    .describe("The window in whole UTC days, today included (7: the confirmation before enforcing). Default 30."),
+});
+
+const keyAddressSchema = z.object({
+  address: z.string().describe('An IPv4 address ("203.0.113.7"), or an IPv6 /64 ("2001:db8:1:2::/64").'),
+  firstSeenAt: z.iso.datetime().describe("The first request from it within the window."),
+  lastSeenAt: z.iso.datetime(),
+  requests: z.number().int().describe("Requests from it in the window, refused ones (blocked, rate limited, forbidden) included."),
+  lastUserAgent: z.string().nullable(),
+  allowed: z
+    .boolean()
+    .nullable()
+    .describe("Whether its latest request's address is inside the key's current allowed networks; null when the key has no list."),
+});
+
+export const keyAddressesSchema = z.object({
+  data: z.array(keyAddressSchema).max(1000).describe("Latest first; at most 1,000 (the least recently seen go first)."),
+});
+export type KeyAddressesDto = z.infer<typeof keyAddressesSchema>;

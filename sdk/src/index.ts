@@ -29,6 +29,7 @@ export type { RateLimit, RateLimitPolicy } from "./rate-limit.js";
 export type { RetryOptions } from "./retry.js";
 export type {
   ApiKey,
+  ApiKeyAddresses,
   ApiKeyInsights,
   ApiKeyUsage,
   ApiKeyWithSecret,

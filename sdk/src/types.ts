@@ -17,6 +17,8 @@ export type KeyPermission = NonNullable<ApiKey["permissions"]>[number];
 export type Me = ResponseBody<"getMe">;
 /** What a key used over the last 30 days, and the permissions to suggest. */
 export type ApiKeyInsights = ResponseBody<"getApiKeyInsights">;
+/** Where a key was used from: each IPv4 address or IPv6 /64 of the window, latest first. */
+export type ApiKeyAddresses = ResponseBody<"listApiKeyAddresses">;
 
 /** An operation's id: the name of its method on its class (e.g. "listTasks"). */
 export type OperationId = keyof operations;

@@ -1,4 +1,4 @@
-// one keys list | get | create | rename | roll | usage | revoke: the workspace's API keys.
+// one keys list | get | create | rename | update | roll | usage | addresses | revoke: the workspace's API keys.
 import { ApiKeysApi, type ApiKey, type ApiKeyUsage } from "@onehorizon/sdk-js";
 import { describeSeconds, parseDuration } from "../duration.js";
 import { CliError, EXIT } from "../exit-codes.js";
@@ -296,6 +296,46 @@ export const keysUsage: Command = {
     out(usageTable(usage));
     say(
       "OK: served; LIMITED: refused by the rate limit (429); DENIED: a revoked, expired or retired secret of this key. Counts appear within 10 seconds.",
+    );
+  },
+};
+
+export const keysAddresses: Command = {
+  name: "keys addresses",
+  args: ["<id>"],
+  summary: "Where a key was used from: each IPv4 address or IPv6 /64, latest first, and whether its list allows it",
+  options: [["--days <n>", "the window in whole UTC days, today included: 1 to 30 (default 30)"], WORKSPACE_FLAG, JSON_FLAG],
+  examples: ["one keys addresses KEY_ID", "one keys addresses KEY_ID --days 7 --json | jq -r '.data[].address'"],
+  run: async ({ flags, positionals }) => {
+    const id = keyId(positionals, keysAddresses);
+    const days = flags.days === undefined ? undefined : Number(flags.days);
+    if (days !== undefined && !(Number.isInteger(days) && days >= 1 && days <= 30)) {
+      throw new CliError(`--days must be a whole number from 1 to 30; got "${flags.days}".`, EXIT.badInput, [
+        "Run `one keys addresses --help` for its usage.",
+      ]);
+    }
+    const current = session();
+    const result = await api(current, () =>
+      new ApiKeysApi(current.configuration).listApiKeyAddresses({ workspaceId: workspaceOf(flags), keyId: id, days }),
+    );
+    if (flags.json) return json(result);
+    const window = `the last ${days ?? 30} days`;
+    if (result.data.length === 0) return say(`No requests with this key in ${window}. Counts appear within 10 seconds.`);
+    out(
+      table(
+        ["ADDRESS", "REQUESTS", "LAST SEEN", "FIRST SEEN", "ALLOWED", "LAST USER AGENT"],
+        result.data.map((row) => [
+          row.address,
+          String(row.requests),
+          ago(row.lastSeenAt),
+          ago(row.firstSeenAt),
+          row.allowed === null ? "any address" : row.allowed ? "yes" : "no",
+          row.lastUserAgent ?? "",
+        ]),
+      ),
+    );
+    say(
+      `${result.data.length} ${result.data.length === 1 ? "address" : "addresses"} in ${window}. ALLOWED: by the key's list as it is now.`,
     );
   },
 };

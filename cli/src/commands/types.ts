@@ -21,6 +21,7 @@ export interface Flags {
   neverExpires?: boolean;
   grace?: string;
   range?: string;
+  days?: string;
   title?: string;
   workspace?: string;
   apiUrl?: string;

@@ -7,6 +7,9 @@ export const queryKeys = {
   // Every listed key's usage in one answer (the list's sparklines).
   workspaceUsage: (workspaceId: string, range: string) => ["workspaces", workspaceId, "api-keys-usage", range] as const,
   insights: (workspaceId: string, keyId: string) => ["workspaces", workspaceId, "api-keys", keyId, "insights"] as const,
+  // Without `days`: every window's (what a change of the key's networks invalidates).
+  addresses: (workspaceId: string, keyId: string, days?: number) =>
+    ["workspaces", workspaceId, "api-keys", keyId, "addresses", ...(days === undefined ? [] : [days])] as const,
   auditLog: (workspaceId: string) => ["workspaces", workspaceId, "audit-events"] as const,
   auditEvents: (workspaceId: string, filters: { action?: string; targetId?: string; via?: "audit-events" | "activity" }) =>
     ["workspaces", workspaceId, "audit-events", filters] as const,

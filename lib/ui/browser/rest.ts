@@ -5,7 +5,7 @@
 // cannot be reached, `session` on 401, `refused` with the server's message.
 import type { ApiKeyDto } from "@/lib/api-keys/schemas";
 import type { AuditPage } from "@/lib/audit-log/schemas";
-import type { InsightsDto, UsageDto, WorkspaceUsageDto } from "@/lib/usage/schemas";
+import type { InsightsDto, KeyAddressesDto, UsageDto, WorkspaceUsageDto } from "@/lib/usage/schemas";
 import { GENERIC_FAILURE, RequestFailure, sessionEnded } from "./request-failure";
 
 export type KeyList = { data: ApiKeyDto[]; limit: number };
@@ -38,6 +38,9 @@ export const read = {
     getJson<WorkspaceUsageDto>(`${workspace(workspaceId)}/api-keys/usage?range=${range}`, signal),
   insights: (workspaceId: string, keyId: string, signal?: AbortSignal) =>
     getJson<InsightsDto>(`${apiKey(workspaceId, keyId)}/insights`, signal),
+  /** Where a key was used from over the last `days` whole UTC days. */
+  addresses: (workspaceId: string, keyId: string, days: number, signal?: AbortSignal) =>
+    getJson<KeyAddressesDto>(`${apiKey(workspaceId, keyId)}/addresses?days=${days}`, signal),
   /** Owners and admins read `audit-events`; members the same events through `agent/activity`. */
   auditPage: (workspaceId: string, via: "audit-events" | "activity", params: URLSearchParams, signal?: AbortSignal) =>
     getJson<AuditPage>(`${workspace(workspaceId)}${via === "audit-events" ? "/audit-events" : "/agent/activity"}?${params}`, signal),

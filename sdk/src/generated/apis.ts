@@ -92,9 +92,14 @@ export class ApiKeysApi extends BaseApi {
     return this.call("listApiKeyUsage", params, options);
   }
 
-  /** What a key used over the last 30 days: permissions granted, used and unused, and the narrowest set to suggest. */
+  /** What a key used over the last 30 days: permissions granted, used, unused and suggested; addresses and a suggested list of networks. */
   getApiKeyInsights(params: Params<"getApiKeyInsights">, options?: RequestOptions): Promise<Result<"getApiKeyInsights">> {
     return this.call("getApiKeyInsights", params, options);
+  }
+
+  /** The addresses (IPv4) and IPv6 /64s a key was used from, with counts and whether its list allows each. */
+  listApiKeyAddresses(params: Params<"listApiKeyAddresses">, options?: RequestOptions): Promise<Result<"listApiKeyAddresses">> {
+    return this.call("listApiKeyAddresses", params, options);
   }
 }
 
@@ -140,9 +145,14 @@ export class ApiKeysResource extends Resource {
     return this.call("listApiKeyUsage", this.withWorkspace(params), options);
   }
 
-  /** What a key used over the last 30 days: permissions granted, used and unused, and the narrowest set to suggest. */
+  /** What a key used over the last 30 days: permissions granted, used, unused and suggested; addresses and a suggested list of networks. */
   insights(params: ResourceParams<"getApiKeyInsights">, options?: RequestOptions): Promise<Result<"getApiKeyInsights">> {
     return this.call("getApiKeyInsights", this.withWorkspace(params), options);
+  }
+
+  /** The addresses (IPv4) and IPv6 /64s a key was used from, with counts and whether its list allows each. */
+  addresses(params: ResourceParams<"listApiKeyAddresses">, options?: RequestOptions): Promise<Result<"listApiKeyAddresses">> {
+    return this.call("listApiKeyAddresses", this.withWorkspace(params), options);
   }
 }
 

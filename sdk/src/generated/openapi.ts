@@ -175,10 +175,30 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * What a key used over the last 30 days: permissions granted, used and unused, and the narrowest set to suggest
+         * What a key used over the last 30 days: permissions granted, used, unused and suggested; addresses and a suggested list of networks
          * @description Needs a user: an OAuth access token, or the session cookie for GET. API keys get 403.
          */
         get: operations["getApiKeyInsights"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{workspaceId}/api-keys/{keyId}/addresses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The addresses (IPv4) and IPv6 /64s a key was used from, with counts and whether its list allows each
+         * @description Needs a user: an OAuth access token, or the session cookie for GET. API keys get 403.
+         */
+        get: operations["listApiKeyAddresses"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1575,9 +1595,83 @@ export interface operations {
                             /** @description The narrowest permissions that would have served every request of the window (equal to used); null when none needed one. */
                             suggested: ("tasks:read" | "tasks:write")[] | null;
                         };
+                        networks: {
+                            /**
+                             * Format: int64
+                             * @description Addresses (IPv4) and IPv6 /64s the key was used from in the window.
+                             */
+                            addresses: number;
+                            /** @description The window's served requests' addresses as a list (IPv4 /32, IPv6 /64); null when there are none or more than 50. */
+                            suggestedAllowedNetworks: string[] | null;
+                            /**
+                             * Format: int64
+                             * @description Requests of the window from outside the key's list in report mode (usage outsideNetwork).
+                             */
+                            outsideNetwork: number;
+                        };
                     };
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
+            500: components["responses"]["E500"];
+            503: components["responses"]["E503"];
+        };
+    };
+    listApiKeyAddresses: {
+        parameters: {
+            query?: {
+                /** @description The window in whole UTC days, today included (7: the confirmation before enforcing). Default 30. */
+                days?: number;
+            };
+            header?: never;
+            path: {
+                /** @description A workspace id, or `current`: the API key's workspace, or the user's current workspace. */
+                workspaceId: string;
+                /** @description The API key's id. */
+                keyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description API keys only: per policy, requests left and seconds until its window ends, e.g. `"burst";r=12;t=34, "quota";r=150;t=500`. */
+                    RateLimit?: string;
+                    /** @description API keys only: the workspace's policies, requests per window and its length, e.g. `"burst";q=40;w=60, "quota";q=200;w=900`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Latest first; at most 1,000 (the least recently seen go first). */
+                        data: {
+                            /** @description An IPv4 address ("203.0.113.7"), or an IPv6 /64 ("2001:db8:1:2::/64"). */
+                            address: string;
+                            /**
+                             * Format: date-time
+                             * @description The first request from it within the window.
+                             */
+                            firstSeenAt: string;
+                            /** Format: date-time */
+                            lastSeenAt: string;
+                            /**
+                             * Format: int64
+                             * @description Requests from it in the window, refused ones (blocked, rate limited, forbidden) included.
+                             */
+                            requests: number;
+                            lastUserAgent: string | null;
+                            /** @description Whether its latest request's address is inside the key's current allowed networks; null when the key has no list. */
+                            allowed: boolean | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["E400"];
             401: components["responses"]["E401"];
             403: components["responses"]["E403"];
             404: components["responses"]["E404"];

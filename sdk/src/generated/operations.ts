@@ -13,6 +13,7 @@ export const OPERATIONS = {
   getApiKeyUsage: { method: "get", path: "/workspaces/{workspaceId}/api-keys/{keyId}/usage", query: ["range"], body: null },
   listApiKeyUsage: { method: "get", path: "/workspaces/{workspaceId}/api-keys/usage", query: ["range"], body: null },
   getApiKeyInsights: { method: "get", path: "/workspaces/{workspaceId}/api-keys/{keyId}/insights", query: [], body: null },
+  listApiKeyAddresses: { method: "get", path: "/workspaces/{workspaceId}/api-keys/{keyId}/addresses", query: ["days"], body: null },
   listAuditEvents: { method: "get", path: "/workspaces/{workspaceId}/audit-events", query: ["limit","cursor","action","targetId"], body: null },
   listTasks: { method: "get", path: "/workspaces/{workspaceId}/tasks", query: ["all"], body: null },
   createTask: { method: "post", path: "/workspaces/{workspaceId}/tasks", query: [], body: "required" },
