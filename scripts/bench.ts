@@ -38,6 +38,9 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const ALL_SCENARIOS = ["health", "ready", "twin", "api-key", "peer", "oauth"] as const;
 type Scenario = (typeof ALL_SCENARIOS)[number];
+// BENCH_KEY_NETWORKS="127.0.0.0/8,::1/128": the api-key scenario's key has that allowed list
+// (enforce mode; it must contain loopback), to measure the networks check on a key that has one.
+const KEY_NETWORKS = process.env.BENCH_KEY_NETWORKS?.split(",").map((entry) => entry.trim());
 // A subset for a quick comparison while working (BENCH_SCENARIOS=twin,api-key BENCH_CONNECTIONS=16);
 // ratios are printed only where both of their scenarios ran.
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? "1,16,64").split(",").map(Number);
@@ -70,11 +73,11 @@ async function main() {
       .workspace.update({ where: { slug: "acme" }, data: { rateLimitBurst: 1_000_000_000, rateLimitQuota: 1_000_000_000 } });
     const owner = await fetchAccessToken({ issuer: stack.issuer, email: "owner@example.com", password: "password", audience: AUDIENCE });
     const json = { Authorization: `Bearer ${owner}`, "Content-Type": "application/json" };
-    const createKey = async (url: string, description: string) => {
+    const createKey = async (url: string, description: string, allowedNetworks?: string[]) => {
       const response = await fetch(`${url}/api/v1/workspaces/current/api-keys`, {
         method: "POST",
         headers: json,
-        body: JSON.stringify({ description }),
+        body: JSON.stringify({ description, allowedNetworks }),
       });
       if (response.status !== 201) throw new Error(`creating a key: ${response.status}`);
       return (await response.json()) as { id: string; secret: string };
@@ -82,7 +85,8 @@ async function main() {
     const revokeKey = (url: string, id: string) =>
       fetch(`${url}/api/v1/workspaces/current/api-keys/${id}`, { method: "DELETE", headers: json });
 
-    const key = await createKey(a, "bench");
+    const key = await createKey(a, "bench", KEY_NETWORKS);
+    if (KEY_NETWORKS) console.log(`The api-key scenario's key is allowed from ${KEY_NETWORKS.join(", ")} only (enforce).`);
     const peer = await startPeer(stack, acme.id);
     const tasksUrl = `${a}/api/v1/workspaces/current/tasks`;
     const targets: Record<Scenario, { url: string; headers: Record<string, string>; server: number }> = {
