@@ -1,10 +1,13 @@
 // Background work every app instance runs (started once per server process by instrumentation.ts):
 //   - record retired previous secrets (lib/api-keys/retire.ts): at least once a minute; instances
 //     racing on the same secret record it exactly once;
+//   - warn about and revoke keys the key policy says are unused (lib/api-keys/unused.ts): every
+//     5 minutes; instances racing warn and revoke each key once;
 //   - delete usage rows past their retention, and failed-lookup rows of ended windows: hourly.
 // Failures (e.g. the database briefly down) are logged and retried at the next tick.
 import "server-only";
 import { retirePreviousSecrets } from "@/lib/api-keys/retire";
+import { revokeUnusedKeys } from "@/lib/api-keys/unused";
 import { db } from "@/lib/db/client";
 import { pruneFailedAttempts } from "@/lib/rate-limit/failed-auth";
 import { pruneRevocationRequests } from "@/lib/leaks/revocation-limit";
@@ -12,6 +15,7 @@ import { pruneUsage } from "@/lib/usage/counter";
 
 const SWEEP_INTERVAL_MS = 30_000;
 const PRUNE_INTERVAL_MS = 60 * 60_000;
+const UNUSED_INTERVAL_MS = 5 * 60_000;
 
 /** Records every previous secret whose moment to retire has passed; returns how many. */
 export function sweepRetiredSecrets(): Promise<number> {
@@ -38,5 +42,6 @@ export function startBackgroundJobs(): void {
   globalForJobs.oneJobs = [
     every(SWEEP_INTERVAL_MS, "record retired secrets", sweepRetiredSecrets),
     every(PRUNE_INTERVAL_MS, "prune old rows", prune),
+    every(UNUSED_INTERVAL_MS, "revoke unused keys", revokeUnusedKeys),
   ];
 }

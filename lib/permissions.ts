@@ -58,6 +58,24 @@ export const PERMISSIONS = {
     deniedReason: "Only workspace owners and admins can roll API keys.",
     apiKeyDeniedReason: KEYS_CANNOT_MANAGE_KEYS,
   },
+  "apiKeys.revokeAll": {
+    roles: ["OWNER"],
+    apiKeys: false,
+    deniedReason: "Only workspace owners can revoke every API key at once.",
+    apiKeyDeniedReason: KEYS_CANNOT_MANAGE_KEYS,
+  },
+  "apiKeyPolicy.read": {
+    roles: EVERY_ROLE,
+    apiKeys: false,
+    deniedReason: "Only members of the workspace can see its key policy.",
+    apiKeyDeniedReason: KEYS_CANNOT_MANAGE_KEYS,
+  },
+  "apiKeyPolicy.update": {
+    roles: ["OWNER"],
+    apiKeys: false,
+    deniedReason: "Only workspace owners can change the key policy.",
+    apiKeyDeniedReason: KEYS_CANNOT_MANAGE_KEYS,
+  },
   "apiKeys.usage": {
     roles: EVERY_ROLE,
     apiKeys: false,

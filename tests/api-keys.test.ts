@@ -162,6 +162,7 @@ describe("listing keys", () => {
       "lastUsedUserAgent",
       "networkMode",
       "permissions",
+      "policyViolations",
       "previousSecret",
       "revokedAt",
       "status",

@@ -3,6 +3,8 @@
 // dashboard's words and in the CSV (the `exposed` retirement reason included).
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "@/lib/api-keys/create";
+import { updateApiKeyPolicy } from "@/lib/api-keys/policy";
+import { revokeAllApiKeys } from "@/lib/api-keys/revoke-all";
 import { revokeApiKey } from "@/lib/api-keys/revoke";
 import { rollApiKey } from "@/lib/api-keys/roll";
 import { updateApiKey } from "@/lib/api-keys/update";
@@ -20,7 +22,8 @@ let ws: Awaited<ReturnType<typeof createWorkspace>>;
 beforeAll(async () => {
   ws = await createWorkspace();
   // Every writer: create, rename, roll (twice: rolled_again), a deadline the sweeper records,
-  // a leaked current secret (revoked) and a leaked previous secret (retired: exposed), tasks.
+  // a leaked current secret (revoked) and a leaked previous secret (retired: exposed), tasks,
+  // a key policy change and revoke all.
   const key = await createApiKey(ws.owner, { description: "audited", expiresAt: new Date(Date.now() + 86_400_000).toISOString() });
   await updateApiKey(ws.owner, { keyId: key.id, changes: { description: "audited, renamed" } });
   await rollApiKey(ws.owner, { keyId: key.id, options: { previousSecretExpiresInSeconds: 3600 } });
@@ -33,6 +36,14 @@ beforeAll(async () => {
   await revokeApiKey(ws.owner, { keyId: key.id });
   const task = await createTask(ws.owner, { title: "audited task" });
   await updateTask(ws.owner, { taskId: task.id, changes: { done: true } });
+  await updateApiKeyPolicy(ws.owner, {
+    maxLifetimeDays: 90,
+    defaultPermissions: null,
+    requireAllowedNetworks: false,
+    revokeUnusedAfterDays: null,
+  });
+  await createApiKey(ws.owner, { description: "revoked with all", expiresAt: new Date(Date.now() + 86_400_000).toISOString() });
+  await revokeAllApiKeys(ws.owner, { confirm: ws.workspace.slug });
 });
 
 const allEvents = async () => (await listAuditEvents(ws.owner, { limit: 100 })).data;

@@ -41,6 +41,8 @@ const NATIVE_TYPES: Record<string, (args: string[]) => string> = {
   Timestamptz: (args) => `timestamp(${args[0] ?? 6}) with time zone`,
   Uuid: () => "uuid",
   Text: () => "text",
+  Inet: () => "inet",
+  Date: () => "date",
 };
 
 function expectedFromSchema() {

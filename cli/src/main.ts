@@ -4,7 +4,18 @@
 // (exit-codes.ts). Adding a command is one entry in COMMANDS.
 import { Command as Program, CommanderError } from "commander";
 import { login, logout, token, whoami } from "./commands/auth.js";
-import { keysAddresses, keysCreate, keysGet, keysList, keysRename, keysRevoke, keysRoll, keysUpdate, keysUsage } from "./commands/keys.js";
+import {
+  keysAddresses,
+  keysCreate,
+  keysGet,
+  keysList,
+  keysRename,
+  keysRevoke,
+  keysRevokeAll,
+  keysRoll,
+  keysUpdate,
+  keysUsage,
+} from "./commands/keys.js";
 import { tasksCreate, tasksList } from "./commands/tasks.js";
 import type { Command, Flags } from "./commands/types.js";
 import { workspacesList, workspacesUse } from "./commands/workspaces.js";
@@ -27,6 +38,7 @@ const COMMANDS: Command[] = [
   keysUsage,
   keysAddresses,
   keysRevoke,
+  keysRevokeAll,
   workspacesList,
   workspacesUse,
   tasksList,

@@ -2,29 +2,35 @@
 // the workspace row (so concurrent creates queue up and the 20-key cap holds exactly; "no
 // key update" so rows that merely reference the workspace are not held up), count active keys
 // (neither revoked nor expired), insert the key, its secret (hash and hint only) and its audit
-// event. The secret is returned here, once, and exists nowhere else.
+// event. The workspace's key policy is read under that lock (lib/api-keys/policy.ts): absent
+// permissions take its default, and an expiry or a missing list it forbids is refused. The
+// secret is returned here, once, and exists nowhere else.
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
-import { execute, query, sql } from "@/lib/db/sql";
+import { query, sql } from "@/lib/db/sql";
 import { parseInput } from "@/lib/validation";
 import { keyLimitReached } from "./errors";
+import { checkExpiry, checkNetworks, policyIn } from "./policy";
 import { keyAuditFields, readKeys } from "./read";
 import { MAX_ACTIVE_KEYS, createApiKeyInput, type ApiKeyDto } from "./schemas";
 import { generateSecret, hashSecret, hintFor } from "./secret";
 
 export async function createApiKey(actor: Actor, input: unknown): Promise<ApiKeyDto & { secret: string }> {
   const scope = authorize(actor, "apiKeys.create");
-  // Absent permissions: full access (the default every key has had).
-  const { description, expiresAt, permissions, allowedNetworks, networkMode } = parseInput(createApiKeyInput, input);
+  // Absent permissions: the policy's default (full access unless it says otherwise).
+  const { description, expiresAt, permissions: given, allowedNetworks, networkMode } = parseInput(createApiKeyInput, input);
   const creator = scope.by.type === "user" ? scope.by : null;
   if (!creator) throw new Error("Only people create keys (the permission table allows no API key to).");
   const secret = generateSecret();
 
   const key = await db().$transaction(
     async (tx) => {
-      await execute(sql`SELECT 1 FROM workspaces WHERE id = ${scope.workspaceId} FOR NO KEY UPDATE`, tx);
+      const policy = await policyIn(tx, scope.workspaceId, "update");
+      checkExpiry(policy, expiresAt ?? null);
+      checkNetworks(policy, allowedNetworks ?? null);
+      const permissions = given === undefined ? policy.defaultPermissions : given;
       const [{ active }] = (await query<{ active: number }>(
         sql`SELECT count(*)::int AS active FROM "api_keys"
             WHERE "workspace_id" = ${scope.workspaceId} AND "revoked_at" IS NULL -- (on the index; the state says the rest)

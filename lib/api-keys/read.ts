@@ -1,11 +1,13 @@
 // Reading keys in their public shape, in one statement: the key, its state and current secret's
 // hint, its latest use by any of its secrets, the previous secret while a roll's grace period runs
 // (states as authentication sees them: api_key_secret_states), and whether the creator is still a
-// member. Every operation that answers with a key reads it here.
+// member; and which rules of the workspace's key policy it breaks (only an active key can: a
+// tightened policy changes no key, it marks them). Every operation that answers with a key reads it here.
 import "server-only";
 import { query, sql, type Transaction } from "@/lib/db/sql";
 import { rollIdleSeconds } from "./config";
 import type { NetworkMode } from "./networks";
+import type { PolicyViolation } from "./policy-schemas";
 import type { ApiKeyDto, KeyStatus } from "./schemas";
 
 type Row = {
@@ -33,6 +35,7 @@ type Row = {
   exposure_source: string | null;
   exposure_url: string | null;
   exposure_reported_at: Date | null;
+  policy_violations: PolicyViolation[];
 };
 
 /**
@@ -50,8 +53,16 @@ export async function readKeys(workspaceId: string, keyId: string | null, tx?: T
             k."expires_at", k."permissions", k."allowed_networks", k."network_mode", used."last_used_at", used."last_used_ip", used."last_used_user_agent", k."revoked_at",
             prev."hint" AS previous_hint, prev."expires_at" AS previous_expires_at,
             prev."last_used_at" AS previous_last_used_at, prev."last_used_ip" AS previous_last_used_ip,
-            k."exposure_source", k."exposure_url", k."exposure_reported_at"
+            k."exposure_source", k."exposure_url", k."exposure_reported_at",
+            array_remove(ARRAY[
+              CASE WHEN cur."key_state" = 'active' AND w."api_key_max_lifetime_days" IS NOT NULL
+                        AND (k."expires_at" IS NULL OR k."expires_at" > now() + make_interval(days => w."api_key_max_lifetime_days"))
+                   THEN 'maxLifetime' END,
+              CASE WHEN cur."key_state" = 'active' AND w."api_key_require_networks" AND k."allowed_networks" IS NULL
+                   THEN 'allowedNetworks' END
+            ], NULL) AS policy_violations
      FROM "api_keys" k
+     JOIN "workspaces" w ON w."id" = k."workspace_id"
      JOIN api_key_secret_states(${idleSeconds}) cur ON cur."key_id" = k."id" AND cur."state" = 'current'
      LEFT JOIN "users" u ON u."id" = k."created_by_id"
      -- A join on the (workspace, user) unique index, not EXISTS: the planner may turn EXISTS into
@@ -104,6 +115,7 @@ function toApiKeyDto(row: Row): ApiKeyDto {
       row.exposure_source && row.exposure_reported_at
         ? { source: row.exposure_source, url: row.exposure_url, reportedAt: row.exposure_reported_at.toISOString() }
         : null,
+    policyViolations: row.policy_violations,
   };
 }
 

@@ -2,6 +2,7 @@
 // schemas describe the REST API (lib/http/openapi.ts) and, through it, the SDK.
 import "@/lib/zod-config"; // first: before any schema is built
 import { z } from "zod";
+import { POLICY_VIOLATIONS } from "./policy-schemas";
 import { displayText } from "@/lib/text";
 import { allowedNetworksSchema, NETWORK_MODES, networkModeSchema } from "./networks";
 import { permissionsOutput, permissionsSchema } from "./permissions";
@@ -135,5 +136,10 @@ export const apiKeySchema = z.object({
     .object({ source: z.string(), url: z.string().nullable(), reportedAt: z.iso.datetime() })
     .nullable()
     .describe("Set when a secret scanner reported one of the key's secrets (the key was then revoked)."),
+  policyViolations: z
+    .array(z.enum(POLICY_VIOLATIONS))
+    .describe(
+      "Which rules of the workspace's key policy this active key breaks: maxLifetime (no expiry, or one beyond the maximum from now), allowedNetworks (none while the policy requires them). Empty when none.",
+    ),
 });
 export type ApiKeyDto = z.infer<typeof apiKeySchema>;

@@ -5,6 +5,9 @@
 // stays expired). Authentication reads permissions, networks and expiry from the row on every request, so a
 // change applies from the next request on every instance. Only what actually changed is written
 // and recorded (`changes` of api_key.updated); a request that changes nothing records nothing.
+// The workspace's key policy is read first (its row FOR SHARE, before the key's row, the order
+// creates and revoke-all lock in): a new expiry must be within its maximum lifetime, and a list
+// it requires cannot be removed. A rename is never refused by it.
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { recordAudit } from "@/lib/audit";
@@ -16,6 +19,7 @@ import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { keyNotActive, keyNotFound } from "./errors";
 import type { NetworkMode } from "./networks";
+import { checkExpiry, checkNetworks, policyIn } from "./policy";
 import { keyAuditFields, readKeys } from "./read";
 import { updateApiKeyInput, type ApiKeyDto } from "./schemas";
 import type { KeyStatus } from "./schemas";
@@ -36,6 +40,7 @@ export async function updateApiKey(actor: Actor, input: { keyId: string; changes
   if (!isPlausibleId(input.keyId)) throw keyNotFound();
   const wanted = parseInput(updateApiKeyInput, input.changes);
   return db().$transaction(async (tx) => {
+    const policy = await policyIn(tx, scope.workspaceId, "share");
     const [before] = await query<Before>(
       sql`SELECT "description", "permissions", "allowed_networks", "network_mode", "expires_at", api_key_state("revoked_at", "expires_at") AS status FROM "api_keys"
           WHERE "id" = ${input.keyId} AND "workspace_id" = ${scope.workspaceId} FOR NO KEY UPDATE`,
@@ -44,6 +49,8 @@ export async function updateApiKey(actor: Actor, input: { keyId: string; changes
     if (!before) throw keyNotFound();
     if (before.status === "revoked") throw keyNotActive("revoked", Object.keys(wanted).join() === "description" ? "renamed" : "changed");
     if (wanted.expiresAt !== undefined && before.status === "expired") throw keyNotActive("expired", "given a new expiry");
+    if (wanted.expiresAt !== undefined) checkExpiry(policy, wanted.expiresAt);
+    if (wanted.allowedNetworks === null) checkNetworks(policy, null);
 
     const changes: Partial<Record<KeyChangeField, { from: unknown; to: unknown }>> = {};
     if (wanted.description !== undefined && wanted.description !== before.description) {

@@ -3,6 +3,7 @@
 // (labels.ts) are typed by it, so an action or a retirement reason without its label does not
 // compile; the API document describes each event with it (schemas.ts). Metadata never holds a secret.
 import { z } from "zod";
+import { apiKeyPolicySchema } from "@/lib/api-keys/policy-schemas";
 
 /** What an event about a key records of it, as it was then. */
 const key = {
@@ -53,13 +54,21 @@ export const auditEventBody = z.discriminatedUnion("action", [
         "idle: unused for a while after the new secret was used; deadline: its grace period ended; rolled_again: the key was rolled again; exposed: it was reported as leaked.",
       ),
   }),
-  event("api_key.revoked", "A key was revoked.", key),
+  event("api_key.revoked", "A key was revoked.", {
+    ...key,
+    bulk: z.literal(true).optional().describe("true when every key of the workspace was revoked at once (revoke all)."),
+    reason: z.literal("unused").optional().describe("unused: revoked by the key policy after going unused (actor: Unused key policy)."),
+  }),
   event("api_key.exposed", "One of a key's secrets was reported as leaked.", {
     ...key,
     source: z.string().describe("Who reported it, e.g. GitHub secret scanning."),
     url: z.string().nullable().describe("Where it was found, when the report says."),
     foundIn: z.string().optional().describe("What the report says it was found in (GitHub's source)."),
     outcome: z.enum(EXPOSURE_OUTCOMES).describe("What the report did: revoked the key, or retired its previous secret."),
+  }),
+  event("workspace.api_key_policy_updated", "The workspace's key policy changed.", {
+    from: apiKeyPolicySchema.describe("The policy before."),
+    to: apiKeyPolicySchema.describe("The policy after."),
   }),
   event("task.created", "A task was created.", {}),
   event("task.updated", "A task was changed.", {

@@ -13,6 +13,7 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   "api_key.previous_secret_retired": "Previous secret retired",
   "api_key.revoked": "Revoked key",
   "api_key.exposed": "Key reported as leaked",
+  "workspace.api_key_policy_updated": "Changed key policy",
   "task.created": "Created task",
   "task.updated": "Updated task",
 };
@@ -96,13 +97,37 @@ export function eventDetail(event: Pick<AuditEventDto, "action" | "metadata">, f
       const { changed } = stored.metadata;
       return Array.isArray(changed) ? `Changed ${changed.filter((field) => typeof field === "string").join(", ")}` : null;
     }
-    case "api_key.revoked":
+    case "api_key.revoked": {
+      const m = stored.metadata;
+      return m.bulk === true
+        ? "Revoked with every key of the workspace"
+        : m.reason === "unused"
+          ? "Unused for longer than the key policy allows"
+          : null;
+    }
+    case "workspace.api_key_policy_updated": {
+      const { from, to } = stored.metadata;
+      if (!from || !to || typeof from !== "object" || typeof to !== "object") return null;
+      const parts = (Object.keys(POLICY_WORDS) as (keyof typeof POLICY_WORDS)[])
+        .filter((field) => JSON.stringify(from[field]) !== JSON.stringify(to[field]))
+        .map((field) => `${POLICY_WORDS[field].name}: ${POLICY_WORDS[field].value(from[field])} → ${POLICY_WORDS[field].value(to[field])}`);
+      return parts.length ? parts.join("; ") : null;
+    }
     case "task.created":
       return null;
     default:
       return unlabelled(stored);
   }
 }
+
+const days = (v: unknown) => (typeof v === "number" ? `${v} days` : "none");
+/** The policy's fields in words, for its change's detail. */
+const POLICY_WORDS = {
+  maxLifetimeDays: { name: "Maximum lifetime", value: days },
+  defaultPermissions: { name: "Default permissions", value: (v: unknown) => (Array.isArray(v) ? v.join(", ") : "Full access") },
+  requireAllowedNetworks: { name: "Allowed networks required", value: (v: unknown) => (v === true ? "yes" : "no") },
+  revokeUnusedAfterDays: { name: "Revoke unused keys after", value: (v: unknown) => (typeof v === "number" ? `${v} days` : "never") },
+};
 
 /** One field's change in words, e.g. `Permissions: Full access → tasks:read`. */
 function changeDetail(

@@ -18,6 +18,12 @@ export const TAGS: { name: string; description: string; pathSegment: string; sdk
     description: "Create, inspect and revoke the workspace's API keys (OAuth tokens of users only).",
   },
   {
+    name: "Key policy",
+    pathSegment: "api-key-policy",
+    sdk: { class: "ApiKeyPolicyApi", resource: "apiKeyPolicy" },
+    description: "The workspace's rules for its API keys: maximum lifetime, default permissions, required networks, unused keys revoked.",
+  },
+  {
     name: "Workspaces",
     pathSegment: "workspaces",
     sdk: { class: "WorkspacesApi", resource: "workspaces" },

@@ -3,6 +3,7 @@
 // uses, with `$ref`s to `#/components/schemas/…` for the named schemas). This file only places
 // those schemas into paths, parameters and responses.
 import { z } from "zod";
+import { apiKeyPolicySchema } from "@/lib/api-keys/policy-schemas";
 import { apiKeySchema, createApiKeyInput, DESCRIPTION_MAX, rollApiKeyInput, updateApiKeyInput } from "@/lib/api-keys/schemas";
 import { auditEventSchema } from "@/lib/audit-log/schemas";
 import { CONFLICT_REASONS } from "@/lib/errors";
@@ -41,6 +42,7 @@ const NAMED: Record<Io, Record<string, z.ZodType>> = {
     ApiKey: apiKeySchema,
     ApiKeyWithSecret: keyWithSecret,
     ApiKeyUsage: usageSchema,
+    ApiKeyPolicy: apiKeyPolicySchema,
     AuditEvent: auditEventSchema,
     Workspace: workspaceItemSchema,
     Task: taskSchema,

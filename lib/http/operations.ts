@@ -4,6 +4,7 @@
 // endpoint is its route handler plus one entry here. e2e/rest/openapi.spec.ts fails when a route
 // is missing; tests/sdk-generated.test.ts when the committed SDK lags behind.
 import { z } from "zod";
+import { apiKeyPolicyInput, apiKeyPolicySchema, revokeAllInput, revokeAllResult } from "@/lib/api-keys/policy-schemas";
 import { apiKeySchema, createApiKeyInput, MAX_ACTIVE_KEYS, rollApiKeyInput, updateApiKeyInput } from "@/lib/api-keys/schemas";
 import { auditPageSchema, auditQuery } from "@/lib/audit-log/schemas";
 import { githubFeedbackSchema, githubReportSchema, revocationInput, revocationResult } from "@/lib/leaks/schemas";
@@ -132,6 +133,45 @@ export const API_OPERATIONS: Operation[] = [
     status: 200,
     response: apiKeySchema,
     errors: [...AUTH_ERRORS, 403],
+  },
+  {
+    id: "revokeAllApiKeys",
+    sdk: "revokeAll",
+    method: "post",
+    path: `${WS}/api-keys/revoke-all`,
+    summary:
+      "Revoke every key of the workspace that is not revoked yet, in one transaction (owners; confirm with the workspace's slug). The next request with any of them gets 401",
+    who: "user",
+    body: revokeAllInput,
+    status: 200,
+    response: revokeAllResult,
+    errors: [...AUTH_ERRORS, 400, 403, 413, 415],
+    example: { confirm: "acme" },
+  },
+  {
+    id: "getApiKeyPolicy",
+    sdk: "get",
+    method: "get",
+    path: `${WS}/api-key-policy`,
+    summary: "The workspace's key policy (any member)",
+    who: "user",
+    status: 200,
+    response: apiKeyPolicySchema,
+    errors: [...AUTH_ERRORS, 403],
+  },
+  {
+    id: "updateApiKeyPolicy",
+    sdk: "update",
+    method: "put",
+    path: `${WS}/api-key-policy`,
+    summary:
+      "Replace the workspace's key policy, every field given (owners). Existing keys are not changed: those that break it carry policyViolations",
+    who: "user",
+    body: apiKeyPolicyInput,
+    status: 200,
+    response: apiKeyPolicySchema,
+    errors: [...AUTH_ERRORS, 400, 403, 413, 415],
+    example: { maxLifetimeDays: 90, defaultPermissions: ["tasks:read"], requireAllowedNetworks: false, revokeUnusedAfterDays: 180 },
   },
   {
     id: "rollApiKey",

@@ -1,9 +1,9 @@
-// one keys list | get | create | rename | update | roll | usage | addresses | revoke: the workspace's API keys.
-import { ApiKeysApi, type ApiKey, type ApiKeyUsage } from "@onehorizon/sdk-js";
+// one keys list | get | create | rename | update | roll | usage | addresses | revoke | revoke-all: the workspace's API keys.
+import { ApiKeysApi, WorkspacesApi, type ApiKey, type ApiKeyUsage } from "@onehorizon/sdk-js";
 import { describeSeconds, parseDuration } from "../duration.js";
 import { CliError, EXIT } from "../exit-codes.js";
 import { ago, json, out, say, table } from "../output.js";
-import { confirm } from "../prompt.js";
+import { ask, confirm } from "../prompt.js";
 import { api, session } from "../session.js";
 import { ALLOW_FLAG, JSON_FLAG, PERMISSION_FLAG, REPORT_ONLY_FLAG, WORKSPACE_FLAG, type Command, type Flags } from "./types.js";
 
@@ -360,5 +360,32 @@ export const keysRevoke: Command = {
     const revoked = await api(current, () => keys.revokeApiKey({ workspaceId, keyId: id }));
     if (flags.json) return json(revoked);
     say(`Revoked "${revoked.description}" (${revoked.hint}) at ${revoked.revokedAt}.`);
+  },
+};
+
+export const keysRevokeAll: Command = {
+  name: "keys revoke-all",
+  summary: "Revoke every key of the workspace at once (owners; asks for the workspace's slug unless --confirm)",
+  options: [["--confirm <slug>", "the workspace's slug, as confirmation (for scripts)"], WORKSPACE_FLAG, JSON_FLAG],
+  examples: ["one keys revoke-all", "one keys revoke-all --workspace WORKSPACE_ID --confirm acme"],
+  run: async ({ flags }) => {
+    const current = session();
+    const workspaceId = workspaceOf(flags);
+    let confirmation = flags.confirm;
+    if (confirmation === undefined) {
+      const { data } = await api(current, () => new WorkspacesApi(current.configuration).listWorkspaces());
+      const workspace = data.find((item) => (workspaceId === "current" ? item.current : item.id === workspaceId));
+      if (!workspace) throw new CliError("You are not a member of that workspace.", EXIT.badInput, ["Run `one workspaces list`."]);
+      const keys = await api(current, () => new ApiKeysApi(current.configuration).listApiKeys({ workspaceId: workspace.id }));
+      confirmation = await ask(
+        `This revokes every API key of "${workspace.name}": ${keys.data.length} ${keys.data.length === 1 ? "key stops" : "keys stop"} working at once, on every service that uses them. Type the workspace's slug, ${workspace.slug}, to confirm:`,
+      );
+      if (confirmation !== workspace.slug) throw new CliError("Nothing was revoked: the slug did not match.", EXIT.cancelled);
+    }
+    const result = await api(current, () => new ApiKeysApi(current.configuration).revokeAllApiKeys({ workspaceId, confirm: confirmation }));
+    if (flags.json) return json(result);
+    say(
+      `Revoked ${result.revoked} ${result.revoked === 1 ? "key" : "keys"}. Requests with them are refused from now on; create new keys for the services that need them.`,
+    );
   },
 };

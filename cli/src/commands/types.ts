@@ -22,6 +22,8 @@ export interface Flags {
   grace?: string;
   range?: string;
   days?: string;
+  /** revoke-all's confirmation: the workspace's slug. */
+  confirm?: string;
   title?: string;
   workspace?: string;
   apiUrl?: string;

@@ -77,6 +77,11 @@ export class ApiKeysApi extends BaseApi {
     return this.call("revokeApiKey", params, options);
   }
 
+  /** Revoke every key of the workspace that is not revoked yet, in one transaction (owners; confirm with the workspace's slug). The next request with any of them gets 401. */
+  revokeAllApiKeys(params: Params<"revokeAllApiKeys">, options?: RequestOptions): Promise<Result<"revokeAllApiKeys">> {
+    return this.call("revokeAllApiKeys", params, options);
+  }
+
   /** Roll an API key: a new secret for the same key; the previous one keeps working for a grace period (owners and admins). */
   rollApiKey(params: Params<"rollApiKey">, options?: RequestOptions): Promise<Result<"rollApiKey">> {
     return this.call("rollApiKey", params, options);
@@ -130,6 +135,11 @@ export class ApiKeysResource extends Resource {
     return this.call("revokeApiKey", this.withWorkspace(params), options);
   }
 
+  /** Revoke every key of the workspace that is not revoked yet, in one transaction (owners; confirm with the workspace's slug). The next request with any of them gets 401. */
+  revokeAll(params: ResourceParams<"revokeAllApiKeys">, options?: RequestOptions): Promise<Result<"revokeAllApiKeys">> {
+    return this.call("revokeAllApiKeys", this.withWorkspace(params), options);
+  }
+
   /** Roll an API key: a new secret for the same key; the previous one keeps working for a grace period (owners and admins). */
   roll(params: ResourceParams<"rollApiKey">, options?: RequestOptions): Promise<Result<"rollApiKey">> {
     return this.call("rollApiKey", this.withWorkspace(params), options);
@@ -153,6 +163,32 @@ export class ApiKeysResource extends Resource {
   /** The addresses (IPv4) and IPv6 /64s a key was used from, with counts and whether its list allows each. */
   addresses(params: ResourceParams<"listApiKeyAddresses">, options?: RequestOptions): Promise<Result<"listApiKeyAddresses">> {
     return this.call("listApiKeyAddresses", this.withWorkspace(params), options);
+  }
+}
+
+/** The workspace's rules for its API keys: maximum lifetime, default permissions, required networks, unused keys revoked. */
+export class ApiKeyPolicyApi extends BaseApi {
+  /** The workspace's key policy (any member). */
+  getApiKeyPolicy(params: Params<"getApiKeyPolicy">, options?: RequestOptions): Promise<Result<"getApiKeyPolicy">> {
+    return this.call("getApiKeyPolicy", params, options);
+  }
+
+  /** Replace the workspace's key policy, every field given (owners). Existing keys are not changed: those that break it carry policyViolations. */
+  updateApiKeyPolicy(params: Params<"updateApiKeyPolicy">, options?: RequestOptions): Promise<Result<"updateApiKeyPolicy">> {
+    return this.call("updateApiKeyPolicy", params, options);
+  }
+}
+
+/** `one.apiKeyPolicy`: The workspace's rules for its API keys: maximum lifetime, default permissions, required networks, unused keys revoked. */
+export class ApiKeyPolicyResource extends Resource {
+  /** The workspace's key policy (any member). */
+  get(params: ResourceParams<"getApiKeyPolicy"> = {}, options?: RequestOptions): Promise<Result<"getApiKeyPolicy">> {
+    return this.call("getApiKeyPolicy", this.withWorkspace(params), options);
+  }
+
+  /** Replace the workspace's key policy, every field given (owners). Existing keys are not changed: those that break it carry policyViolations. */
+  update(params: ResourceParams<"updateApiKeyPolicy">, options?: RequestOptions): Promise<Result<"updateApiKeyPolicy">> {
+    return this.call("updateApiKeyPolicy", this.withWorkspace(params), options);
   }
 }
 
@@ -220,6 +256,8 @@ export class One extends OneClient {
   readonly tasks = new TasksResource(this.configuration, this.workspaceId);
   /** Create, inspect and revoke the workspace's API keys (OAuth tokens of users only). */
   readonly apiKeys = new ApiKeysResource(this.configuration, this.workspaceId);
+  /** The workspace's rules for its API keys: maximum lifetime, default permissions, required networks, unused keys revoked. */
+  readonly apiKeyPolicy = new ApiKeyPolicyResource(this.configuration, this.workspaceId);
   /** The workspaces the caller belongs to. */
   readonly workspaces = new WorkspacesResource(this.configuration, this.workspaceId);
   /** Who a request is from: an API key (its permissions and expiry) or a person. */

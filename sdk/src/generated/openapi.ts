@@ -107,6 +107,50 @@ export interface paths {
         patch: operations["updateApiKey"];
         trace?: never;
     };
+    "/workspaces/{workspaceId}/api-keys/revoke-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke every key of the workspace that is not revoked yet, in one transaction (owners; confirm with the workspace's slug). The next request with any of them gets 401
+         * @description Needs a user: an OAuth access token, or the session cookie for GET. API keys get 403.
+         */
+        post: operations["revokeAllApiKeys"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{workspaceId}/api-key-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The workspace's key policy (any member)
+         * @description Needs a user: an OAuth access token, or the session cookie for GET. API keys get 403.
+         */
+        get: operations["getApiKeyPolicy"];
+        /**
+         * Replace the workspace's key policy, every field given (owners). Existing keys are not changed: those that break it carry policyViolations
+         * @description Needs a user: an OAuth access token, or the session cookie for GET. API keys get 403.
+         */
+        put: operations["updateApiKeyPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/workspaces/{workspaceId}/api-keys/{keyId}/roll": {
         parameters: {
             query?: never;
@@ -387,6 +431,15 @@ export interface components {
                 /** Format: date-time */
                 reportedAt: string;
             } | null;
+            /** @description Which rules of the workspace's key policy this active key breaks: maxLifetime (no expiry, or one beyond the maximum from now), allowedNetworks (none while the policy requires them). Empty when none. */
+            policyViolations: ("maxLifetime" | "allowedNetworks")[];
+        };
+        ApiKeyPolicy: {
+            maxLifetimeDays: number | null;
+            /** @description null: full access (every permission a key can hold, now and later). Otherwise one id per resource at its highest level; tasks:write includes reading. */
+            defaultPermissions: ("tasks:read" | "tasks:write")[] | null;
+            requireAllowedNetworks: boolean;
+            revokeUnusedAfterDays: number | null;
         };
         ApiKeyUsage: {
             /** @enum {string} */
@@ -518,6 +571,8 @@ export interface components {
                 /** Format: date-time */
                 reportedAt: string;
             } | null;
+            /** @description Which rules of the workspace's key policy this active key breaks: maxLifetime (no expiry, or one beyond the maximum from now), allowedNetworks (none while the policy requires them). Empty when none. */
+            policyViolations: ("maxLifetime" | "allowedNetworks")[];
             /** @description The API key. Returned once, by this response only; store it in a secrets manager. */
             secret: string;
         };
@@ -699,6 +754,16 @@ export interface components {
                 description: string;
                 /** @description The hint of the secret the event is about, e.g. one_…a1b2 (never the secret). */
                 hint: string;
+                /**
+                 * @description true when every key of the workspace was revoked at once (revoke all).
+                 * @constant
+                 */
+                bulk?: true;
+                /**
+                 * @description unused: revoked by the key policy after going unused (actor: Unused key policy).
+                 * @constant
+                 */
+                reason?: "unused";
             };
         } | {
             id: string;
@@ -740,6 +805,36 @@ export interface components {
                  * @enum {string}
                  */
                 outcome: "revoked" | "previous_secret_retired";
+            };
+        } | {
+            id: string;
+            /** Format: date-time */
+            createdAt: string;
+            actor: {
+                /** @enum {string} */
+                type: "user" | "apiKey" | "system" | "public";
+                id: string | null;
+                name: string | null;
+                email: string | null;
+            };
+            target: {
+                type: string;
+                id: string;
+                description: string | null;
+            };
+            /** @description The client's address (null for members, who see no person's address). */
+            ip: string | null;
+            userAgent: string | null;
+            /**
+             * @description The workspace's key policy changed.
+             * @constant
+             */
+            action: "workspace.api_key_policy_updated";
+            metadata: {
+                /** @description The policy before. */
+                from: components["schemas"]["ApiKeyPolicy"];
+                /** @description The policy after. */
+                to: components["schemas"]["ApiKeyPolicy"];
             };
         } | {
             id: string;
@@ -1339,6 +1434,137 @@ export interface operations {
             403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
+            500: components["responses"]["E500"];
+            503: components["responses"]["E503"];
+        };
+    };
+    revokeAllApiKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A workspace id, or `current`: the API key's workspace, or the user's current workspace. */
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The workspace's slug, typed by the person as confirmation. */
+                    confirm: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description API keys only: per policy, requests left and seconds until its window ends, e.g. `"burst";r=12;t=34, "quota";r=150;t=500`. */
+                    RateLimit?: string;
+                    /** @description API keys only: the workspace's policies, requests per window and its length, e.g. `"burst";q=40;w=60, "quota";q=200;w=900`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: int64
+                         * @description How many keys were revoked (active and expired).
+                         */
+                        revoked: number;
+                    };
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
+            500: components["responses"]["E500"];
+            503: components["responses"]["E503"];
+        };
+    };
+    getApiKeyPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A workspace id, or `current`: the API key's workspace, or the user's current workspace. */
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description API keys only: per policy, requests left and seconds until its window ends, e.g. `"burst";r=12;t=34, "quota";r=150;t=500`. */
+                    RateLimit?: string;
+                    /** @description API keys only: the workspace's policies, requests per window and its length, e.g. `"burst";q=40;w=60, "quota";q=200;w=900`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyPolicy"];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
+            500: components["responses"]["E500"];
+            503: components["responses"]["E503"];
+        };
+    };
+    updateApiKeyPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A workspace id, or `current`: the API key's workspace, or the user's current workspace. */
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Keys must expire within this many days of being created or given a new expiry (1-366); null: no maximum. */
+                    maxLifetimeDays: number | null;
+                    /** @description The permissions a key gets when it is created without any; null: full access. An explicit permissions: null stays allowed. */
+                    defaultPermissions: ("tasks:read" | "tasks:write")[] | null;
+                    /** @description Keys must have allowedNetworks: creating one without them, or removing them, is refused. */
+                    requireAllowedNetworks: boolean;
+                    /** @description Active keys with no request for this many days are revoked, after a warning 7 days before (7-366); null: never. */
+                    revokeUnusedAfterDays: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description API keys only: per policy, requests left and seconds until its window ends, e.g. `"burst";r=12;t=34, "quota";r=150;t=500`. */
+                    RateLimit?: string;
+                    /** @description API keys only: the workspace's policies, requests per window and its length, e.g. `"burst";q=40;w=60, "quota";q=200;w=900`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyPolicy"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
             413: components["responses"]["E413"];
             415: components["responses"]["E415"];
             429: components["responses"]["E429"];
