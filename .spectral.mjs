@@ -10,7 +10,17 @@ const off = (...rules) => Object.fromEntries(rules.map((rule) => [rule, "off"]))
 
 // What the server writes, never reads: the length and count limits guard what a request can make
 // the server parse (request bodies, parameters), which are all bounded.
-const RESPONSE_SCHEMAS = ["ApiKey", "ApiKeyWithSecret", "ApiKeyUsage", "ApiKeyPolicy", "AuditEvent", "Task", "Workspace", "Error", "ConflictError"];
+const RESPONSE_SCHEMAS = [
+  "ApiKey",
+  "ApiKeyWithSecret",
+  "ApiKeyUsage",
+  "ApiKeyPolicy",
+  "AuditEvent",
+  "Task",
+  "Workspace",
+  "Error",
+  "ConflictError",
+];
 const LIST_RESPONSES = [
   "/workspaces/get",
   "/workspaces/{workspaceId}/api-keys/get",
