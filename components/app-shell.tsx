@@ -16,6 +16,7 @@ type Props = {
 // Settings > Developer: its pages.
 const NAV = [
   { label: "API Keys", href: "/settings/developer/api-keys" },
+  { label: "Key policy", href: "/settings/developer/key-policy" },
   { label: "Audit log", href: "/settings/developer/audit-log" },
 ];
 

@@ -1,6 +1,7 @@
 // A key's status in words (colour only repeats it): Active, Expired or Revoked, and Rolling while
 // a roll's previous secret still works; its access in a word (Full access, Read only, Custom); and,
-// when it has allowed networks, Restricted (enforced) or Report only.
+// when it has allowed networks, Restricted (enforced) or Report only; Outside policy when it breaks
+// the workspace's key policy (its page says the fix).
 import { accessLabel } from "@/lib/api-keys/permissions";
 import type { ApiKeyDto } from "./types";
 
@@ -18,7 +19,11 @@ const STATUS = {
 
 const badge = "inline-flex items-center rounded-full border px-2 py-0.5 text-xs font-medium";
 
-export function KeyBadges({ apiKey }: { apiKey: Pick<ApiKeyDto, "status" | "previousSecret" | "permissions" | "networkMode"> }) {
+export function KeyBadges({
+  apiKey,
+}: {
+  apiKey: Pick<ApiKeyDto, "status" | "previousSecret" | "permissions" | "networkMode" | "policyViolations">;
+}) {
   const status = STATUS[apiKey.status];
   return (
     <span className="inline-flex flex-wrap gap-1.5">
@@ -39,6 +44,13 @@ export function KeyBadges({ apiKey }: { apiKey: Pick<ApiKeyDto, "status" | "prev
         <span className={`${badge} border-zinc-400 bg-white text-zinc-800 dark:border-zinc-500 dark:bg-zinc-900 dark:text-zinc-200`}>
           <span className="sr-only">Networks: </span>
           {apiKey.networkMode === "report" ? "Report only" : "Restricted"}
+        </span>
+      )}
+      {apiKey.policyViolations.length > 0 && (
+        <span
+          className={`${badge} border-amber-700 bg-amber-50 text-amber-900 dark:border-amber-400 dark:bg-amber-950 dark:text-amber-200`}
+        >
+          Outside policy
         </span>
       )}
     </span>

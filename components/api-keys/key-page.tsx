@@ -12,6 +12,7 @@ import type { Created } from "./key-changes";
 import { KeyFacts } from "./key-facts";
 import { KeyHeader } from "./key-header";
 import { KeyNetworks } from "./key-networks";
+import { PolicyNotice } from "./policy-notice";
 import { KeyPermissions } from "./key-permissions";
 import { ExpiredNotice, ReadOnlyNotice, RevokedNotice } from "./key-state-notices";
 import { LeakNotice } from "./leak-notice";
@@ -90,6 +91,8 @@ export function KeyPage({ workspace, initial, permissions, rollIdleSeconds, apiO
         />
       )}
       {key.previousSecret && <PreviousSecretNotice previous={key.previousSecret} rollIdleSeconds={rollIdleSeconds} />}
+
+      {key.status === "active" && <PolicyNotice apiKey={key} />}
 
       <KeyFacts apiKey={key} workspaceId={workspace.id} canChangeExpiry={permissions.rename.allowed} />
 

@@ -53,6 +53,7 @@ export function PermissionsField({
   errorId,
   legendHidden = false,
   legend = "Permissions",
+  disabled = false,
 }: {
   value: PermissionsChoice;
   onChange: (next: PermissionsChoice) => void;
@@ -63,10 +64,12 @@ export function PermissionsField({
   legendHidden?: boolean;
   /** The group's name (the key page's editor says "Change permissions" under its "Permissions" heading). */
   legend?: string;
+  /** Shown but not changeable (e.g. a key policy read by someone who may not change it). */
+  disabled?: boolean;
 }) {
   const name = useId();
   return (
-    <fieldset className="space-y-2" aria-describedby={error ? errorId : undefined}>
+    <fieldset className="space-y-2" aria-describedby={error ? errorId : undefined} disabled={disabled}>
       <legend className={legendHidden ? "sr-only" : "text-sm font-medium"}>{legend}</legend>
       {PRESETS.map((preset) => (
         <label key={preset.value} className="flex items-start gap-2 text-sm">

@@ -154,6 +154,7 @@ test("the create response carries the secret once and is not cached; reading the
       "lastUsedUserAgent",
       "networkMode",
       "permissions",
+      "policyViolations",
       "previousSecret",
       "revokedAt",
       "status",

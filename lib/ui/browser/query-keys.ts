@@ -10,6 +10,7 @@ export const queryKeys = {
   // Without `days`: every window's (what a change of the key's networks invalidates).
   addresses: (workspaceId: string, keyId: string, days?: number) =>
     ["workspaces", workspaceId, "api-keys", keyId, "addresses", ...(days === undefined ? [] : [days])] as const,
+  policy: (workspaceId: string) => ["workspaces", workspaceId, "api-key-policy"] as const,
   auditLog: (workspaceId: string) => ["workspaces", workspaceId, "audit-events"] as const,
   auditEvents: (workspaceId: string, filters: { action?: string; targetId?: string; via?: "audit-events" | "activity" }) =>
     ["workspaces", workspaceId, "audit-events", filters] as const,

@@ -3,6 +3,7 @@
 // name the workspace the page was rendered for, never `current`, so a tab opened before a
 // workspace switch keeps reading its own. Failures are RequestFailures: `offline` when the server
 // cannot be reached, `session` on 401, `refused` with the server's message.
+import type { ApiKeyPolicy } from "@/lib/api-keys/policy-schemas";
 import type { ApiKeyDto } from "@/lib/api-keys/schemas";
 import type { AuditPage } from "@/lib/audit-log/schemas";
 import type { InsightsDto, KeyAddressesDto, UsageDto, WorkspaceUsageDto } from "@/lib/usage/schemas";
@@ -41,6 +42,7 @@ export const read = {
   /** Where a key was used from over the last `days` whole UTC days. */
   addresses: (workspaceId: string, keyId: string, days: number, signal?: AbortSignal) =>
     getJson<KeyAddressesDto>(`${apiKey(workspaceId, keyId)}/addresses?days=${days}`, signal),
+  policy: (workspaceId: string, signal?: AbortSignal) => getJson<ApiKeyPolicy>(`${workspace(workspaceId)}/api-key-policy`, signal),
   /** Owners and admins read `audit-events`; members the same events through `agent/activity`. */
   auditPage: (workspaceId: string, via: "audit-events" | "activity", params: URLSearchParams, signal?: AbortSignal) =>
     getJson<AuditPage>(`${workspace(workspaceId)}${via === "audit-events" ? "/audit-events" : "/agent/activity"}?${params}`, signal),
