@@ -15,7 +15,11 @@ let admin: string;
 let member: string;
 test.beforeAll(async () => {
   await revokeAllAcmeKeys();
-  [owner, admin, member] = await Promise.all(["owner", "admin", "member"].map((role) => userToken(`${role}@example.com`)));
+  [owner, admin, member] = await Promise.all([
+    userToken("owner@example.com"),
+    userToken("admin@example.com"),
+    userToken("member@example.com"),
+  ]);
 });
 
 test.afterAll(async () => {
