@@ -117,8 +117,17 @@ export function PolicyForm({
     event.preventDefault();
     setSubmitted(true);
     if (!policy || unchanged) {
-      // Focus the first field that needs a fix.
-      if (!policy) (event.currentTarget as HTMLFormElement).querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
+      // Focus the first field that needs a fix, in the form's order.
+      const form = event.currentTarget as HTMLFormElement;
+      const first =
+        "error" in lifetime
+          ? document.getElementById(ids.lifetime)
+          : "error" in permissions
+            ? form.querySelector<HTMLElement>("fieldset input:checked")
+            : "error" in unused
+              ? document.getElementById(ids.unused)
+              : null;
+      first?.focus();
       return;
     }
     mutation.mutate(policy);
