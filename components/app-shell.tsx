@@ -21,8 +21,8 @@ const NAV = [
 ];
 
 // From `md` up, the settings navigation is a column beside the page; below it, it collapses
-// into one line above the page ("Settings / Developer / API Keys  Audit log"), so the page
-// gets the whole width of a phone.
+// into one line above the page ("Settings / Developer / API Keys  Key policy  Audit log"; on a
+// phone just the three links), so the page gets the whole width of a phone.
 export function AppShell({ user, workspaceName, workspaces, children }: Props) {
   return (
     <div className="flex min-h-screen flex-col">
@@ -45,12 +45,13 @@ export function AppShell({ user, workspaceName, workspaces, children }: Props) {
         {workspaceName && (
           <nav aria-label="Settings" className="text-sm md:w-48 md:shrink-0">
             <div className="flex flex-wrap items-center gap-x-2 gap-y-1 md:block">
-              <p className="font-semibold text-zinc-600 uppercase dark:text-zinc-400">Settings</p>
-              <span aria-hidden="true" className="text-zinc-500 md:hidden">
+              {/* On a phone the three pages' links fill the line: the section names are for screen readers there. */}
+              <p className="sr-only font-semibold text-zinc-600 uppercase sm:not-sr-only dark:text-zinc-400">Settings</p>
+              <span aria-hidden="true" className="hidden text-zinc-500 sm:inline md:hidden">
                 /
               </span>
-              <p className="text-zinc-600 md:mt-3 dark:text-zinc-400">Developer</p>
-              <span aria-hidden="true" className="text-zinc-500 md:hidden">
+              <p className="sr-only text-zinc-600 sm:not-sr-only md:mt-3 dark:text-zinc-400">Developer</p>
+              <span aria-hidden="true" className="hidden text-zinc-500 sm:inline md:hidden">
                 /
               </span>
               {NAV.map((item) => (

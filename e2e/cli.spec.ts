@@ -432,6 +432,36 @@ test("each command has its own --help with flags and examples; a flag of another
   expect(nounOnly.stderr).toMatch(/Commands:[\s\S]*revoke/);
 });
 
+test("one keys addresses lists where a key was used from; one keys revoke-all asks for the slug, then revokes every key", async () => {
+  const secret = (await one(["keys", "create", "--description", "cli-addresses"])).stdout.trim();
+  const keys = JSON.parse((await one(["keys", "list", "--json"])).stdout) as { data: { id: string; description: string }[] };
+  const id = keys.data.find((k) => k.description === "cli-addresses")!.id;
+  expect((await one(["tasks", "list"], { home: emptyHome, env: { ONE_API_KEY: secret } })).code).toBe(0);
+  await expect
+    .poll(async () => (JSON.parse((await one(["keys", "addresses", id, "--json"])).stdout) as { data: unknown[] }).data.length, {
+      timeout: 20_000,
+    })
+    .toBe(1);
+  const table = await one(["keys", "addresses", id, "--days", "7"]);
+  const badDays = await one(["keys", "addresses", id, "--days", "31"]);
+
+  const wrong = await one(["keys", "revoke-all"], { input: "globex\n" });
+  const stillWorks = (await one(["tasks", "list"], { home: emptyHome, env: { ONE_API_KEY: secret } })).code;
+  const revoked = await one(["keys", "revoke-all", "--json"], { input: "acme\n" });
+  expect({
+    table: [table.code, table.stdout.includes("ADDRESS"), table.stderr.includes("in the last 7 days")],
+    badDays: badDays.code,
+    wrong: [
+      wrong.code,
+      wrong.stderr.includes("Type the workspace's slug, acme, to confirm:"),
+      wrong.stderr.includes("Nothing was revoked"),
+    ],
+    stillWorks,
+    revoked: [revoked.code, (JSON.parse(revoked.stdout) as { revoked: number }).revoked > 0],
+    after: (await one(["tasks", "list"], { home: emptyHome, env: { ONE_API_KEY: secret } })).code,
+  }).toEqual({ table: [0, true, true], badDays: 2, wrong: [9, true, true], stillWorks: 0, revoked: [0, true], after: 3 });
+});
+
 test("an expired access token is refreshed and the rotated refresh token saved; logout revokes the session", async () => {
   const before = JSON.parse(readFileSync(credentialsFile(ownerHome), "utf8"));
   writeFileSync(credentialsFile(ownerHome), JSON.stringify({ ...before, accessTokenExpiresAt: 0 }), { mode: 0o600 });

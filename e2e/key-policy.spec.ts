@@ -15,7 +15,7 @@ const WIDTHS = [390, 768, 1280];
 
 async function expectNoA11yViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((node) => node.target.join(" ")).join(", ")})`)).toEqual([]);
 }
 
 test.beforeEach(revokeAllAcmeKeys);
