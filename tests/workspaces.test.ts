@@ -5,8 +5,10 @@ import { describe, expect, it } from "vitest";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate";
 import { createApiKey } from "@/lib/api-keys/create";
 import { getApiKey } from "@/lib/api-keys/get";
+import { holdKeyWhileWriting } from "@/lib/api-keys/hold";
 import { revokeApiKey } from "@/lib/api-keys/revoke";
 import { loadUserActor, type ApiKeyActor, type UserActor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db/client";
 import { createTask } from "@/lib/tasks/create";
 import { listWorkspaces } from "@/lib/workspaces/list";
@@ -116,6 +118,32 @@ describe("keys outlive their creators", () => {
 });
 
 describe("writes made with a key, racing its revocation", () => {
+  it("a revoke waiting for a write in flight goes before the writes that start after it (a stream of writes cannot starve it)", async () => {
+    const a = await createWorkspace();
+    const key = await createApiKey(a.owner, { description: "queued" });
+    const scope = authorize(await keyActor(key.secret, "tasks:write"), "tasks.write");
+    const order: string[] = [];
+    let finishFirst!: () => void;
+    const first = db().$transaction(async (tx) => {
+      await holdKeyWhileWriting(tx, scope);
+      await new Promise<void>((resolve) => (finishFirst = resolve));
+      order.push("first write commits");
+    });
+    await sleep(200);
+    const revoke = revokeApiKey(a.owner, { keyId: key.id }).then(() => order.push("revoke answers"));
+    await sleep(200);
+    const second = db()
+      .$transaction((tx) => holdKeyWhileWriting(tx, scope))
+      .then(
+        () => order.push("second write held the key"),
+        () => order.push("second write refused"),
+      );
+    await sleep(200);
+    finishFirst();
+    await Promise.all([first, revoke, second]);
+    expect(order).toEqual(["first write commits", "revoke answers", "second write refused"]);
+  });
+
   it("no write commits after the revoke has answered", async () => {
     const a = await createWorkspace();
     const key = await createApiKey(a.owner, { description: "writer" });

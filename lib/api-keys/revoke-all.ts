@@ -13,6 +13,7 @@ import { query, sql } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { rollIdleSeconds } from "./config";
+import { lockKeysForChange } from "./hold";
 import { revokeAllInput } from "./policy-schemas";
 import { keyAuditFields } from "./read";
 
@@ -29,6 +30,16 @@ export async function revokeAllApiKeys(actor: Actor, input: unknown): Promise<{ 
         const message = `confirm must be this workspace's slug, ${workspace!.slug}. Nothing was revoked.`;
         throw new AppError("invalid_input", message, { fields: { confirm: message } });
       }
+      const active = await query<{ id: string }>(
+        sql`SELECT "id" FROM "api_keys"
+            WHERE "workspace_id" = ${scope.workspaceId} AND "revoked_at" IS NULL AND api_key_state("revoked_at", "expires_at") = 'active'`,
+        tx,
+      );
+      // Only active keys can have writes in flight (lib/api-keys/hold.ts); at most the cap of them.
+      await lockKeysForChange(
+        tx,
+        active.map((key) => key.id),
+      );
       const revoked = await query<{ id: string; description: string; hint: string | null }>(
         sql`WITH revoked AS (
               UPDATE "api_keys" SET "revoked_at" = now(), "revoked_by_id" = ${scope.userId}

@@ -1,8 +1,8 @@
 // Revoke a key: it stops working on the very next request (authentication reads revoked_at).
 // Revoking a revoked key changes nothing and records no second event, even when two revokes
-// race (only one UPDATE matches `revoked_at IS NULL`). The UPDATE waits for writes in flight
-// with the key (they hold its row FOR SHARE, lib/api-keys/hold.ts), so no write made with the
-// key commits after the revoke has answered.
+// race (only one UPDATE matches `revoked_at IS NULL`). It first waits for writes in flight with
+// the key, and new ones wait for it (lib/api-keys/hold.ts), so no write made with the key commits
+// after the revoke has answered.
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { recordAudit, type AuditContext } from "@/lib/audit";
@@ -12,6 +12,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { isPlausibleId } from "@/lib/ids";
 import { rollIdleSeconds } from "./config";
 import { keyNotFound } from "./errors";
+import { lockKeysForChange } from "./hold";
 import { keyAuditFields, readKeys } from "./read";
 import type { ApiKeyDto } from "./schemas";
 
@@ -40,6 +41,7 @@ export async function revokeKeyInTransaction(
   keyId: string,
   revokedById: string | null,
 ): Promise<boolean> {
+  await lockKeysForChange(tx, [keyId]);
   const [revoked] = await query<{ id: string; description: string }>(
     sql`UPDATE "api_keys" SET "revoked_at" = now(), "revoked_by_id" = ${revokedById}
         WHERE "id" = ${keyId} AND "workspace_id" = ${context.workspaceId} AND "revoked_at" IS NULL

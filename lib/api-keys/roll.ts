@@ -11,6 +11,7 @@ import { db } from "@/lib/db/client";
 import { query, sql } from "@/lib/db/sql";
 import { isPlausibleId } from "@/lib/ids";
 import { parseInput } from "@/lib/validation";
+import { lockKeysForChange } from "./hold";
 import { keyNotActive, keyNotFound } from "./errors";
 import { keyAuditFields, readKeys } from "./read";
 import { retirePreviousSecrets } from "./retire";
@@ -26,6 +27,7 @@ export async function rollApiKey(actor: Actor, input: { keyId: string; options: 
 
   const key = await db().$transaction(
     async (tx) => {
+      await lockKeysForChange(tx, [input.keyId]);
       const [key] = await query<{ state: KeyStatus }>(
         sql`SELECT api_key_state("revoked_at", "expires_at") AS state
             FROM "api_keys" WHERE "id" = ${input.keyId} AND "workspace_id" = ${scope.workspaceId} FOR NO KEY UPDATE`,

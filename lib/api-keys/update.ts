@@ -19,6 +19,7 @@ import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { keyNotActive, keyNotFound } from "./errors";
 import type { NetworkMode } from "./networks";
+import { lockKeysForChange } from "./hold";
 import { checkExpiry, checkNetworks, policyIn } from "./policy";
 import { keyAuditFields, readKeys } from "./read";
 import { updateApiKeyInput, type ApiKeyDto } from "./schemas";
@@ -41,6 +42,7 @@ export async function updateApiKey(actor: Actor, input: { keyId: string; changes
   const wanted = parseInput(updateApiKeyInput, input.changes);
   return db().$transaction(async (tx) => {
     const policy = await policyIn(tx, scope.workspaceId, "share");
+    await lockKeysForChange(tx, [input.keyId]);
     const [before] = await query<Before>(
       sql`SELECT "description", "permissions", "allowed_networks", "network_mode", "expires_at", api_key_state("revoked_at", "expires_at") AS status FROM "api_keys"
           WHERE "id" = ${input.keyId} AND "workspace_id" = ${scope.workspaceId} FOR NO KEY UPDATE`,

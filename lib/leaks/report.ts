@@ -13,6 +13,7 @@
 import { recordAudit, type AuditActor, type AuditContext } from "@/lib/audit";
 import type { Client } from "@/lib/auth/actor";
 import { rollIdleSeconds } from "@/lib/api-keys/config";
+import { lockKeysForChange } from "@/lib/api-keys/hold";
 import { keyAuditFields } from "@/lib/api-keys/read";
 import { revokeKeyInTransaction } from "@/lib/api-keys/revoke";
 import { db } from "@/lib/db/client";
@@ -72,6 +73,11 @@ export async function applyExposureReport(reporter: Reporter, reported: Reported
   await db().$transaction(
     async (tx) => {
       const rows = await query<Row>(lookup([...byHash.keys()]), tx);
+      // Wait for writes in flight with these keys, and make new ones wait (lib/api-keys/hold.ts).
+      await lockKeysForChange(
+        tx,
+        rows.map((row) => row.key_id),
+      );
       for (const row of rows) verdicts.set(row.hash, "known");
       // Current secrets first: a report with both secrets of a key revokes it, and then its
       // previous secret has nothing left to retire.
