@@ -8,7 +8,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
-import { query, sql, type Transaction } from "@/lib/db/sql";
+import { query, sql, type Statement, type Transaction } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { apiKeyPolicyInput, type ApiKeyPolicy } from "./policy-schemas";
@@ -27,21 +27,19 @@ const toPolicy = (row: Row): ApiKeyPolicy => ({
   revokeUnusedAfterDays: row.revoke_unused_days,
 });
 
+/** The policy's columns of a workspace's row; `lock`: how the caller's transaction holds the row. */
+const readPolicy = (workspaceId: string, lock: Statement) =>
+  sql`SELECT "api_key_max_lifetime_days" AS max_lifetime_days, "api_key_default_permissions" AS default_permissions,
+             "api_key_require_networks" AS require_networks, "api_key_revoke_unused_days" AS revoke_unused_days
+      FROM "workspaces" WHERE "id" = ${workspaceId} ${lock}`;
+const LOCKS = { none: sql``, update: sql`FOR NO KEY UPDATE`, share: sql`FOR SHARE` };
+
 /**
  * The policy of a workspace inside the caller's transaction. `lock`: "update" for a create (the
  * row lock creates already queue on) or "share" for a change of a key.
  */
 export async function policyIn(tx: Transaction, workspaceId: string, lock: "update" | "share"): Promise<ApiKeyPolicy> {
-  const [row] = await query<Row>(
-    lock === "update"
-      ? sql`SELECT "api_key_max_lifetime_days" AS max_lifetime_days, "api_key_default_permissions" AS default_permissions,
-                   "api_key_require_networks" AS require_networks, "api_key_revoke_unused_days" AS revoke_unused_days
-            FROM "workspaces" WHERE "id" = ${workspaceId} FOR NO KEY UPDATE`
-      : sql`SELECT "api_key_max_lifetime_days" AS max_lifetime_days, "api_key_default_permissions" AS default_permissions,
-                   "api_key_require_networks" AS require_networks, "api_key_revoke_unused_days" AS revoke_unused_days
-            FROM "workspaces" WHERE "id" = ${workspaceId} FOR SHARE`,
-    tx,
-  );
+  const [row] = await query<Row>(readPolicy(workspaceId, LOCKS[lock]), tx);
   return toPolicy(row!);
 }
 
@@ -71,11 +69,7 @@ export function checkNetworks(policy: ApiKeyPolicy, allowedNetworks: string[] | 
 
 export async function getApiKeyPolicy(actor: Actor): Promise<ApiKeyPolicy> {
   const scope = authorize(actor, "apiKeyPolicy.read");
-  const [row] = await query<Row>(
-    sql`SELECT "api_key_max_lifetime_days" AS max_lifetime_days, "api_key_default_permissions" AS default_permissions,
-               "api_key_require_networks" AS require_networks, "api_key_revoke_unused_days" AS revoke_unused_days
-        FROM "workspaces" WHERE "id" = ${scope.workspaceId}`,
-  );
+  const [row] = await query<Row>(readPolicy(scope.workspaceId, LOCKS.none));
   return toPolicy(row!);
 }
 
