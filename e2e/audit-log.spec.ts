@@ -1,18 +1,13 @@
 // The audit log page: filters by action and key (in the URL), "Load more" through the keyset
 // cursor (focus on the first new row), the CSV export of the filtered view, the refusal for members, 390 px and axe.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { readFile } from "node:fs/promises";
 import { signIn } from "./helpers/sign-in";
 import { call, userToken } from "./rest/callers";
+import { expectNoA11yViolations } from "./helpers/axe";
 
 const AUDIT_LOG_PATH = "/settings/developer/audit-log";
 const FORMULA = '=SUM(1,2) "q"';
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-}
 
 /** A key created over REST and renamed `renames` times: 1 + renames events about it; the last name starts with "=". */
 async function keyWithHistory(prefix: string, renames: number): Promise<{ id: string; description: string }> {
@@ -107,7 +102,7 @@ test("a member is told why they cannot read the audit log, and cannot export it"
     status: 403,
     body: { code: 403, message: "Only workspace owners and admins can read the audit log." },
   });
-  await expectNoSeriousA11yViolations(page);
+  await expectNoA11yViolations(page);
 });
 
 test("the audit log fits 390 px (cards) and passes axe in light and dark", async ({ page }) => {
@@ -120,12 +115,12 @@ test("the audit log fits 390 px (cards) and passes axe in light and dark", async
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
-    await expectNoSeriousA11yViolations(page);
+    await expectNoA11yViolations(page);
   }
   await page.setViewportSize({ width: 1280, height: 900 });
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
     await expect(page.getByRole("table")).toBeVisible();
-    await expectNoSeriousA11yViolations(page);
+    await expectNoA11yViolations(page);
   }
 });

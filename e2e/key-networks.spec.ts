@@ -4,18 +4,13 @@
 // while enforcing first shows how many requests from how many addresses of the last 7 days came
 // from outside the list, and then applies over REST from the next request. The list's badge
 // follows. Members read it all. At 390, 768 and 1280 px, with axe.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { insertAcmeKey, resetAcmeRateLimit, revokeAllAcmeKeys } from "./helpers/db";
 import { API_KEYS_PATH, signIn } from "./helpers/sign-in";
 import { call, userToken } from "./rest/callers";
+import { expectNoA11yViolations } from "./helpers/axe";
 
 const WIDTHS = [390, 768, 1280];
-
-async function expectNoA11yViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-}
 
 /** A key that served `requests` requests from this machine, counted (the flush writes within seconds). */
 async function keyWithTraffic(description: string, requests: number) {

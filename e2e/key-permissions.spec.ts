@@ -3,18 +3,13 @@
 // suggestion from the key's own traffic accepted in one confirmed click (and enforced over REST
 // from the next request), the unused full-access key offered for revocation, and members reading
 // it all. At 390, 768 and 1280 px, with axe.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { insertAcmeKey, resetAcmeRateLimit, revokeAllAcmeKeys } from "./helpers/db";
 import { API_KEYS_PATH, signIn } from "./helpers/sign-in";
 import { call, userToken } from "./rest/callers";
+import { expectNoA11yViolations } from "./helpers/axe";
 
 const WIDTHS = [390, 768, 1280];
-
-async function expectNoA11yViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-}
 
 /** Adds a key through the dialog with the given access, closes the reveal, and returns its row. */
 async function addKey(page: Page, description: string, choose: (dialog: ReturnType<Page["getByRole"]>) => Promise<void>) {

@@ -1,12 +1,12 @@
 // A key reported by GitHub secret scanning: the owner sees the alert on the API keys page (which
 // key, where it was found, that it was revoked, what to do), dismisses it for themselves, and an
 // admin still sees it.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { E2E_BASE_URL } from "./env";
 import { insertAcmeKey, sql } from "./helpers/db";
 import { e2eSigningKey, githubHeaders, githubReport } from "./helpers/github-scanning";
 import { signIn } from "./helpers/sign-in";
+import { expectNoA11yViolations } from "./helpers/axe";
 
 const reported: string[] = [];
 test.afterAll(async () => {
@@ -37,8 +37,7 @@ test("a key found by GitHub is revoked, and the API keys page tells the owner un
   await expect(alert.getByRole("link", { name: new RegExp(url.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")) })).toHaveAttribute("href", url);
   // The revoked key is not in the list of keys.
   await expect(page.getByRole("row", { name: /leaky-deploy-bot/ })).toHaveCount(0);
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  await expectNoA11yViolations(page);
 
   await alert.getByRole("button", { name: "Dismiss the alert about leaky-deploy-bot" }).click();
   await expect(alert).toBeHidden();

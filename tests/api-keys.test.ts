@@ -166,6 +166,7 @@ describe("listing keys", () => {
       "previousSecret",
       "revokedAt",
       "status",
+      "unusedRevocationAt",
     ]);
   });
 });

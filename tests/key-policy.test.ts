@@ -264,6 +264,23 @@ describe("unused keys", () => {
     });
   });
 
+  it("a warned key says when it will be revoked, 7 days after the warning, to every member; a request clears that", async () => {
+    const key = await createApiKey(ws.owner, { description: "marked" });
+    await idleFor(key.id, 40);
+    await setPolicy({ revokeUnusedAfterDays: 30 });
+    const revocationAt = async () => (await getApiKey(ws.member, { keyId: key.id })).unusedRevocationAt;
+    const before = await revocationAt();
+    await revokeUnusedKeys();
+    const marked = await revocationAt();
+    await authenticateApiKey(key.secret, { ip: "203.0.113.7", userAgent: "vitest" });
+    const sevenDays = Date.now() + 7 * 86_400_000;
+    expect({
+      before,
+      inSevenDays: marked !== null && Math.abs(Date.parse(marked) - sevenDays) < 60_000,
+      afterUse: await revocationAt(),
+    }).toEqual({ before: null, inSevenDays: true, afterUse: null });
+  });
+
   it("a key used after its warning is not revoked, and is warned again only when idle again", async () => {
     const key = await createApiKey(ws.owner, { description: "comes back" });
     await idleFor(key.id, 40);

@@ -1,24 +1,30 @@
 "use client";
 // "Add key": asks for a description, an expiry (never by default) and, behind a disclosure, its
 // permissions (Full access by default), creates the key, and hands the secret to the reveal
-// dialog (it never enters the query cache). When creating fails, the dialog stays open with
+// dialog (it never enters the query cache). Under the workspace's key policy it offers only what
+// the policy allows and says why: expiry choices stop at the maximum lifetime and start at it,
+// permissions start at the policy's default, and allowed networks are asked for when required. When creating fails, the dialog stays open with
 // what was typed and says what happened and whether a key was created. At the cap the button
 // stays where it is and focusable, and its description says why it cannot be used.
 import * as Dialog from "@radix-ui/react-dialog";
+import Link from "next/link";
 import { forwardRef, useId, useState } from "react";
 import { descriptionSchema, DESCRIPTION_MAX } from "@/lib/api-keys/schemas";
 import { textLength } from "@/lib/ui/browser/text-length";
-import { formatDateField, timeZoneName } from "@/lib/ui/time";
+import type { ApiKeyPolicy } from "@/lib/api-keys/policy-schemas";
 import { Button } from "@/components/ui/button";
 import { buttonRowClass, contentClass, descriptionClass, overlayClass, titleClass } from "@/components/ui/dialog-styles";
 import { FailureMessage } from "@/components/ui/failure-message";
 import { useHandOver, type OnDone } from "@/components/ui/hand-over";
-import { dateBounds, EXPIRY_CHOICES, resolveExpiry, type ExpiryChoice } from "./expiry";
+import { linkClass } from "@/components/ui/link-styles";
+import { choiceLabel, defaultExpiry, expiryChoices, resolveExpiry, type ExpiryChoice } from "./expiry";
+import { ExpiryDate } from "./expiry-date";
 import type { Created } from "./key-changes";
 import { useCreateKey } from "./mutations";
+import { NetworkLinesField, networksOf, networksProblem, parseNetworkLines } from "./network-lines";
 import { choiceOf, PermissionsField, permissionsOfChoice, type PermissionsChoice } from "./permissions-field";
 
-const FULL_ACCESS_CHOICE = choiceOf(null);
+const POLICY_PATH = "/settings/developer/key-policy";
 const PRESET_WORDS = { full: "Full access", read: "Read only", custom: "Custom" } as const;
 
 type Props = {
@@ -29,6 +35,8 @@ type Props = {
   onDone: OnDone<Created>;
   /** The trigger's text, when it is not "Add key" (e.g. "Create a replacement key" on a revoked key's page). */
   triggerLabel?: string;
+  /** The workspace's key policy: what the dialog offers and starts at. */
+  policy: ApiKeyPolicy;
 };
 
 function validate(value: string): string | null {
@@ -37,15 +45,17 @@ function validate(value: string): string | null {
 }
 
 export const AddKeyDialog = forwardRef<HTMLButtonElement, Props>(function AddKeyDialog(
-  { workspaceId, disabledReasonId, onDone, triggerLabel = "Add key" },
+  { workspaceId, disabledReasonId, onDone, triggerLabel = "Add key", policy },
   triggerRef,
 ) {
+  const maxDays = policy.maxLifetimeDays;
   const [open, setOpen] = useState(false);
   const [description, setDescription] = useState("");
-  const [expiry, setExpiry] = useState<ExpiryChoice>("never");
+  const [expiry, setExpiry] = useState<ExpiryChoice>(defaultExpiry(maxDays));
   const [date, setDate] = useState("");
-  const [access, setAccess] = useState<PermissionsChoice>(FULL_ACCESS_CHOICE);
+  const [access, setAccess] = useState<PermissionsChoice>(choiceOf(policy.defaultPermissions));
   const [accessOpen, setAccessOpen] = useState(false);
+  const [networks, setNetworks] = useState("");
   // The expiry's message from the last submit (it depends on the clock, so it is checked then).
   const [expiryCheck, setExpiryCheck] = useState<string | null>(null);
   const [submitted, setSubmitted] = useState(false);
@@ -62,6 +72,11 @@ export const AddKeyDialog = forwardRef<HTMLButtonElement, Props>(function AddKey
     expiryError: useId(),
     accessError: useId(),
     access: useId(),
+    expiryPolicy: useId(),
+    networks: useId(),
+    networksHelp: useId(),
+    networksChecks: useId(),
+    networksError: useId(),
   };
 
   const failure = mutation.error;
@@ -70,53 +85,74 @@ export const AddKeyDialog = forwardRef<HTMLButtonElement, Props>(function AddKey
   // A failure that names a field is shown on that field, not again below the description.
   const chosen = permissionsOfChoice(access);
   const accessError = (submitted && "error" in chosen ? chosen.error : null) ?? failure?.fields?.permissions ?? null;
+  const networkLines = parseNetworkLines(networks);
+  const networksRequired = policy.requireAllowedNetworks;
+  const networksProblemNow = networksRequired
+    ? networksProblem(networkLines, "This workspace's key policy requires allowed networks: enter at least one address or range.")
+    : null;
+  const networksServerError = failure?.fields
+    ? Object.entries(failure.fields)
+        .filter(([field]) => field.startsWith("allowedNetworks"))
+        .map(([, message]) => message)
+        .join(" ") || null
+    : null;
+  const networksError = (submitted ? networksProblemNow : null) ?? networksServerError;
   const generalFailure =
-    failure && !failure.fields?.description && !failure.fields?.expiresAt && !failure.fields?.permissions ? failure : null;
+    failure && !failure.fields?.description && !failure.fields?.expiresAt && !failure.fields?.permissions && !networksServerError
+      ? failure
+      : null;
   const length = textLength(description);
   const over = length - DESCRIPTION_MAX;
 
+  /** Back to an empty form, starting at what the policy (as now known) says. */
+  function clear() {
+    setDescription("");
+    setExpiry(defaultExpiry(maxDays));
+    setDate("");
+    setAccess(choiceOf(policy.defaultPermissions));
+    setAccessOpen(false);
+    setNetworks("");
+    setExpiryCheck(null);
+    setSubmitted(false);
+    mutation.reset();
+  }
+
   function changeOpen(next: boolean) {
     if (mutation.isPending) return; // keep the dialog while the key is being created
+    // Opening starts from the policy as it is now (it may have changed since the page loaded).
+    if (next) clear();
     setOpen(next);
-    if (!next) {
-      setDescription("");
-      setExpiry("never");
-      setDate("");
-      setAccess(FULL_ACCESS_CHOICE);
-      setAccessOpen(false);
-      setExpiryCheck(null);
-      setSubmitted(false);
-      mutation.reset();
-    }
+    if (!next) clear();
   }
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
     setSubmitted(true);
-    const resolvedNow = resolveExpiry(expiry, date, Date.now());
+    const resolvedNow = resolveExpiry(expiry, date, Date.now(), undefined, maxDays);
     setExpiryCheck("error" in resolvedNow ? resolvedNow.error : null);
     if ("error" in chosen) setAccessOpen(true);
     // An invalid submit takes focus to the first field that says what is wrong.
     if (validate(description)) return focusField(ids.input);
     if ("error" in resolvedNow) return focusField(expiry === "custom" ? ids.date : ids.expiry);
     if ("error" in chosen) return focusField(ids.access, "select");
+    if (networksProblemNow) return focusField(ids.networks);
     mutation.mutate(
-      { description, expiresAt: resolvedNow.expiresAt, permissions: chosen.permissions },
+      {
+        description,
+        expiresAt: resolvedNow.expiresAt,
+        permissions: chosen.permissions,
+        ...(networksRequired ? { allowedNetworks: networksOf(networkLines) } : {}),
+      },
       {
         onError: (error) => {
           if (error.fields?.description) focusField(ids.input);
           else if (error.fields?.expiresAt) focusField(expiry === "custom" ? ids.date : ids.expiry);
+          else if (Object.keys(error.fields ?? {}).some((field) => field.startsWith("allowedNetworks"))) focusField(ids.networks);
         },
         onSuccess: (created) => {
           handOver.succeeded(created);
           setOpen(false);
-          setDescription("");
-          setExpiry("never");
-          setDate("");
-          setAccess(FULL_ACCESS_CHOICE);
-          setAccessOpen(false);
-          setSubmitted(false);
-          mutation.reset();
+          clear();
         },
       },
     );
@@ -142,7 +178,10 @@ export const AddKeyDialog = forwardRef<HTMLButtonElement, Props>(function AddKey
         <Dialog.Content className={contentClass} onCloseAutoFocus={handOver.onCloseAutoFocus}>
           <Dialog.Title className={titleClass}>Add API key</Dialog.Title>
           <Dialog.Description className={descriptionClass}>
-            The key calls this workspace&apos;s REST API. By default it has full access; narrow it under Permissions.
+            The key calls this workspace&apos;s REST API.{" "}
+            {policy.defaultPermissions === null
+              ? "By default it has full access; narrow it under Permissions."
+              : `It starts with the workspace's default permissions (${PRESET_WORDS[choiceOf(policy.defaultPermissions).preset]}); change them under Permissions.`}
           </Dialog.Description>
           <form onSubmit={submit} noValidate className="mt-5 space-y-4">
             <div className="space-y-1.5">
@@ -204,20 +243,34 @@ export const AddKeyDialog = forwardRef<HTMLButtonElement, Props>(function AddKey
                   if (mutation.isError) mutation.reset();
                 }}
                 aria-invalid={expiry !== "custom" && !!expiryError}
-                aria-describedby={expiry !== "custom" && expiryError ? ids.expiryError : undefined}
+                aria-describedby={
+                  [maxDays !== null ? ids.expiryPolicy : null, expiry !== "custom" && expiryError ? ids.expiryError : null]
+                    .filter(Boolean)
+                    .join(" ") || undefined
+                }
                 className="block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm focus-visible:outline-2 focus-visible:outline-blue-600 aria-invalid:border-red-600 dark:border-zinc-700 dark:bg-zinc-950"
               >
-                {EXPIRY_CHOICES.map((choice) => (
+                {expiryChoices(maxDays).map((choice) => (
                   <option key={choice.value} value={choice.value}>
                     {choice.label}
                   </option>
                 ))}
               </select>
+              {maxDays !== null && (
+                <p id={ids.expiryPolicy} className="text-xs text-zinc-600 dark:text-zinc-400">
+                  This workspace&apos;s{" "}
+                  <Link href={POLICY_PATH} className={linkClass}>
+                    key policy
+                  </Link>{" "}
+                  allows keys to live at most {maxDays} days, so every key expires.
+                </p>
+              )}
               {expiry === "custom" && (
                 <ExpiryDate
                   ids={{ input: ids.date, help: ids.dateHelp, error: ids.expiryError }}
                   value={date}
                   invalid={!!expiryError}
+                  maxDays={maxDays}
                   onChange={(value) => {
                     setDate(value);
                     setExpiryCheck(null);
@@ -227,8 +280,8 @@ export const AddKeyDialog = forwardRef<HTMLButtonElement, Props>(function AddKey
               )}
               {expiry !== "custom" && expiry !== "never" && (
                 <p className="text-xs text-zinc-600 dark:text-zinc-400">
-                  The key stops working {EXPIRY_CHOICES.find((choice) => choice.value === expiry)?.label} after you create it. It stays in
-                  the list, marked Expired, until you revoke it.
+                  The key stops working {choiceLabel(expiry)} after you create it. It stays in the list, marked Expired, until you revoke
+                  it.
                 </p>
               )}
               {expiryError && (
@@ -259,6 +312,24 @@ export const AddKeyDialog = forwardRef<HTMLButtonElement, Props>(function AddKey
                 />
               </div>
             </details>
+            {networksRequired && (
+              <div className="space-y-1.5">
+                <NetworkLinesField
+                  ids={{ text: ids.networks, help: ids.networksHelp, checks: ids.networksChecks, error: ids.networksError }}
+                  text={networks}
+                  onChange={(next) => {
+                    setNetworks(next);
+                    if (mutation.isError) mutation.reset();
+                  }}
+                  error={networksError}
+                  className=""
+                />
+                <p className="text-xs text-zinc-600 dark:text-zinc-400">
+                  Required by this workspace&apos;s key policy. Requests from elsewhere are refused; on the key&apos;s page you can switch
+                  to report-only.
+                </p>
+              </div>
+            )}
             <div className={buttonRowClass}>
               <Dialog.Close asChild>
                 <Button variant="secondary" disabled={mutation.isPending}>
@@ -282,42 +353,4 @@ function focusField(id: string, within?: string) {
     const element = document.getElementById(id);
     (within ? element?.querySelector<HTMLElement>(within) : element)?.focus();
   });
-}
-
-/** The day a key expires (at the end of that day, local time), within the server's bounds. */
-function ExpiryDate({
-  ids,
-  value,
-  invalid,
-  onChange,
-}: {
-  ids: { input: string; help: string; error: string };
-  value: string;
-  invalid: boolean;
-  onChange: (value: string) => void;
-}) {
-  const [bounds] = useState(() => dateBounds(Date.now()));
-  return (
-    <div className="space-y-1">
-      <label htmlFor={ids.input} className="block text-sm font-medium">
-        Expires on
-      </label>
-      <input
-        id={ids.input}
-        type="date"
-        name="expiresOn"
-        value={value}
-        min={bounds.min}
-        max={bounds.max}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={invalid}
-        aria-describedby={`${ids.help}${invalid ? ` ${ids.error}` : ""}`}
-        className="block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm focus-visible:outline-2 focus-visible:outline-blue-600 aria-invalid:border-red-600 dark:border-zinc-700 dark:bg-zinc-950 dark:[color-scheme:dark]"
-      />
-      <p id={ids.help} className="text-xs text-zinc-600 dark:text-zinc-400">
-        The key stops working at the end of that day in your time zone ({timeZoneName()}): choose a day from {formatDateField(bounds.min)}{" "}
-        to {formatDateField(bounds.max)}.
-      </p>
-    </div>
-  );
 }

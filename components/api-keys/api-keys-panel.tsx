@@ -9,12 +9,13 @@ import { useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { SignInAgainLink } from "@/components/ui/failure-message";
 import { NowProvider } from "@/components/ui/now";
+import type { ApiKeyPolicy } from "@/lib/api-keys/policy-schemas";
 import type { ExposureAlert as Exposure } from "@/lib/leaks/schemas";
 import { AddKeyDialog } from "./add-key-dialog";
 import { ExposureAlert } from "./exposure-alert";
 import { KeyListControls, shownKeys, type KeyOrder } from "./key-list-controls";
 import { KeyRow, keyRowId, KeyTable } from "./key-row";
-import { useKeyList } from "./queries";
+import { useKeyList, usePolicy } from "./queries";
 import { RevealSecretDialog } from "./reveal-secret-dialog";
 import { RevokeKeyDialog } from "./revoke-key-dialog";
 import { RollKeyDialog } from "./roll-key-dialog";
@@ -31,9 +32,11 @@ type Props = {
   exposures: Exposure[];
   rollIdleSeconds: number;
   apiOrigin: string;
+  /** The workspace's key policy, as the server read it (the Add key dialog follows it). */
+  policy: ApiKeyPolicy;
 };
 
-export function ApiKeysPanel({ workspace, initial, renderedAt, permissions, exposures, rollIdleSeconds, apiOrigin }: Props) {
+export function ApiKeysPanel({ workspace, initial, renderedAt, permissions, exposures, rollIdleSeconds, apiOrigin, policy }: Props) {
   const addButton = useRef<HTMLButtonElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const capReasonId = useId();
@@ -43,6 +46,7 @@ export function ApiKeysPanel({ workspace, initial, renderedAt, permissions, expo
   const rollButtons = useRef(new Map<string, HTMLButtonElement>());
   const lastRolledId = useRef<string | null>(null);
   const query = useKeyList(workspace.id, initial);
+  const currentPolicy = usePolicy(workspace.id, policy).data;
   const keys = query.data.data;
   const [search, setSearch] = useState("");
   const [order, setOrder] = useState<KeyOrder>("created");
@@ -70,6 +74,7 @@ export function ApiKeysPanel({ workspace, initial, renderedAt, permissions, expo
               ref={addButton}
               workspaceId={workspace.id}
               disabledReasonId={atCap ? capReasonId : null}
+              policy={currentPolicy}
               onDone={({ key, secret }) => {
                 lastCreatedId.current = key.id;
                 setCreated({ description: key.description, secret });

@@ -1,6 +1,7 @@
 "use client";
 // Setting, moving or removing an active key's expiry from its page, with the same choices and
-// bounds as the Add key dialog (./expiry.ts); the server checks again. An expired key stays
+// bounds as the Add key dialog (./expiry.ts), within the workspace policy's maximum lifetime (no
+// "Never" under one); the server checks again. An expired key stays
 // expired (the server answers 409), so the control is offered for active keys only.
 import * as Dialog from "@radix-ui/react-dialog";
 import { useId, useState } from "react";
@@ -10,26 +11,31 @@ import { buttonRowClass, contentClass, descriptionClass, overlayClass, titleClas
 import { FailureMessage } from "@/components/ui/failure-message";
 import { linkClass } from "@/components/ui/link-styles";
 import { formatExact } from "@/lib/ui/time";
-import { dateBounds, EXPIRY_CHOICES, resolveExpiry, type ExpiryChoice } from "./expiry";
+import { expiryChoices, resolveExpiry, type ExpiryChoice } from "./expiry";
+import { dateFieldClass, ExpiryDate } from "./expiry-date";
 import { useChangeKey } from "./mutations";
 import type { ApiKeyDto } from "./types";
 
-const fieldClass =
-  "block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm focus-visible:outline-2 focus-visible:outline-blue-600 aria-invalid:border-red-600 dark:border-zinc-700 dark:bg-zinc-950 dark:[color-scheme:dark]";
+type Props = {
+  workspaceId: string;
+  apiKey: ApiKeyDto;
+  /** The workspace key policy's maximum lifetime in days, or null. */
+  maxDays: number | null;
+};
 
-export function ExpiryEditor({ workspaceId, apiKey }: { workspaceId: string; apiKey: ApiKeyDto }) {
+export function ExpiryEditor({ workspaceId, apiKey, maxDays }: Props) {
+  const choices = expiryChoices(maxDays);
   const [open, setOpen] = useState(false);
-  const [choice, setChoice] = useState<ExpiryChoice>("30");
+  const [choice, setChoice] = useState<ExpiryChoice>(maxDays === null || maxDays >= 30 ? "30" : `${maxDays}`);
   const [date, setDate] = useState("");
   const [check, setCheck] = useState<string | null>(null);
   const mutation = useChangeKey(workspaceId, apiKey);
-  const ids = { choice: useId(), date: useId(), error: useId() };
-  const [bounds] = useState(() => dateBounds(Date.now()));
+  const ids = { choice: useId(), date: useId(), dateHelp: useId(), error: useId(), policy: useId() };
   const error = check ?? mutation.error?.fields?.expiresAt ?? null;
 
   function save(event: React.FormEvent) {
     event.preventDefault();
-    const resolved = resolveExpiry(choice, date, Date.now());
+    const resolved = resolveExpiry(choice, date, Date.now(), undefined, maxDays);
     if ("error" in resolved) return setCheck(resolved.error);
     mutation.mutate(
       { expiresAt: resolved.expiresAt },
@@ -84,39 +90,35 @@ export function ExpiryEditor({ workspaceId, apiKey }: { workspaceId: string; api
                   if (mutation.isError) mutation.reset();
                 }}
                 aria-invalid={choice !== "custom" && !!error}
-                aria-describedby={choice !== "custom" && error ? ids.error : undefined}
-                className={fieldClass}
+                aria-describedby={
+                  [maxDays !== null ? ids.policy : null, choice !== "custom" && error ? ids.error : null].filter(Boolean).join(" ") ||
+                  undefined
+                }
+                className={dateFieldClass}
               >
-                {EXPIRY_CHOICES.map((option) => (
+                {choices.map((option) => (
                   <option key={option.value} value={option.value}>
                     {option.value === "never" ? "Never" : option.value === "custom" ? option.label : `${option.label} from now`}
                   </option>
                 ))}
               </select>
+              {maxDays !== null && (
+                <p id={ids.policy} className="text-xs text-zinc-600 dark:text-zinc-400">
+                  This workspace&apos;s key policy allows keys to live at most {maxDays} days, so the key must keep an expiry.
+                </p>
+              )}
             </div>
             {choice === "custom" && (
-              <div className="space-y-1.5">
-                <label htmlFor={ids.date} className="block text-sm font-medium">
-                  Expires on
-                </label>
-                <input
-                  id={ids.date}
-                  type="date"
-                  value={date}
-                  min={bounds.min}
-                  max={bounds.max}
-                  onChange={(e) => {
-                    setDate(e.target.value);
-                    setCheck(null);
-                  }}
-                  aria-invalid={!!error}
-                  aria-describedby={error ? ids.error : undefined}
-                  className={fieldClass}
-                />
-                <p className="text-xs text-zinc-600 dark:text-zinc-400">
-                  The key stops working at the end of that day (your time), from {bounds.min} to {bounds.max}.
-                </p>
-              </div>
+              <ExpiryDate
+                ids={{ input: ids.date, help: ids.dateHelp, error: ids.error }}
+                value={date}
+                invalid={!!error}
+                maxDays={maxDays}
+                onChange={(value) => {
+                  setDate(value);
+                  setCheck(null);
+                }}
+              />
             )}
             {error && (
               <p id={ids.error} role="alert" className="text-sm text-red-700 dark:text-red-400">

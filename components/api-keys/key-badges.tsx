@@ -1,8 +1,10 @@
 // A key's status in words (colour only repeats it): Active, Expired or Revoked, and Rolling while
 // a roll's previous secret still works; its access in a word (Full access, Read only, Custom); and,
 // when it has allowed networks, Restricted (enforced) or Report only; Outside policy when it breaks
-// the workspace's key policy (its page says the fix).
+// the workspace's key policy (its page says the fix); Unused, with when, while the policy's
+// unused-key rule has warned it (a request before then keeps it).
 import { accessLabel } from "@/lib/api-keys/permissions";
+import { RelativeTime } from "@/components/ui/time";
 import type { ApiKeyDto } from "./types";
 
 const STATUS = {
@@ -22,7 +24,7 @@ const badge = "inline-flex items-center rounded-full border px-2 py-0.5 text-xs 
 export function KeyBadges({
   apiKey,
 }: {
-  apiKey: Pick<ApiKeyDto, "status" | "previousSecret" | "permissions" | "networkMode" | "policyViolations">;
+  apiKey: Pick<ApiKeyDto, "status" | "previousSecret" | "permissions" | "networkMode" | "policyViolations" | "unusedRevocationAt">;
 }) {
   const status = STATUS[apiKey.status];
   return (
@@ -51,6 +53,12 @@ export function KeyBadges({
           className={`${badge} border-amber-700 bg-amber-50 text-amber-900 dark:border-amber-400 dark:bg-amber-950 dark:text-amber-200`}
         >
           Outside policy
+        </span>
+      )}
+      {apiKey.unusedRevocationAt && (
+        <span className={`${badge} border-red-700 bg-red-50 text-red-900 dark:border-red-400 dark:bg-red-950 dark:text-red-200`}>
+          Unused · revoked&nbsp;
+          <RelativeTime iso={apiKey.unusedRevocationAt} />
         </span>
       )}
     </span>

@@ -28,11 +28,10 @@ async function readAgain<T>(read: () => Promise<T>, consequence: string): Promis
  * Creates a key. `knownIds` are the keys listed before: when the answer is lost, a new key
  * with this description in the list means the request got through (and its secret is lost).
  */
-export async function createKey(
-  workspaceId: string,
-  input: { description: string; expiresAt: string | null; permissions: string[] | null },
-  knownIds: ReadonlySet<string>,
-): Promise<Created> {
+/** What the Add key dialog sends (networks only when the workspace's key policy requires them). */
+export type NewKey = { description: string; expiresAt: string | null; permissions: string[] | null; allowedNetworks?: string[] };
+
+export async function createKey(workspaceId: string, input: NewKey, knownIds: ReadonlySet<string>): Promise<Created> {
   const notCreated = "the key was not created";
   let result: Awaited<ReturnType<typeof createApiKeyAction>>;
   try {

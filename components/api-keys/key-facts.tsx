@@ -10,10 +10,13 @@ export function KeyFacts({
   apiKey: key,
   workspaceId,
   canChangeExpiry,
+  maxDays,
 }: {
   apiKey: ApiKeyDto;
   workspaceId: string;
   canChangeExpiry: boolean;
+  /** The workspace key policy's maximum lifetime in days, or null. */
+  maxDays: number | null;
 }) {
   return (
     <section aria-labelledby="key-facts-heading">
@@ -32,7 +35,7 @@ export function KeyFacts({
           )}
           {canChangeExpiry && key.status === "active" && (
             <span className="block">
-              <ExpiryEditor workspaceId={workspaceId} apiKey={key} />
+              <ExpiryEditor workspaceId={workspaceId} apiKey={key} maxDays={maxDays} />
             </span>
           )}
         </Fact>

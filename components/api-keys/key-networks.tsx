@@ -8,19 +8,19 @@
 import * as AlertDialog from "@radix-ui/react-alert-dialog";
 import { useId, useState } from "react";
 import { toast } from "sonner";
-import { canonicalNetwork, isWithin, type NetworkMode } from "@/lib/api-keys/networks";
+import { isWithin, type NetworkMode } from "@/lib/api-keys/networks";
 import type { KeyAddressesDto } from "@/lib/usage/schemas";
 import { Button } from "@/components/ui/button";
 import { buttonRowClass, contentClass, descriptionClass, overlayClass, titleClass } from "@/components/ui/dialog-styles";
 import { FailureMessage, SignInAgainLink } from "@/components/ui/failure-message";
 import { RelativeTime } from "@/components/ui/time";
 import { useChangeKey } from "./mutations";
+import { MAX_NETWORKS, NetworkLinesField, networksOf, networksProblem, parseNetworkLines } from "./network-lines";
 import { useKeyAddresses, useKeyInsights } from "./queries";
 import type { Allowance, ApiKeyDto } from "./types";
 
 type Props = { workspaceId: string; apiKey: ApiKeyDto; allowance: Allowance };
 
-const MAX_ENTRIES = 50;
 const muted = "text-zinc-600 dark:text-zinc-400";
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
 
@@ -74,17 +74,6 @@ export function KeyNetworks({ workspaceId, apiKey, allowance }: Props) {
   );
 }
 
-type Line = { text: string; network?: string; error?: string };
-
-/** Each non-empty line, with its canonical form or why it is not one. */
-function parseLines(text: string): Line[] {
-  return text
-    .split("\n")
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .map((line) => ({ text: line, ...canonicalNetwork(line) }));
-}
-
 function NetworksEditor({ workspaceId, apiKey, hasTraffic }: { workspaceId: string; apiKey: ApiKeyDto; hasTraffic: boolean }) {
   const ids = { text: useId(), checks: useId(), help: useId(), error: useId(), mode: useId() };
   const [text, setText] = useState(() => (apiKey.allowedNetworks ?? []).join("\n"));
@@ -96,18 +85,10 @@ function NetworksEditor({ workspaceId, apiKey, hasTraffic }: { workspaceId: stri
   const mutation = useChangeKey(workspaceId, apiKey);
   const insights = useKeyInsights(workspaceId, apiKey.id);
 
-  const lines = parseLines(text);
-  const list = [...new Set(lines.flatMap((line) => (line.network ? [line.network] : [])))];
+  const lines = parseNetworkLines(text);
+  const list = networksOf(lines);
   const chosenMode: NetworkMode = mode ?? (hasTraffic ? "report" : "enforce");
-  const invalid = lines.filter((line) => line.error);
-  const problem =
-    lines.length === 0
-      ? "Enter at least one address or range, or use Allow any address."
-      : invalid.length
-        ? `${plural(invalid.length, "line is", "lines are")} not an address or range; see below.`
-        : list.length > MAX_ENTRIES
-          ? `At most ${MAX_ENTRIES} addresses or ranges; this list has ${list.length}. Use wider ranges.`
-          : null;
+  const problem = networksProblem(lines, "Enter at least one address or range, or use Allow any address.");
   const serverError = mutation.error?.fields
     ? Object.entries(mutation.error.fields)
         .filter(([field]) => field.startsWith("allowedNetworks") || field === "networkMode")
@@ -164,53 +145,19 @@ function NetworksEditor({ workspaceId, apiKey, hasTraffic }: { workspaceId: stri
     : insights.isError
       ? `Could not read this key's traffic: ${insights.error.message}`
       : !suggestion?.suggestedAllowedNetworks
-        ? suggestion && suggestion.addresses > MAX_ENTRIES
-          ? `More than ${MAX_ENTRIES} addresses served requests in the last 30 days: enter ranges instead.`
+        ? suggestion && suggestion.addresses > MAX_NETWORKS
+          ? `More than ${MAX_NETWORKS} addresses served requests in the last 30 days: enter ranges instead.`
           : "No served requests in the last 30 days to fill from."
         : null;
 
   return (
     <form onSubmit={submit} noValidate className="space-y-3 border-t border-zinc-200 pt-4 dark:border-zinc-800">
-      <div className="space-y-1.5">
-        <label htmlFor={ids.text} className="block text-sm font-medium">
-          Allowed networks
-        </label>
-        <p id={ids.help} className={`text-xs ${muted}`}>
-          One address (203.0.113.7, 2001:db8::1) or range (203.0.113.0/24, 2001:db8::/48) a line, at most {MAX_ENTRIES}.
-        </p>
-        <textarea
-          id={ids.text}
-          value={text}
-          onChange={(event) => edited(event.target.value)}
-          rows={Math.min(8, Math.max(3, lines.length + 1))}
-          spellCheck={false}
-          autoCapitalize="off"
-          autoComplete="off"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={`${ids.help} ${ids.checks}${error ? ` ${ids.error}` : ""}`}
-          className="block w-full max-w-xl rounded-md border border-zinc-300 bg-white px-3 py-2 font-mono text-sm focus-visible:outline-2 focus-visible:outline-blue-600 aria-invalid:border-red-600 dark:border-zinc-700 dark:bg-zinc-950"
-        />
-        <ul id={ids.checks} aria-label="Checked entries" className="max-w-xl space-y-0.5 text-xs">
-          {lines.map((line, index) => (
-            <li key={`${index} ${line.text}`} className={`break-words ${line.error ? "text-red-700 dark:text-red-400" : muted}`}>
-              {line.error ? (
-                line.error
-              ) : line.network === line.text ? (
-                <>✓ {line.text}</>
-              ) : (
-                <>
-                  ✓ {line.text} → <span className="font-mono">{line.network}</span>
-                </>
-              )}
-            </li>
-          ))}
-        </ul>
-        {error && (
-          <p id={ids.error} className="text-sm text-red-700 dark:text-red-400">
-            {error}
-          </p>
-        )}
-      </div>
+      <NetworkLinesField
+        ids={{ text: ids.text, help: ids.help, checks: ids.checks, error: ids.error }}
+        text={text}
+        onChange={edited}
+        error={error}
+      />
 
       <div className="flex flex-wrap items-center gap-2">
         <Button

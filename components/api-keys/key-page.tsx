@@ -4,6 +4,7 @@
 // usage and history. The key is server-rendered first, then kept fresh from the
 // REST API (the last use moves while you look). After a roll, the new secret is revealed once.
 import { useEffect, useId, useRef, useState } from "react";
+import type { ApiKeyPolicy } from "@/lib/api-keys/policy-schemas";
 import { reportedSecret } from "@/lib/leaks/sources";
 import { KeyHistory } from "@/components/audit-log/key-history";
 import { SignInAgainLink } from "@/components/ui/failure-message";
@@ -17,7 +18,7 @@ import { KeyPermissions } from "./key-permissions";
 import { ExpiredNotice, ReadOnlyNotice, RevokedNotice } from "./key-state-notices";
 import { LeakNotice } from "./leak-notice";
 import { PreviousSecretNotice } from "./previous-secret-notice";
-import { useKey } from "./queries";
+import { useKey, usePolicy } from "./queries";
 import { RevealSecretDialog } from "./reveal-secret-dialog";
 import { RollNote, type Rolled } from "./roll-note";
 import type { Allowance, ApiKeyDto } from "./types";
@@ -29,9 +30,11 @@ type Props = {
   permissions: { create: Allowance; rename: Allowance; roll: Allowance; revoke: Allowance; auditLog: Allowance };
   rollIdleSeconds: number;
   apiOrigin: string;
+  /** The workspace's key policy, as the server read it (the expiry editor and a replacement key follow it). */
+  policy: ApiKeyPolicy;
 };
 
-export function KeyPage({ workspace, initial, permissions, rollIdleSeconds, apiOrigin }: Props) {
+export function KeyPage({ workspace, initial, permissions, rollIdleSeconds, apiOrigin, policy: initialPolicy }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   const rollButton = useRef<HTMLButtonElement>(null);
   const [rolled, setRolled] = useState<Rolled | null>(null);
@@ -43,6 +46,7 @@ export function KeyPage({ workspace, initial, permissions, rollIdleSeconds, apiO
   const historyId = useId();
   const query = useKey(workspace.id, initial);
   const key = query.data;
+  const policy = usePolicy(workspace.id, initialPolicy).data;
   const manager = permissions.roll.allowed;
 
   // Revoking here removes the controls (and the dialog) with it: focus goes to the heading
@@ -82,6 +86,7 @@ export function KeyPage({ workspace, initial, permissions, rollIdleSeconds, apiO
               workspaceId={workspace.id}
               disabledReasonId={null}
               triggerLabel="Create a replacement key"
+              policy={policy}
               onDone={(next) => {
                 revealedFrom.current = "replace";
                 setCreated(next);
@@ -94,7 +99,7 @@ export function KeyPage({ workspace, initial, permissions, rollIdleSeconds, apiO
 
       {key.status === "active" && <PolicyNotice apiKey={key} />}
 
-      <KeyFacts apiKey={key} workspaceId={workspace.id} canChangeExpiry={permissions.rename.allowed} />
+      <KeyFacts apiKey={key} workspaceId={workspace.id} canChangeExpiry={permissions.rename.allowed} maxDays={policy.maxLifetimeDays} />
 
       {query.isError && (
         <div role="alert" className="flex flex-wrap items-center gap-3 text-sm text-amber-800 dark:text-amber-300">

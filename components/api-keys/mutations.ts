@@ -17,6 +17,7 @@ import {
   type Created,
   type KeyChange,
   type RollRequest,
+  type NewKey,
 } from "./key-changes";
 import type { ApiKeyDto, KeyList } from "./types";
 
@@ -40,7 +41,6 @@ function keyChanged(queryClient: QueryClient, workspaceId: string, next: ApiKeyD
 const shownIsStale = (failure: RequestFailure) => failure.kind === "refused" || failure.code === "secret_lost";
 
 /** What the Add key dialog sends: `expiresAt` in RFC 3339, or null for a key that never expires. */
-export type NewKey = { description: string; expiresAt: string | null; permissions: string[] | null };
 
 export function useCreateKey(workspaceId: string) {
   const queryClient = useQueryClient();

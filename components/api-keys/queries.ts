@@ -3,6 +3,7 @@
 // through the REST API (lib/ui/browser/rest.ts). Failures are RequestFailures with words a person
 // can act on.
 import { useQuery } from "@tanstack/react-query";
+import type { ApiKeyPolicy } from "@/lib/api-keys/policy-schemas";
 import { queryKeys } from "@/lib/ui/browser/query-keys";
 import type { RequestFailure } from "@/lib/ui/browser/request-failure";
 import { read } from "@/lib/ui/browser/rest";
@@ -45,5 +46,18 @@ export function useKeyAddresses(workspaceId: string, keyId: string, days: number
     queryFn: ({ signal }) => read.addresses(workspaceId, keyId, days, signal),
     staleTime: 30_000,
     enabled,
+  });
+}
+
+/**
+ * The workspace's key policy (what the Add key dialog and the expiry editor offer), server-rendered
+ * first; read again on focus, so a dialog opened later starts from the policy as it is then.
+ */
+export function usePolicy(workspaceId: string, initial: ApiKeyPolicy) {
+  return useQuery<ApiKeyPolicy, RequestFailure>({
+    queryKey: queryKeys.policy(workspaceId),
+    queryFn: ({ signal }) => read.policy(workspaceId, signal),
+    initialData: initial,
+    staleTime: 30_000,
   });
 }

@@ -158,6 +158,7 @@ test("the create response carries the secret once and is not cached; reading the
       "previousSecret",
       "revokedAt",
       "status",
+      "unusedRevocationAt",
     ],
   });
 });

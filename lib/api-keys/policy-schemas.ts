@@ -5,6 +5,8 @@ import { permissionsOutput, permissionsSchema } from "./permissions";
 
 const LIFETIME_MAX_DAYS = 366;
 const UNUSED_MIN_DAYS = 7;
+/** How long before the unused-key rule revokes a key its owners and admins are warned. */
+export const UNUSED_WARNING_DAYS = 7;
 
 const days = (field: string, min: number) => {
   const message = `${field} must be null or a whole number of days from ${min} to ${LIFETIME_MAX_DAYS}.`;
@@ -23,7 +25,7 @@ export const apiKeyPolicyInput = z.object({
     .boolean({ error: "requireAllowedNetworks must be true or false." })
     .describe("Keys must have allowedNetworks: creating one without them, or removing them, is refused."),
   revokeUnusedAfterDays: days("revokeUnusedAfterDays", UNUSED_MIN_DAYS).describe(
-    `Active keys with no request for this many days are revoked, after a warning 7 days before (${UNUSED_MIN_DAYS}-${LIFETIME_MAX_DAYS}); null: never.`,
+    `Active keys with no request for this many days are revoked, after a warning ${UNUSED_WARNING_DAYS} days before (${UNUSED_MIN_DAYS}-${LIFETIME_MAX_DAYS}); null: never.`,
   ),
 });
 

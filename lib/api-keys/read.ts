@@ -7,7 +7,7 @@ import "server-only";
 import { query, sql, type Transaction } from "@/lib/db/sql";
 import { rollIdleSeconds } from "./config";
 import type { NetworkMode } from "./networks";
-import type { PolicyViolation } from "./policy-schemas";
+import { UNUSED_WARNING_DAYS, type PolicyViolation } from "./policy-schemas";
 import type { ApiKeyDto, KeyStatus } from "./schemas";
 
 type Row = {
@@ -36,6 +36,7 @@ type Row = {
   exposure_url: string | null;
   exposure_reported_at: Date | null;
   policy_violations: PolicyViolation[];
+  unused_revocation_at: Date | null;
 };
 
 /**
@@ -60,7 +61,14 @@ export async function readKeys(workspaceId: string, keyId: string | null, tx?: T
                    THEN 'maxLifetime' END,
               CASE WHEN cur."key_state" = 'active' AND w."api_key_require_networks" AND k."allowed_networks" IS NULL
                    THEN 'allowedNetworks' END
-            ], NULL) AS policy_violations
+            ], NULL) AS policy_violations,
+            -- Warned by the unused-key rule (lib/api-keys/unused.ts) and not used since: when the job
+            -- revokes it (7 days after the warning, and never before the rule's days have passed).
+            CASE WHEN cur."key_state" = 'active' AND w."api_key_revoke_unused_days" IS NOT NULL AND k."unused_warned_at" IS NOT NULL
+                      AND greatest(k."created_at", used."last_used_at") <= k."unused_warned_at"
+                 THEN greatest(k."unused_warned_at" + make_interval(days => ${UNUSED_WARNING_DAYS}),
+                               greatest(k."created_at", used."last_used_at") + make_interval(days => w."api_key_revoke_unused_days"))
+            END AS unused_revocation_at
      FROM "api_keys" k
      JOIN "workspaces" w ON w."id" = k."workspace_id"
      JOIN api_key_secret_states(${idleSeconds}) cur ON cur."key_id" = k."id" AND cur."state" = 'current'
@@ -116,6 +124,7 @@ function toApiKeyDto(row: Row): ApiKeyDto {
         ? { source: row.exposure_source, url: row.exposure_url, reportedAt: row.exposure_reported_at.toISOString() }
         : null,
     policyViolations: row.policy_violations,
+    unusedRevocationAt: iso(row.unused_revocation_at),
   };
 }
 

@@ -141,5 +141,11 @@ export const apiKeySchema = z.object({
     .describe(
       "Which rules of the workspace's key policy this active key breaks: maxLifetime (no expiry, or one beyond the maximum from now), allowedNetworks (none while the policy requires them). Empty when none.",
     ),
+  unusedRevocationAt: z.iso
+    .datetime()
+    .nullable()
+    .describe(
+      "Set while the workspace's revokeUnusedAfterDays rule has warned this unused active key: when it will be revoked (within minutes after). A request with the key before then keeps it. Null otherwise.",
+    ),
 });
 export type ApiKeyDto = z.infer<typeof apiKeySchema>;

@@ -13,9 +13,9 @@ import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
 import { query, sql } from "@/lib/db/sql";
 import { rollIdleSeconds } from "./config";
+import { UNUSED_WARNING_DAYS } from "./policy-schemas";
 import { keyAuditFields } from "./read";
 
-const WARNING_DAYS = 7;
 const UNUSED_KEY_POLICY = { type: "system", name: "Unused key policy" } as const;
 
 /** The active keys of workspaces with the rule, with when each was last active. */
@@ -32,7 +32,7 @@ export async function revokeUnusedKeys(): Promise<{ warned: number; revoked: num
         UPDATE "api_keys" k SET "unused_warned_at" = now()
         FROM candidates c
         WHERE k."id" = c."id" AND k."revoked_at" IS NULL
-          AND c.last_active <= now() - make_interval(days => c.days - ${WARNING_DAYS})
+          AND c.last_active <= now() - make_interval(days => c.days - ${UNUSED_WARNING_DAYS})
           AND (c."unused_warned_at" IS NULL OR c."unused_warned_at" < c.last_active)
           AND k."unused_warned_at" IS NOT DISTINCT FROM c."unused_warned_at"
         RETURNING k."id"`,
@@ -44,7 +44,7 @@ export async function revokeUnusedKeys(): Promise<{ warned: number; revoked: num
             UPDATE "api_keys" k SET "revoked_at" = now()
             FROM candidates c
             WHERE k."id" = c."id" AND k."revoked_at" IS NULL
-              AND c."unused_warned_at" <= now() - make_interval(days => ${WARNING_DAYS})
+              AND c."unused_warned_at" <= now() - make_interval(days => ${UNUSED_WARNING_DAYS})
               AND c.last_active <= c."unused_warned_at"
               AND c.last_active <= now() - make_interval(days => c.days)
             RETURNING k."id", k."workspace_id", k."description"

@@ -433,6 +433,8 @@ export interface components {
             } | null;
             /** @description Which rules of the workspace's key policy this active key breaks: maxLifetime (no expiry, or one beyond the maximum from now), allowedNetworks (none while the policy requires them). Empty when none. */
             policyViolations: ("maxLifetime" | "allowedNetworks")[];
+            /** @description Set while the workspace's revokeUnusedAfterDays rule has warned this unused active key: when it will be revoked (within minutes after). A request with the key before then keeps it. Null otherwise. */
+            unusedRevocationAt: string | null;
         };
         ApiKeyPolicy: {
             maxLifetimeDays: number | null;
@@ -573,6 +575,8 @@ export interface components {
             } | null;
             /** @description Which rules of the workspace's key policy this active key breaks: maxLifetime (no expiry, or one beyond the maximum from now), allowedNetworks (none while the policy requires them). Empty when none. */
             policyViolations: ("maxLifetime" | "allowedNetworks")[];
+            /** @description Set while the workspace's revokeUnusedAfterDays rule has warned this unused active key: when it will be revoked (within minutes after). A request with the key before then keeps it. Null otherwise. */
+            unusedRevocationAt: string | null;
             /** @description The API key. Returned once, by this response only; store it in a secrets manager. */
             secret: string;
         };

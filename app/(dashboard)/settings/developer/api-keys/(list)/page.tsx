@@ -1,4 +1,5 @@
 import { listApiKeys } from "@/lib/api-keys/list";
+import { getApiKeyPolicy } from "@/lib/api-keys/policy";
 import { requireUser } from "@/lib/auth/session";
 import { recentExposures } from "@/lib/leaks/recent";
 import { PERMISSIONS, roleMay } from "@/lib/permissions";
@@ -15,14 +16,14 @@ const PATH = "/settings/developer/api-keys";
 export default async function ApiKeysPage() {
   const loaded = await loadPage(async () => {
     const actor = await requireUser(PATH);
-    if (!actor.workspace) return { actor, initial: null, exposures: [] };
-    // Keys found in public (lib/leaks): the alert above the list.
-    const [initial, exposures] = await Promise.all([listApiKeys(actor), recentExposures(actor)]);
-    return { actor, initial, exposures };
+    if (!actor.workspace) return { actor, initial: null, exposures: [], policy: null };
+    // Keys found in public (lib/leaks): the alert above the list. The key policy: what Add key offers.
+    const [initial, exposures, policy] = await Promise.all([listApiKeys(actor), recentExposures(actor), getApiKeyPolicy(actor)]);
+    return { actor, initial, exposures, policy };
   });
   if (!loaded.ok) return <ServiceUnavailable message={loaded.message} retryHref={PATH} />;
-  const { actor, initial, exposures } = loaded.data;
-  if (!actor.workspace || !initial) return <NoWorkspace email={actor.email} />;
+  const { actor, initial, exposures, policy } = loaded.data;
+  if (!actor.workspace || !initial || !policy) return <NoWorkspace email={actor.email} />;
   const renderedAt = new Date().getTime();
   const allowance = (permission: "apiKeys.create" | "apiKeys.revoke" | "apiKeys.update" | "apiKeys.roll") => ({
     allowed: roleMay(actor.workspace?.role, permission),
@@ -43,6 +44,7 @@ export default async function ApiKeysPage() {
           roll: allowance("apiKeys.roll"),
         }}
         exposures={exposures}
+        policy={policy}
         rollIdleSeconds={rollIdleSeconds()}
         apiOrigin={process.env.AUTH_URL ?? "http://localhost:3000"}
       />

@@ -4,6 +4,7 @@
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getApiKey } from "@/lib/api-keys/get";
+import { getApiKeyPolicy } from "@/lib/api-keys/policy";
 import { rollIdleSeconds } from "@/lib/api-keys/config";
 import { requireUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
@@ -13,14 +14,15 @@ import { NoWorkspace } from "@/components/no-workspace";
 
 type Props = { params: Promise<{ keyId: string }> };
 
-/** The signed-in user and the key (null: not found in the workspace the page shows), once per request. */
+/** The signed-in user, the key (null: not found in the workspace the page shows) and the key policy, once per request. */
 const load = cache(async (keyId: string) => {
   const actor = await requireUser(`/settings/developer/api-keys/${encodeURIComponent(keyId)}`);
-  if (!actor.workspace) return { actor, key: null };
+  if (!actor.workspace) return { actor, key: null, policy: null };
   try {
-    return { actor, key: await getApiKey(actor, { keyId }) };
+    const [key, policy] = await Promise.all([getApiKey(actor, { keyId }), getApiKeyPolicy(actor)]);
+    return { actor, key, policy };
   } catch (error) {
-    if (isAppError(error) && error.code === "not_found") return { actor, key: null };
+    if (isAppError(error) && error.code === "not_found") return { actor, key: null, policy: null };
     throw error;
   }
 });
@@ -31,9 +33,9 @@ export async function generateMetadata({ params }: Props) {
 }
 
 export default async function ApiKeyPage({ params }: Props) {
-  const { actor, key } = await load((await params).keyId);
+  const { actor, key, policy } = await load((await params).keyId);
   if (!actor.workspace) return <NoWorkspace email={actor.email} />;
-  if (!key) notFound();
+  if (!key || !policy) notFound();
   const role = actor.workspace.role;
   const allowance = (permission: Permission) => ({ allowed: roleMay(role, permission), reason: PERMISSIONS[permission].deniedReason });
   return (
@@ -48,6 +50,7 @@ export default async function ApiKeyPage({ params }: Props) {
         auditLog: allowance("auditLog.read"),
       }}
       rollIdleSeconds={rollIdleSeconds()}
+      policy={policy}
       apiOrigin={process.env.AUTH_URL ?? "http://localhost:3000"}
     />
   );
