@@ -181,6 +181,82 @@ test("a key revoked through one instance fails on the very next request through 
   expect([before.status, revoked.status, after.status]).toEqual([200, 200, 401]);
 });
 
+test("revoke-all racing creates and rolls on two instances: no key from before its answer works anywhere; every key created after it works", async () => {
+  // Globex (its owner is member@example.com): a budget no other test here spends.
+  const token = await userToken("member@example.com");
+  const headers = { Authorization: `Bearer ${token}`, "Content-Type": "application/json" };
+  const mine = await fetch(`${urls[0]}/workspaces`, { headers }).then((r) => r.json());
+  const globex = (mine.data as { id: string; slug: string }[]).find((ws) => ws.slug === "globex")!;
+  const api = (instance: number, method: string, pathname: string, body?: unknown) =>
+    fetch(`${urls[instance]}/workspaces/${globex.id}${pathname}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    }).then(async (r) => ({ status: r.status, body: await r.json() }));
+  const before = await Promise.all([0, 1, 0].map((instance, n) => api(instance, "POST", "/api-keys", { description: `before-${n}` })));
+
+  let answered = false;
+  const made: { id: string; secret: string; startedAfter: boolean }[] = [];
+  const refused: number[] = [];
+  const creator = async (instance: number) => {
+    // Until two creates have started after revoke-all answered (at most 8 before it: the cap is 20).
+    for (let i = 0, after = 0; i < 10 && after < 2; i++) {
+      const startedAfter = answered;
+      if (startedAfter) after++;
+      const { status, body } = await api(instance, "POST", "/api-keys", { description: `racing-${instance}-${i}` });
+      if (status === 201) made.push({ id: body.id, secret: body.secret, startedAfter });
+      else refused.push(status);
+    }
+  };
+  const rolled: string[] = [];
+  const roller = async (instance: number, keyId: string) => {
+    const { status, body } = await api(instance, "POST", `/api-keys/${keyId}/roll`, { previousSecretExpiresInSeconds: 3600 });
+    if (status === 200) rolled.push(body.secret);
+  };
+  const racing = [creator(0), creator(1), roller(0, before[0]!.body.id), roller(1, before[1]!.body.id)];
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const revokedAll = await api(1, "POST", "/api-keys/revoke-all", { confirm: "globex" });
+  answered = true;
+  await Promise.all(racing);
+
+  // Each secret, through both instances (one after the other: 40 a burst is the budget).
+  const works = async (secret: string) => {
+    const statuses = [];
+    for (const instance of [0, 1]) statuses.push((await tasks(instance, secret)).status);
+    return statuses.join(" ");
+  };
+  const state = async (id: string) => (await api(0, "GET", `/api-keys/${id}`)).body.status as string;
+  const fromBefore = [];
+  for (const secret of [...before.map((key) => key.body.secret as string), ...rolled]) fromBefore.push(await works(secret));
+  const racingCreates = [];
+  for (const key of made.filter((k) => !k.startedAfter)) racingCreates.push(`${await state(key.id)}: ${await works(key.secret)}`);
+  const createdAfter = [];
+  for (const key of made.filter((k) => k.startedAfter)) createdAfter.push(await works(key.secret));
+  const revokedOfOurs = racingCreates.filter((line) => line.startsWith("revoked")).length + before.length;
+  const [events] = await sql<{ count: string }>(
+    `SELECT count(*) FROM audit_events WHERE workspace_id = $1 AND action = 'api_key.revoked' AND (metadata->>'bulk')::boolean`,
+    [globex.id],
+  );
+
+  expect({
+    revokeAll: revokedAll.status,
+    // One bulk event per revoked key; Globex has no keys but these.
+    counted: [revokedAll.body.revoked, Number(events!.count)],
+    refused,
+    fromBefore: [...new Set(fromBefore)],
+    // A create racing it either went first (revoked with the rest) or after (and works).
+    racingCreates: racingCreates.filter((line) => line !== "revoked: 401 401" && line !== "active: 200 200"),
+    createdAfter: createdAfter.length >= 2 ? [...new Set(createdAfter)] : createdAfter,
+  }).toEqual({
+    revokeAll: 200,
+    counted: [revokedOfOurs, revokedOfOurs],
+    refused: [],
+    fromBefore: ["401 401"],
+    racingCreates: [],
+    createdAfter: ["200 200"],
+  });
+});
+
 test("a permission change through one instance applies to every request started after it answered, on both instances", async () => {
   const created = await fetch(`${urls[0]}/workspaces/current/api-keys`, {
     method: "POST",

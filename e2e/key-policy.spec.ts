@@ -81,6 +81,7 @@ for (const width of WIDTHS) {
 
     const listed = await call("GET", "/workspaces/current/api-keys", owner);
     const created = (listed.body.data ?? []).find((key) => key.description === `policy-${width}`) as {
+      id: string;
       expiresAt: string;
       [field: string]: unknown;
     };
@@ -98,6 +99,11 @@ for (const width of WIDTHS) {
       expiresInAbout45Days: true,
       policyViolations: [],
     });
+
+    // On its page, the networks cannot be removed while the policy requires them.
+    await page.goto(`${API_KEYS_PATH}/${created.id}`);
+    await expect(page.getByRole("button", { name: "Allow any address" })).toBeDisabled();
+    await expect(page.getByText("The workspace's key policy requires allowed networks on every key", { exact: false })).toBeVisible();
   });
 }
 

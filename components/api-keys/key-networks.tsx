@@ -19,7 +19,15 @@ import { MAX_NETWORKS, NetworkLinesField, networksOf, networksProblem, parseNetw
 import { useKeyAddresses, useKeyInsights } from "./queries";
 import type { Allowance, ApiKeyDto } from "./types";
 
-type Props = { workspaceId: string; apiKey: ApiKeyDto; allowance: Allowance };
+type Props = {
+  workspaceId: string;
+  apiKey: ApiKeyDto;
+  allowance: Allowance;
+  /** The workspace's key policy requires allowed networks: "Allow any address" is not offered. */
+  networksRequired: boolean;
+};
+
+const REQUIRED_REASON = "The workspace's key policy requires allowed networks on every key, so they cannot be removed.";
 
 const muted = "text-zinc-600 dark:text-zinc-400";
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
@@ -37,7 +45,7 @@ function describeList(apiKey: ApiKeyDto): string {
     : `Restricted · ${count}; requests from outside are refused.`;
 }
 
-export function KeyNetworks({ workspaceId, apiKey, allowance }: Props) {
+export function KeyNetworks({ workspaceId, apiKey, allowance, networksRequired }: Props) {
   const headingId = useId();
   const addresses = useKeyAddresses(workspaceId, apiKey.id, 30);
   const canChange = allowance.allowed && apiKey.status !== "revoked";
@@ -66,6 +74,7 @@ export function KeyNetworks({ workspaceId, apiKey, allowance }: Props) {
           workspaceId={workspaceId}
           apiKey={apiKey}
           hasTraffic={(addresses.data?.data.length ?? 0) > 0}
+          networksRequired={networksRequired}
         />
       )}
 
@@ -74,8 +83,18 @@ export function KeyNetworks({ workspaceId, apiKey, allowance }: Props) {
   );
 }
 
-function NetworksEditor({ workspaceId, apiKey, hasTraffic }: { workspaceId: string; apiKey: ApiKeyDto; hasTraffic: boolean }) {
-  const ids = { text: useId(), checks: useId(), help: useId(), error: useId(), mode: useId() };
+function NetworksEditor({
+  workspaceId,
+  apiKey,
+  hasTraffic,
+  networksRequired,
+}: {
+  workspaceId: string;
+  apiKey: ApiKeyDto;
+  hasTraffic: boolean;
+  networksRequired: boolean;
+}) {
+  const ids = { text: useId(), checks: useId(), help: useId(), error: useId(), mode: useId(), required: useId() };
   const [text, setText] = useState(() => (apiKey.allowedNetworks ?? []).join("\n"));
   // A key with traffic starts in report-only, so a missing address shows up before it is refused.
   const [mode, setMode] = useState<NetworkMode | null>(apiKey.networkMode);
@@ -88,7 +107,12 @@ function NetworksEditor({ workspaceId, apiKey, hasTraffic }: { workspaceId: stri
   const lines = parseNetworkLines(text);
   const list = networksOf(lines);
   const chosenMode: NetworkMode = mode ?? (hasTraffic ? "report" : "enforce");
-  const problem = networksProblem(lines, "Enter at least one address or range, or use Allow any address.");
+  const problem = networksProblem(
+    lines,
+    networksRequired
+      ? "Enter at least one address or range: the workspace's key policy requires them."
+      : "Enter at least one address or range, or use Allow any address.",
+  );
   const serverError = mutation.error?.fields
     ? Object.entries(mutation.error.fields)
         .filter(([field]) => field.startsWith("allowedNetworks") || field === "networkMode")
@@ -205,11 +229,25 @@ function NetworksEditor({ workspaceId, apiKey, hasTraffic }: { workspaceId: stri
           {mutation.isPending && !confirming ? "Saving…" : "Save networks"}
         </Button>
         {apiKey.allowedNetworks && (
-          <Button type="button" variant="secondary" disabled={mutation.isPending} onClick={() => save({ allowedNetworks: null })}>
+          <Button
+            type="button"
+            variant="secondary"
+            disabled={mutation.isPending}
+            aria-disabled={networksRequired ? true : undefined}
+            aria-describedby={networksRequired ? ids.required : undefined}
+            onClick={() => {
+              if (!networksRequired) save({ allowedNetworks: null });
+            }}
+          >
             Allow any address
           </Button>
         )}
         <p className={`text-xs ${muted}`}>{unchanged ? "These are the key's current networks." : "Applies from the key's next request."}</p>
+        {networksRequired && apiKey.allowedNetworks && (
+          <p id={ids.required} className={`w-full text-xs ${muted}`}>
+            {REQUIRED_REASON}
+          </p>
+        )}
       </div>
 
       <EnforceDialog

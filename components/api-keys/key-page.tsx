@@ -110,7 +110,12 @@ export function KeyPage({ workspace, initial, permissions, rollIdleSeconds, apiO
 
       <KeyPermissions workspaceId={workspace.id} apiKey={key} allowance={permissions.rename} onRevoked={() => heading.current?.focus()} />
 
-      <KeyNetworks workspaceId={workspace.id} apiKey={key} allowance={permissions.rename} />
+      <KeyNetworks
+        workspaceId={workspace.id}
+        apiKey={key}
+        allowance={permissions.rename}
+        networksRequired={policy.requireAllowedNetworks}
+      />
 
       <UsageChart workspaceId={workspace.id} keyId={key.id} />
 
