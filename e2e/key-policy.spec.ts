@@ -124,23 +124,28 @@ test("a key the unused-key rule has warned is marked in the list and on its page
   await expectNoA11yViolations(page);
 });
 
-test("Revoke all keys says how many will stop working, asks for the slug, then says how many were revoked", async ({ page }, testInfo) => {
-  const key = await insertAcmeKey("incident-a");
-  await insertAcmeKey("incident-b");
-  await signIn(page, "owner@example.com", POLICY_PATH);
-  await page.getByRole("button", { name: "Revoke all keys…" }).click();
-  const dialog = page.getByRole("alertdialog", { name: "Revoke every API key of Acme?" });
-  await expect(dialog).toContainText("2 keys will stop working at once");
-  const confirm = dialog.getByRole("button", { name: "Revoke all keys" });
-  await expect(confirm).toBeDisabled();
-  await dialog.getByLabel("Type acme to confirm").fill("acme");
-  await expectNoA11yViolations(page);
-  await page.screenshot({ path: testInfo.outputPath("revoke-all-dialog.png") });
-  await confirm.click();
-  await expect(dialog).toBeHidden();
-  await expect(page.getByRole("status").filter({ hasText: "Revoked 2 keys of Acme." })).toBeVisible();
-  expect((await call("GET", "/workspaces/current/tasks", key.secret)).status).toBe(401);
-});
+for (const width of WIDTHS) {
+  test(`Revoke all keys says how many will stop working, asks for the slug, then says how many were revoked (${width} px)`, async ({
+    page,
+  }, testInfo) => {
+    await page.setViewportSize({ width, height: 900 });
+    const key = await insertAcmeKey(`incident-a-${width}`);
+    await insertAcmeKey(`incident-b-${width}`);
+    await signIn(page, "owner@example.com", POLICY_PATH);
+    await page.getByRole("button", { name: "Revoke all keys…" }).click();
+    const dialog = page.getByRole("alertdialog", { name: "Revoke every API key of Acme?" });
+    await expect(dialog).toContainText("2 keys will stop working at once");
+    const confirm = dialog.getByRole("button", { name: "Revoke all keys" });
+    await expect(confirm).toBeDisabled();
+    await dialog.getByLabel("Type acme to confirm").fill("acme");
+    await expectNoA11yViolations(page);
+    await page.screenshot({ path: testInfo.outputPath(`revoke-all-dialog-${width}.png`) });
+    await confirm.click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole("status").filter({ hasText: "Revoked 2 keys of Acme." })).toBeVisible();
+    expect((await call("GET", "/workspaces/current/tasks", key.secret)).status).toBe(401);
+  });
+}
 
 test("an admin reads the policy without changing it, and cannot revoke all keys, with the reasons", async ({ page }) => {
   await signIn(page, "admin@example.com", POLICY_PATH);
