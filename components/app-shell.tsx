@@ -10,6 +10,8 @@ type Props = {
   workspaceName: string | null;
   /** The person's workspaces for the switcher, the selected one marked `current`. */
   workspaces: WorkspaceItem[];
+  /** Whether to show the settings navigation: by default when there is a workspace (and while the database is down). */
+  navigation?: boolean;
   children: ReactNode;
 };
 
@@ -23,7 +25,7 @@ const NAV = [
 // From `md` up, the settings navigation is a column beside the page; below it, it collapses
 // into one line above the page ("Settings / Developer / API Keys  Key policy  Audit log"; on a
 // phone just the three links), so the page gets the whole width of a phone.
-export function AppShell({ user, workspaceName, workspaces, children }: Props) {
+export function AppShell({ user, workspaceName, workspaces, navigation = workspaceName !== null, children }: Props) {
   return (
     <div className="flex min-h-screen flex-col">
       <header className="border-b border-zinc-200 dark:border-zinc-800">
@@ -42,7 +44,7 @@ export function AppShell({ user, workspaceName, workspaces, children }: Props) {
         </div>
       </header>
       <div className="mx-auto flex w-full max-w-6xl flex-1 flex-col gap-6 px-4 py-6 sm:px-6 md:flex-row md:gap-8 md:py-8">
-        {workspaceName && (
+        {navigation && (
           <nav aria-label="Settings" className="text-sm md:w-48 md:shrink-0">
             <div className="flex flex-wrap items-center gap-x-2 gap-y-1 md:block">
               {/* On a phone the three pages' links fill the line: the section names are for screen readers there. */}

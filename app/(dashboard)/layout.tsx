@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { currentActor } from "@/lib/auth/session";
+import { cookieUser, currentActor } from "@/lib/auth/session";
 import { loadPage } from "@/lib/ui/server/page-load";
 import { listWorkspaces } from "@/lib/workspaces/list";
 import { AppShell } from "@/components/app-shell";
@@ -17,11 +17,17 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     return { actor, workspaces };
   });
   if (!loaded.ok) {
+    // An empty href reloads the page the person is on. A signed-in person keeps the shell (its
+    // navigation, their name from the cookie; no workspaces, which live in the database).
+    const unavailable = <ServiceUnavailable message={loaded.message} retryHref="" />;
+    const user = await cookieUser();
+    if (!user) return <main className="mx-auto max-w-6xl px-6 py-8">{unavailable}</main>;
     return (
-      <main className="mx-auto max-w-6xl px-6 py-8">
-        {/* An empty href reloads the page the person is on. */}
-        <ServiceUnavailable message={loaded.message} retryHref="" />
-      </main>
+      <QueryProvider>
+        <AppShell user={user} workspaceName={null} workspaces={[]} navigation>
+          {unavailable}
+        </AppShell>
+      </QueryProvider>
     );
   }
   const { actor, workspaces } = loaded.data;

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { isPlausibleId } from "@/lib/ids";
 import { actorFromSession, type Actor, type UserActor } from "./actor";
+import { auth } from "./next-auth";
 
 export const currentActor = cache(actorFromSession);
 
@@ -20,4 +21,15 @@ export async function requireUser(returnTo: string): Promise<UserActor> {
  */
 export function sessionActorFor(workspaceId: unknown): Promise<Actor> {
   return actorFromSession(isPlausibleId(workspaceId) && workspaceId !== "current" ? workspaceId : "");
+}
+
+/**
+ * The name and e-mail address the session cookie carries, read without the database: only for
+ * the dashboard's header while the database cannot be reached (lib/ui/server/page-load.ts). It
+ * is not checked against the sessions table, so it never authorizes anything.
+ */
+export async function cookieUser(): Promise<{ name: string; email: string } | null> {
+  const session = await auth();
+  if (!session?.sessionId || !session.user?.email) return null;
+  return { name: session.user.name ?? session.user.email, email: session.user.email };
 }
