@@ -26,7 +26,7 @@ export function FaultNotice({ error, retry }: Props) {
       <div className="mt-4 flex flex-wrap items-center gap-3">
         <Button onClick={retry}>Try again</Button>
         <Link href="/settings/developer/api-keys" className={buttonClass("secondary")}>
-          Go to API keys
+          Go to API Keys
         </Link>
       </div>
       {digest && (

@@ -411,7 +411,7 @@ test("a fault in the dashboard's shell itself still shows the product's header a
     await page.reload();
     await expect(page.getByRole("heading", { level: 1, name: "Something went wrong on our side" })).toBeVisible();
     await expect(page.getByRole("banner").getByRole("link", { name: "One" })).toBeVisible();
-    await expect(page.getByRole("link", { name: "Go to API keys" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Go to API Keys" })).toBeVisible();
     await expectNoRawErrors(page);
     await expectNoA11yViolations(page);
   } finally {

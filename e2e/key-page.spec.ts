@@ -185,7 +185,7 @@ test("another workspace's key, or an unknown id, is the 404 page", async ({ page
     await expect(page.getByRole("heading", { level: 1, name: "No such key" })).toBeVisible();
     await expect(page.getByText("globex-ci")).toHaveCount(0);
   }
-  await page.getByRole("link", { name: "Back to API keys" }).click();
+  await page.getByRole("link", { name: "Back to API Keys" }).click();
   await expect(page).toHaveURL(new RegExp(`${API_KEYS_PATH}$`));
 });
 

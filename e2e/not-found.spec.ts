@@ -29,7 +29,7 @@ for (const { name, path, heading } of CASES) {
 test("the 404 page leads back to the API keys", async ({ page }) => {
   await signIn(page, "member@example.com");
   await page.goto("/settings/nope");
-  await page.getByRole("main").getByRole("link", { name: "Go to API keys" }).click();
+  await page.getByRole("main").getByRole("link", { name: "Go to API Keys" }).click();
   await expect(page.getByRole("heading", { level: 1, name: /API keys/i })).toBeVisible();
   expect(new URL(page.url()).pathname).toBe(API_KEYS_PATH);
 });

@@ -11,7 +11,7 @@ export default function PageNotFound() {
         Nothing lives at this address. The link may be mistyped or out of date; the pages of this workspace are in the navigation.
       </p>
       <Link href="/settings/developer/api-keys" className={`mt-4 inline-block ${linkClass}`}>
-        Go to API keys
+        Go to API Keys
       </Link>
     </section>
   );

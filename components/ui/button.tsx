@@ -13,7 +13,7 @@ const VARIANTS = {
 type Variant = keyof typeof VARIANTS;
 type Props = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant };
 
-/** A button's look, also for a link that acts as one (e.g. "Go to API keys"). */
+/** A button's look, also for a link that acts as one (e.g. "Go to API Keys"). */
 export const buttonClass = (variant: Variant = "primary") =>
   `inline-flex items-center justify-center gap-2 rounded-md px-3 py-2 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:cursor-not-allowed ${VARIANTS[variant]}`;
 

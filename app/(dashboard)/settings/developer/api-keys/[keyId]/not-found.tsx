@@ -10,7 +10,7 @@ export default function KeyNotFound() {
         workspace first.
       </p>
       <Link href="/settings/developer/api-keys" className={`mt-4 inline-block ${linkClass}`}>
-        Back to API keys
+        Back to API Keys
       </Link>
     </section>
   );
