@@ -1,6 +1,7 @@
 // Small screens and zoom: at 390 px (a phone) the navigation collapses and keys become cards;
 // at 768 px (a tablet, navigation beside the page) every column and control is on screen; at
-// 400 % zoom (320 × 256 CSS pixels) every button of every dialog can be reached. Nothing
+// 400 % zoom (320 × 256 CSS pixels) every button of every dialog can be reached; at 200 % a toast
+// covers no button of a dialog opened after it. Nothing
 // ever needs sideways scrolling, so nobody needs to reach a scrolling box by keyboard.
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { expectNoA11yViolations } from "./helpers/axe";
@@ -130,4 +131,31 @@ test("at 400 % zoom (320 × 256 CSS px) every button of every dialog can be reac
   for (const name of ["Cancel", "Revoke key"]) await expectInViewport(page, revoke.getByRole("button", { name }));
   await expectNoSidewaysScroll(page);
   await expectNoA11yViolations(page);
+});
+
+test("at 200 % zoom (640 × 450 CSS px) a toast never covers the buttons of a dialog opened after it", async ({ page }) => {
+  await insertAcmeKey("toast-first");
+  await page.setViewportSize({ width: 640, height: 450 });
+  await signIn(page, "owner@example.com");
+  await page.getByRole("button", { name: "Revoke toast-first" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Revoke key" }).click();
+  const toast = page.getByRole("listitem").filter({ hasText: "Revoked “toast-first”." });
+  await expect(toast).toBeVisible();
+
+  // The tallest dialog: at this size it fills the window, its buttons at the bottom.
+  await page.getByRole("button", { name: "Add key" }).click();
+  const dialog = page.getByRole("dialog", { name: "Add API key" });
+  await dialog.getByRole("button", { name: "Create key" }).scrollIntoViewIfNeeded();
+  const toastBox = (await toast.boundingBox())!;
+  const covered = [];
+  for (const name of ["Cancel", "Create key"]) {
+    const button = (await dialog.getByRole("button", { name }).boundingBox())!;
+    const overlaps =
+      toastBox.x < button.x + button.width &&
+      button.x < toastBox.x + toastBox.width &&
+      toastBox.y < button.y + button.height &&
+      button.y < toastBox.y + toastBox.height;
+    if (overlaps) covered.push(name);
+  }
+  expect(covered).toEqual([]);
 });
