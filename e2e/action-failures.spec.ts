@@ -82,7 +82,7 @@ async function openRoll(page: Page, description: string, grace: RegExp) {
 }
 
 async function closeReveal(page: Page) {
-  const reveal = page.getByRole("dialog", { name: "Copy your new API key" });
+  const reveal = page.getByRole("dialog", { name: /^Copy the new secret of/ });
   await reveal.getByRole("button", { name: "Done" }).click();
   await page.getByRole("button", { name: "Close, I saved it" }).click();
   await expect(reveal).toBeHidden();
@@ -109,7 +109,7 @@ test("Roll offline says it is not known whether the key was rolled, keeps the ch
 
   await context.setOffline(false);
   await dialog.getByRole("button", { name: "Try again" }).click();
-  await expect(page.getByRole("dialog", { name: "Copy your new API key" })).toContainText(
+  await expect(page.getByRole("dialog", { name: "Copy the new secret of “roll-offline”" })).toContainText(
     `The previous secret one_…${key.secret.slice(-4)} keeps working for 1 hour at the latest`,
   );
   expect(await secretsOf(key.id)).toBe(2);
@@ -141,7 +141,7 @@ test("Roll whose answer is lost says the key was probably rolled and the previou
 
   await page.unrouteAll();
   await dialog.getByRole("button", { name: "Roll again" }).click();
-  const reveal = page.getByRole("dialog", { name: "Copy your new API key" });
+  const reveal = page.getByRole("dialog", { name: "Copy the new secret of “roll-lost”" });
   const secret = (await reveal.getByLabel("API key secret").textContent()) ?? "";
   expect(secret).toMatch(/^one_[0-9A-Za-z]{36}$/);
   await closeReveal(page);
@@ -167,7 +167,9 @@ test("Roll after the session ended elsewhere says nothing changed; after signing
   await signInAgainFrom(page, dialog);
   await expect(dialog.getByRole("radio", { name: /7 days/ })).toBeChecked();
   await dialog.getByRole("button", { name: "Try again" }).click();
-  await expect(page.getByRole("dialog", { name: "Copy your new API key" })).toContainText("keeps working for 7 days at the latest");
+  await expect(page.getByRole("dialog", { name: "Copy the new secret of “roll-session”" })).toContainText(
+    "keeps working for 7 days at the latest",
+  );
   expect(await secretsOf(key.id)).toBe(2);
 });
 
@@ -187,7 +189,7 @@ test("Roll while the database is paused says nothing was changed, and works once
   await expectNoRawErrors(page);
   expect(await secretsOf(key.id)).toBe(1);
   await dialog.getByRole("button", { name: "Try again" }).click();
-  await expect(page.getByRole("dialog", { name: "Copy your new API key" })).toBeVisible();
+  await expect(page.getByRole("dialog", { name: "Copy the new secret of “roll-paused”" })).toBeVisible();
   expect(await secretsOf(key.id)).toBe(2);
 });
 

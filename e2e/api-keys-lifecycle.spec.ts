@@ -17,8 +17,9 @@ async function requestWithKey(secret: string): Promise<number> {
 const row = (page: Page, name: string) => page.getByRole("row", { name: new RegExp(name) });
 
 /** Reads the secret from the reveal dialog, then closes it through its confirmation. */
-async function takeSecret(page: Page): Promise<{ secret: string; note: string }> {
-  const reveal = page.getByRole("dialog", { name: "Copy your new API key" });
+/** The secret the reveal dialog named `dialogName` shows, and what it said. */
+async function takeSecret(page: Page, dialogName: string): Promise<{ secret: string; note: string }> {
+  const reveal = page.getByRole("dialog", { name: dialogName });
   const secret = (await reveal.getByLabel("API key secret").textContent()) ?? "";
   expect(secret).toMatch(/^one_[0-9A-Za-z]{36}$/);
   const note = (await reveal.textContent()) ?? "";
@@ -60,7 +61,7 @@ test("a key created with a 7-day expiry shows when it expires and is marked as e
 
   await page.getByRole("combobox", { name: "Expiration" }).selectOption({ label: "7 days" });
   await page.getByRole("button", { name: "Create key" }).click();
-  await takeSecret(page);
+  await takeSecret(page, "Copy your new API key");
 
   const created = row(page, "weekly-report");
   await expect(created).toContainText("Expires in 7 days");
@@ -89,7 +90,7 @@ test("owner rolls a key from the list: both secrets work, the row shows the prev
   const dialog = page.getByRole("dialog", { name: "Roll “roll-from-list”?" });
   await dialog.getByRole("radio", { name: /1 hour/ }).check();
   await dialog.getByRole("button", { name: "Roll key" }).click();
-  const first = await takeSecret(page);
+  const first = await takeSecret(page, "Copy the new secret of “roll-from-list”");
   expect(first.note).toContain(`The previous secret one_…${key.secret.slice(-4)} keeps working for 1 hour at the latest`);
   await expect(page.getByRole("button", { name: "Roll roll-from-list" })).toBeFocused();
 
@@ -107,7 +108,7 @@ test("owner rolls a key from the list: both secrets work, the row shows the prev
   await expect(dialog).toContainText(`its previous secret (one_…${key.secret.slice(-4)}) stops working as soon as you roll again`);
   await dialog.getByRole("radio", { name: /Immediately/ }).check();
   await dialog.getByRole("button", { name: "Roll key" }).click();
-  const second = await takeSecret(page);
+  const second = await takeSecret(page, "Copy the new secret of “roll-from-list”");
   expect(second.note).toContain(`The previous secret one_…${first.secret.slice(-4)} stopped working when you rolled.`);
   expect({
     original: await requestWithKey(key.secret),

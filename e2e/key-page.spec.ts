@@ -106,7 +106,9 @@ test("owner rolls a key on its page: the new secret is shown once, and both secr
   await dialog.getByRole("radio", { name: /1 hour/ }).check();
   await dialog.getByRole("button", { name: "Roll key" }).click();
 
-  const reveal = page.getByRole("dialog", { name: "Copy your new API key" });
+  // The same key with a new secret, not a new key.
+  const reveal = page.getByRole("dialog", { name: "Copy the new secret of “roll-me”" });
+  await expect(reveal).toContainText("It is the same key, with its id, permissions, networks and history");
   await expect(reveal).toContainText(`The previous secret one_…${key.secret.slice(-4)} keeps working for 1 hour at the latest`);
   const secret = (await reveal.getByLabel("API key secret").textContent()) ?? "";
   expect(secret).toMatch(/^one_[0-9A-Za-z]{36}$/);

@@ -202,6 +202,7 @@ export function ApiKeysPanel({ workspace, initial, renderedAt, permissions, expo
 
         <RevealSecretDialog
           created={revealed}
+          rolled={!created && !!rolled}
           apiOrigin={apiOrigin}
           onClosed={() => {
             if (created) lastRolledId.current = null;

@@ -129,6 +129,7 @@ export function KeyPage({ workspace, initial, permissions, rollIdleSeconds, apiO
               ? { description: rolled.description, secret: rolled.secret }
               : null
         }
+        rolled={!created && !!rolled}
         apiOrigin={apiOrigin}
         onClosed={() => {
           setRolled(null);

@@ -1,7 +1,8 @@
 "use client";
 // The one time a secret is shown. It lives only in this component's props: closing (Done,
 // Escape, click outside) first turns the dialog into a confirmation; only "Close, I saved it"
-// tells the parent to drop the secret. Escape on the confirmation goes back to the secret.
+// tells the parent to drop the secret. After a roll it says that the secret is the new secret of
+// the same key (not a new key). Escape on the confirmation goes back to the secret.
 // While it is open, leaving the page asks the browser to confirm. Focus starts on Copy.
 import * as Dialog from "@radix-ui/react-dialog";
 import { useEffect, useRef, useState, type ReactNode } from "react";
@@ -17,9 +18,11 @@ type Props = {
   returnFocus: () => void;
   /** Said under the warning, e.g. after a roll: how long the previous secret keeps working. */
   note?: ReactNode;
+  /** The secret is a roll's: the new secret of the same key, not a new key. */
+  rolled?: boolean;
 };
 
-export function RevealSecretDialog({ created, apiOrigin, onClosed, returnFocus, note }: Props) {
+export function RevealSecretDialog({ created, apiOrigin, onClosed, returnFocus, note, rolled = false }: Props) {
   const [confirming, setConfirming] = useState(false);
   const copy = useRef<HTMLButtonElement>(null);
 
@@ -50,9 +53,10 @@ export function RevealSecretDialog({ created, apiOrigin, onClosed, returnFocus, 
         >
           {confirming ? (
             <>
-              <Dialog.Title className={titleClass}>Have you saved the key?</Dialog.Title>
+              <Dialog.Title className={titleClass}>{rolled ? "Have you saved the new secret?" : "Have you saved the key?"}</Dialog.Title>
               <Dialog.Description className={descriptionClass}>
-                Once you close this, the secret cannot be shown again. If you lose it, you will have to create a new key.
+                Once you close this, the secret cannot be shown again.{" "}
+                {rolled ? "If you lose it, roll the key again." : "If you lose it, you will have to create a new key."}
               </Dialog.Description>
               <div className={buttonRowClass}>
                 <Button variant="secondary" autoFocus onClick={() => setConfirming(false)}>
@@ -70,10 +74,22 @@ export function RevealSecretDialog({ created, apiOrigin, onClosed, returnFocus, 
             </>
           ) : (
             <>
-              <Dialog.Title className={titleClass}>Copy your new API key</Dialog.Title>
+              <Dialog.Title className={`${titleClass} wrap-anywhere`}>
+                {rolled ? `Copy the new secret of “${created?.description}”` : "Copy your new API key"}
+              </Dialog.Title>
               <Dialog.Description className={descriptionClass}>
-                This is the only time the secret of{" "}
-                <strong className="font-medium wrap-anywhere text-zinc-900 dark:text-zinc-100">{created?.description}</strong> is shown.
+                {rolled ? (
+                  <>
+                    It is the same key, with its id, permissions, networks and history; only its secret is new, and this is the only time it
+                    is shown.{" "}
+                  </>
+                ) : (
+                  <>
+                    This is the only time the secret of{" "}
+                    <strong className="font-medium wrap-anywhere text-zinc-900 dark:text-zinc-100">{created?.description}</strong> is
+                    shown.{" "}
+                  </>
+                )}
                 Store it in a secrets manager or in an environment variable such as <code>ONE_API_KEY</code>; you will not be able to see it
                 again.
               </Dialog.Description>
