@@ -54,6 +54,10 @@ test.describe("without JavaScript", () => {
       // The sidebar links to it.
       await expect(page.getByRole("navigation", { name: "Operations" }).locator(`a[href="#${operation.operationId}"]`)).toHaveCount(1);
     }
+    // Short names in the sidebar, and the way back to the dashboard.
+    const sidebar = page.getByRole("navigation", { name: "Operations" });
+    await expect(sidebar.locator('a[href="#listApiKeys"]')).toHaveText(/^get\s*List API keys$/i);
+    await expect(sidebar.getByRole("link", { name: "Back to the dashboard" })).toHaveAttribute("href", "/settings/developer/api-keys");
     await expect(
       page.getByRole("region", { name: "Create an API key (owners and admins; at most 20 active per workspace)" }),
     ).toContainText(`curl -X POST "${E2E_BASE_URL}/api/v1/workspaces/current/api-keys"`);

@@ -1,8 +1,9 @@
 // The dashboard's text helpers: counting characters the way the server limits them, times written
 // one way (relative, rounded as the badges count; exact in the reader's zone, named; UTC), the date
-// field's messages, and how leak reports are worded.
+// field's messages, how leak reports are worded, and the API reference sidebar's short names.
 import { describe, expect, it } from "vitest";
 import { resolveExpiry } from "@/components/api-keys/expiry";
+import { shortName } from "@/components/api-reference/document";
 import { reportedBy, reportedSecret } from "@/lib/leaks/sources";
 import { formatDateField, formatExact, formatHour, formatRelative, formatUtc, formatUtcDay, timeZoneName } from "@/lib/ui/time";
 import { textLength } from "@/lib/ui/browser/text-length";
@@ -113,5 +114,19 @@ describe("leak reports in words", () => {
       reportedSecret({ revokedAt: "2026-12-08T09:00:00.000Z", exposure }),
       reportedSecret({ revokedAt: null, exposure: null }),
     ]).toEqual(["current", "previous", "previous", null]);
+  });
+});
+
+describe("the API reference sidebar's short names, from operation ids", () => {
+  it.each([
+    ["listApiKeys", "List API keys"],
+    ["revokeAllApiKeys", "Revoke all API keys"],
+    ["getApiKeyPolicy", "Get API key policy"],
+    ["reportGithubSecretScanning", "Report GitHub secret scanning"],
+    ["selectWorkspace", "Select workspace"],
+    ["getMe", "Who am I"],
+    ["getOpenApiDocument", "OpenAPI document"],
+  ])("%s → %s", (operationId, name) => {
+    expect(shortName(operationId)).toBe(name);
   });
 });

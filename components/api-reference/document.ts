@@ -1,6 +1,7 @@
 // The part of our OpenAPI document the server-rendered reference shows, checked with zod so a
 // change in the document's shape fails loudly instead of rendering an empty page. Also the two
-// small readers the page needs: `$ref` resolution and a one-line type label for a JSON Schema.
+// small readers the page needs: `$ref` resolution and a one-line type label for a JSON Schema;
+// and the sidebar's short name of an operation.
 import { z } from "zod";
 
 const METHODS = ["get", "put", "post", "patch", "delete"] as const;
@@ -89,4 +90,19 @@ export function typeLabel(schema: unknown): string {
       )
       .join(" | ") || "any"
   );
+}
+
+/** Words spelled as their owners spell them in an operation's short name. */
+const SPELLINGS: Record<string, string> = { Api: "API", Github: "GitHub" };
+const SHORT_NAMES: Record<string, string> = { getMe: "Who am I", getOpenApiDocument: "OpenAPI document" };
+
+/** The sidebar's name of an operation, from its id: "listApiKeys" → "List API keys". */
+export function shortName(operationId: string): string {
+  if (SHORT_NAMES[operationId]) return SHORT_NAMES[operationId];
+  const words = (operationId.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g) ?? [operationId]).map((word, index) => {
+    const capitalised = word[0]!.toUpperCase() + word.slice(1);
+    if (SPELLINGS[capitalised]) return SPELLINGS[capitalised];
+    return index === 0 ? capitalised : word.toLowerCase();
+  });
+  return words.join(" ");
 }

@@ -2,7 +2,8 @@
 // its parameters, body, responses and the SDK and curl examples the document carries. It is
 // the page's first (and, without script, only) view: readable at once on a phone, no layout
 // shift, no script to run. The interactive viewer (interactive-viewer.tsx) replaces it on request.
-import { resolve, typeLabel, type Operation, type ReferenceDocument } from "./document";
+import Link from "next/link";
+import { resolve, shortName, typeLabel, type Operation, type ReferenceDocument } from "./document";
 
 const METHOD_STYLES: Record<Operation["method"], string> = {
   get: "bg-emerald-50 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300",
@@ -139,6 +140,13 @@ export function StaticReference({ document }: { document: ReferenceDocument }) {
   return (
     <div className="mx-auto max-w-6xl gap-10 px-4 py-8 sm:px-6 lg:grid lg:grid-cols-[16rem_minmax(0,1fr)]">
       <nav aria-label="Operations" className="text-sm lg:sticky lg:top-0 lg:max-h-screen lg:overflow-y-auto lg:py-2">
+        <Link
+          href="/settings/developer/api-keys"
+          prefetch={false}
+          className="mb-4 inline-block font-medium text-blue-700 underline dark:text-blue-400"
+        >
+          <span aria-hidden="true">← </span>Back to the dashboard
+        </Link>
         {/* On a phone only the sections, in a row; the operations too beside the content on a wide screen. */}
         <ul className="flex flex-wrap gap-x-4 gap-y-2 lg:block lg:space-y-4">
           {document.groups.map((group) => (
@@ -151,7 +159,7 @@ export function StaticReference({ document }: { document: ReferenceDocument }) {
                   <li key={operation.operationId}>
                     <a href={`#${operation.operationId}`} className={`flex items-baseline gap-2 hover:underline ${MUTED}`}>
                       <span className="w-12 shrink-0 font-mono text-xs uppercase">{operation.method}</span>
-                      <span>{operation.summary.split(" (")[0]}</span>
+                      <span>{shortName(operation.operationId)}</span>
                     </a>
                   </li>
                 ))}
