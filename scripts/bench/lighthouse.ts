@@ -26,6 +26,7 @@ export const PAGES: { name: string; path: (keyId: string) => string }[] = [
   { name: "api-keys", path: () => "/settings/developer/api-keys" },
   { name: "key", path: (keyId) => `/settings/developer/api-keys/${keyId}` },
   { name: "audit-log", path: () => "/settings/developer/audit-log" },
+  { name: "key-policy", path: () => "/settings/developer/key-policy" },
   { name: "docs-api", path: () => "/docs/api" },
 ];
 
