@@ -3,9 +3,10 @@
 // permissions (Full access by default), creates the key, and hands the secret to the reveal
 // dialog (it never enters the query cache). Under the workspace's key policy it offers only what
 // the policy allows and says why: expiry choices stop at the maximum lifetime and start at it,
-// permissions start at the policy's default, and allowed networks are asked for when required. When creating fails, the dialog stays open with
-// what was typed and says what happened and whether a key was created. At the cap the button
-// stays where it is and focusable, and its description says why it cannot be used.
+// permissions start at the policy's default, and allowed networks are asked for when required.
+// When creating fails, the dialog stays open with what was typed and says what happened and
+// whether a key was created. At the cap the button stays where it is and focusable, and its
+// description says why it cannot be used.
 import * as Dialog from "@radix-ui/react-dialog";
 import Link from "next/link";
 import { forwardRef, useId, useState } from "react";
@@ -120,9 +121,8 @@ export const AddKeyDialog = forwardRef<HTMLButtonElement, Props>(function AddKey
   function changeOpen(next: boolean) {
     if (mutation.isPending) return; // keep the dialog while the key is being created
     // Opening starts from the policy as it is now (it may have changed since the page loaded).
-    if (next) clear();
+    clear();
     setOpen(next);
-    if (!next) clear();
   }
 
   function submit(event: React.FormEvent) {

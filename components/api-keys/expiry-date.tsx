@@ -5,7 +5,8 @@ import { useState } from "react";
 import { formatDateField, timeZoneName } from "@/lib/ui/time";
 import { dateBounds } from "./expiry";
 
-export const dateFieldClass =
+/** The look of the expiry fields (this date input and the editor's choice). */
+export const expiryFieldClass =
   "block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm focus-visible:outline-2 focus-visible:outline-blue-600 aria-invalid:border-red-600 dark:border-zinc-700 dark:bg-zinc-950 dark:[color-scheme:dark]";
 
 export function ExpiryDate({
@@ -38,7 +39,7 @@ export function ExpiryDate({
         onChange={(e) => onChange(e.target.value)}
         aria-invalid={invalid}
         aria-describedby={`${ids.help}${invalid ? ` ${ids.error}` : ""}`}
-        className={dateFieldClass}
+        className={expiryFieldClass}
       />
       <p id={ids.help} className="text-xs text-zinc-600 dark:text-zinc-400">
         The key stops working at the end of that day in your time zone ({timeZoneName()}): choose a day from {formatDateField(bounds.min)}{" "}

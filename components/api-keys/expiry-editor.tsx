@@ -1,8 +1,8 @@
 "use client";
 // Setting, moving or removing an active key's expiry from its page, with the same choices and
 // bounds as the Add key dialog (./expiry.ts), within the workspace policy's maximum lifetime (no
-// "Never" under one); the server checks again. An expired key stays
-// expired (the server answers 409), so the control is offered for active keys only.
+// "Never" under one); the server checks again. An expired key stays expired (the server answers
+// 409), so the control is offered for active keys only.
 import * as Dialog from "@radix-ui/react-dialog";
 import { useId, useState } from "react";
 import { toast } from "sonner";
@@ -12,7 +12,7 @@ import { FailureMessage } from "@/components/ui/failure-message";
 import { linkClass } from "@/components/ui/link-styles";
 import { formatExact } from "@/lib/ui/time";
 import { expiryChoices, resolveExpiry, type ExpiryChoice } from "./expiry";
-import { dateFieldClass, ExpiryDate } from "./expiry-date";
+import { expiryFieldClass, ExpiryDate } from "./expiry-date";
 import { useChangeKey } from "./mutations";
 import type { ApiKeyDto } from "./types";
 
@@ -94,7 +94,7 @@ export function ExpiryEditor({ workspaceId, apiKey, maxDays }: Props) {
                   [maxDays !== null ? ids.policy : null, choice !== "custom" && error ? ids.error : null].filter(Boolean).join(" ") ||
                   undefined
                 }
-                className={dateFieldClass}
+                className={expiryFieldClass}
               >
                 {choices.map((option) => (
                   <option key={option.value} value={option.value}>
