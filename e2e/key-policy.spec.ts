@@ -107,7 +107,9 @@ for (const width of WIDTHS) {
   });
 }
 
-test("a key the unused-key rule has warned is marked in the list and on its page with when it will be revoked", async ({ page }) => {
+test("a key the unused-key rule has warned is marked in the list and on its page with when it will be revoked", async ({
+  page,
+}, testInfo) => {
   const owner = await userToken("owner@example.com");
   const policy = { ...OPEN, revokeUnusedAfterDays: 30 };
   expect((await call("PUT", "/workspaces/current/api-key-policy", owner, policy)).status).toBe(200);
@@ -118,6 +120,10 @@ test("a key the unused-key rule has warned is marked in the list and on its page
   const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: "idle-bot", exact: true }) });
   await expect(row.getByText("Unused · revoked in 7 days")).toBeVisible();
   await expectNoA11yViolations(page);
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: testInfo.outputPath(`unused-key-${width}.png`) });
+  }
   await page.goto(`${API_KEYS_PATH}/${key.id}`);
   await expect(page.getByText("This key has not been used for a while", { exact: false })).toBeVisible();
   await expect(page.getByText("Any request made with it before then keeps it.", { exact: false })).toBeVisible();
