@@ -11,6 +11,7 @@ import { pauseDatabase } from "./helpers/database-pause";
 import { insertAcmeKey, revokeAllAcmeKeys, sql } from "./helpers/db";
 import { e2eSigningKey, githubHeaders, githubReport } from "./helpers/github-scanning";
 import { API_KEYS_PATH, fillSignInForm, signIn } from "./helpers/sign-in";
+import { chooseKeyAction } from "./helpers/key-actions";
 
 const UNAVAILABLE = "The service is briefly unavailable. Nothing was changed; try again in a moment.";
 const keyPath = (id: string) => `${API_KEYS_PATH}/${id}`;
@@ -293,7 +294,7 @@ test("Revoke while the database is paused says nothing was changed within the st
   test.setTimeout(90_000);
   const key = await insertAcmeKey("revoke-paused");
   await signIn(page, "owner@example.com");
-  await page.getByRole("button", { name: "Revoke revoke-paused" }).click();
+  await chooseKeyAction(page, "revoke-paused", "Revoke…");
   const confirm = page.getByRole("alertdialog");
   const resume = pauseDatabase();
   let seconds = 0;

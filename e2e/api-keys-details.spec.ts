@@ -6,6 +6,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { expectNoA11yViolations } from "./helpers/axe";
 import { insertAcmeKey, revokeAllAcmeKeys, sql } from "./helpers/db";
 import { API_KEYS_PATH, signIn } from "./helpers/sign-in";
+import { chooseKeyAction } from "./helpers/key-actions";
 
 test.beforeEach(async () => {
   await revokeAllAcmeKeys();
@@ -73,7 +74,7 @@ for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
     await insertAcmeKey("toast-check");
     await signIn(page, "owner@example.com");
-    await page.getByRole("button", { name: "Revoke toast-check" }).click();
+    await chooseKeyAction(page, "toast-check", "Revoke…");
     await page.getByRole("alertdialog").getByRole("button", { name: "Revoke key" }).click();
     const toast = page.getByText("Revoked “toast-check”");
     await expect(toast).toBeVisible();

@@ -7,6 +7,7 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { expectNoA11yViolations } from "./helpers/axe";
 import { insertAcmeKey, revokeAllAcmeKeys, sql } from "./helpers/db";
 import { signIn } from "./helpers/sign-in";
+import { chooseKeyAction } from "./helpers/key-actions";
 
 const LONG = "deploy-production-eu-west-1-" + "x".repeat(72); // 100 characters, no spaces
 
@@ -63,13 +64,13 @@ test("at 390 px the navigation is one line above the page, keys are cards, and n
     fullWidth: true,
   });
 
-  // A card: every value has its label on screen; the column headers are for screen readers only.
+  // A card: the times have their labels on screen (the hint and the chart speak for themselves);
+  // the column headers are for screen readers only.
   const card = page.getByRole("row", { name: /ci-staging/ });
-  for (const label of ["Key", "Expires", "Last used", "Last 7 days", "Created"])
-    await expect(card.getByText(label, { exact: true })).toBeVisible();
+  for (const label of ["Last used", "Expires"]) await expect(card.getByText(label, { exact: true })).toBeVisible();
   await expect(page.getByRole("columnheader", { name: "Last used" })).toBeAttached();
   expect((await page.locator("thead").boundingBox())?.width ?? 0).toBeLessThanOrEqual(1);
-  await expectInViewport(page, page.getByRole("button", { name: `Revoke ${LONG}` }));
+  await expectInViewport(page, page.getByRole("button", { name: `Actions for ${LONG}` }));
   await expectNoSidewaysScroll(page);
   await expectNoA11yViolations(page);
 
@@ -83,7 +84,7 @@ test("at 390 px the navigation is one line above the page, keys are cards, and n
   await page.getByRole("button", { name: "Done" }).click();
   await page.getByRole("button", { name: "Close, I saved it" }).click();
 
-  await page.getByRole("button", { name: `Revoke ${LONG}` }).click();
+  await chooseKeyAction(page, LONG, "Revoke…");
   await expect(page.getByRole("alertdialog")).toBeVisible();
   await expectNoSidewaysScroll(page);
   await expectNoA11yViolations(page);
@@ -95,8 +96,8 @@ for (const email of ["owner@example.com", "member@example.com"]) {
     await signIn(page, email);
     const row = page.getByRole("row", { name: new RegExp(LONG) });
     await expect(row).toContainText("3 hours ago");
-    await expectInViewport(page, row.locator("time").last());
-    if (email.startsWith("owner")) await expectInViewport(page, page.getByRole("button", { name: `Revoke ${LONG}` }));
+    await expectInViewport(page, row.getByText("3 hours ago"));
+    if (email.startsWith("owner")) await expectInViewport(page, page.getByRole("button", { name: `Actions for ${LONG}` }));
     await expectNoSidewaysScroll(page);
     await expectNoA11yViolations(page);
   });
@@ -126,7 +127,7 @@ test("at 400 % zoom (320 × 256 CSS px) every button of every dialog can be reac
   for (const name of ["Go back", "Close, I saved it"]) await expectInViewport(page, confirm.getByRole("button", { name }));
   await confirm.getByRole("button", { name: "Close, I saved it" }).click();
 
-  await page.getByRole("button", { name: `Revoke ${LONG}` }).click();
+  await chooseKeyAction(page, LONG, "Revoke…");
   const revoke = page.getByRole("alertdialog");
   for (const name of ["Cancel", "Revoke key"]) await expectInViewport(page, revoke.getByRole("button", { name }));
   await expectNoSidewaysScroll(page);
@@ -137,7 +138,7 @@ test("at 200 % zoom (640 × 450 CSS px) a toast never covers the buttons of a di
   await insertAcmeKey("toast-first");
   await page.setViewportSize({ width: 640, height: 450 });
   await signIn(page, "owner@example.com");
-  await page.getByRole("button", { name: "Revoke toast-first" }).click();
+  await chooseKeyAction(page, "toast-first", "Revoke…");
   await page.getByRole("alertdialog").getByRole("button", { name: "Revoke key" }).click();
   const toast = page.getByRole("listitem").filter({ hasText: "Revoked “toast-first”." });
   await expect(toast).toBeVisible();

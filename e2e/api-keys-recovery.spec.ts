@@ -7,6 +7,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { expectNoA11yViolations } from "./helpers/axe";
 import { acmeWorkspaceId, insertAcmeKey, revokeAllAcmeKeys, sql } from "./helpers/db";
 import { API_KEYS_PATH, fillSignInForm, signIn } from "./helpers/sign-in";
+import { chooseKeyAction } from "./helpers/key-actions";
 
 test.beforeEach(async () => {
   await revokeAllAcmeKeys();
@@ -71,7 +72,7 @@ test("Create key whose answer is lost after the server created it says so and sh
 test("Revoke with the server out of reach says it is not known whether it happened; Try again revokes it", async ({ page, context }) => {
   await insertAcmeKey("offline-revoke");
   await signIn(page, "owner@example.com");
-  await page.getByRole("button", { name: "Revoke offline-revoke" }).click();
+  await chooseKeyAction(page, "offline-revoke", "Revoke…");
   const confirm = page.getByRole("alertdialog", { name: "Revoke “offline-revoke”?" });
   await context.setOffline(true);
   await confirm.getByRole("button", { name: "Revoke key" }).click();
@@ -96,7 +97,7 @@ test("Revoke whose request is lost reads the key again and says it still works",
   await page.route(API_KEYS_PATH, (route) =>
     isAction(route.request().method(), route.request().headers()) ? route.abort("connectionreset") : route.fallback(),
   );
-  await page.getByRole("button", { name: "Revoke request-lost" }).click();
+  await chooseKeyAction(page, "request-lost", "Revoke…");
   const confirm = page.getByRole("alertdialog");
   await confirm.getByRole("button", { name: "Revoke key" }).click();
   await expect(confirm.getByRole("alert")).toHaveText(
@@ -113,7 +114,7 @@ test("Revoke whose answer is lost after the server revoked it reads the key agai
     await route.fetch();
     await route.abort("connectionreset");
   });
-  await page.getByRole("button", { name: "Revoke revoke-answer-lost" }).click();
+  await chooseKeyAction(page, "revoke-answer-lost", "Revoke…");
   await page.getByRole("alertdialog").getByRole("button", { name: "Revoke key" }).click();
   await expect(page.getByText("Revoked “revoke-answer-lost”")).toBeVisible();
   await expect(page.getByRole("alertdialog")).toBeHidden();
@@ -129,7 +130,7 @@ test("after the session ended, Create key and Revoke say nothing changed and off
   await signIn(page, "owner@example.com");
   await context.clearCookies();
 
-  await page.getByRole("button", { name: "Revoke session-revoke" }).click();
+  await chooseKeyAction(page, "session-revoke", "Revoke…");
   const confirm = page.getByRole("alertdialog");
   await confirm.getByRole("button", { name: "Revoke key" }).click();
   await expect(confirm.getByRole("alert")).toContainText("Your session has ended, so “session-revoke” was not revoked.");
@@ -192,7 +193,7 @@ test("the list is read through the REST API for the rendered workspace; a failed
   // The connection drops right after the revoke: the list cannot be read again.
   const listPath = `/api/v1/workspaces/${acme}/api-keys`;
   await page.route(`**${listPath}`, (route) => route.abort("connectionreset"));
-  await page.getByRole("button", { name: "Revoke to-revoke" }).click();
+  await chooseKeyAction(page, "to-revoke", "Revoke…");
   await page.getByRole("alertdialog").getByRole("button", { name: "Revoke key" }).click();
   const banner = page.getByRole("alert").filter({ hasText: "Could not refresh the list" });
   await expect(banner).toHaveText(
@@ -247,7 +248,7 @@ test("a tab opened before a workspace switch keeps acting on the workspace it sh
     ]);
     await page.getByRole("dialog", { name: "Copy your new API key" }).getByRole("button", { name: "Done" }).click();
     await page.getByRole("button", { name: "Close, I saved it" }).click();
-    await page.getByRole("button", { name: "Revoke acme-key" }).click();
+    await chooseKeyAction(page, "acme-key", "Revoke…");
     await page.getByRole("alertdialog").getByRole("button", { name: "Revoke key" }).click();
     await expect(page.getByText("Revoked “acme-key”")).toBeVisible();
 

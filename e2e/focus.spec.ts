@@ -9,6 +9,7 @@ import { expectNoA11yViolations } from "./helpers/axe";
 import { insertAcmeKey, revokeAllAcmeKeys, sql } from "./helpers/db";
 import { API_KEYS_PATH, signIn } from "./helpers/sign-in";
 import { call, userToken } from "./rest/callers";
+import { chooseKeyAction } from "./helpers/key-actions";
 
 test.beforeEach(async () => {
   await revokeAllAcmeKeys();
@@ -21,7 +22,7 @@ test.afterEach(async () => {
 test("the roll dialog starts on the checked choice, in the list and on the key's page", async ({ page }) => {
   const key = await insertAcmeKey("focus-roll");
   await signIn(page, "owner@example.com");
-  await page.getByRole("button", { name: "Roll focus-roll" }).click();
+  await chooseKeyAction(page, "focus-roll", "Roll…");
   const dialog = page.getByRole("dialog", { name: "Roll “focus-roll”?" });
   await expect(dialog.getByRole("radio", { name: /24 hours/ })).toBeChecked();
   await expect(dialog.getByRole("radio", { name: /24 hours/ })).toBeFocused();

@@ -9,6 +9,7 @@ import { expectNoA11yViolations } from "./helpers/axe";
 import { revokeAllAcmeKeys, sql, workspaceId } from "./helpers/db";
 import { insertKey } from "./helpers/keys";
 import { API_KEYS_PATH, signIn } from "./helpers/sign-in";
+import { chooseKeyAction } from "./helpers/key-actions";
 
 const READ_ONLY_REASON = "Only workspace owners and admins can add API keys.";
 /** Starts the descriptions of the keys this file makes, so its checks never see other tests' keys. */
@@ -195,7 +196,7 @@ async function learnActionIds(browser: Browser): Promise<{ create: string; revok
   const create = await actionId(() => page.getByRole("button", { name: "Create key" }).click());
   await page.getByRole("button", { name: "Done" }).click();
   await page.getByRole("button", { name: "Close, I saved it" }).click();
-  await page.getByRole("button", { name: "Revoke to-learn-revoke" }).click();
+  await chooseKeyAction(page, "to-learn-revoke", "Revoke…");
   const revoke = await actionId(() => page.getByRole("alertdialog").getByRole("button", { name: "Revoke key" }).click());
   await expect(page.getByText("Revoked “to-learn-revoke”")).toBeVisible();
   await context.close();

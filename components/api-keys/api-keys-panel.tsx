@@ -3,7 +3,7 @@
 // REST API (refetch on focus, invalidated after each change), always for the workspace the
 // page was rendered for. Controls follow the permission table; the server checks again on
 // every action. Focus: inside the reveal dialog after a create, then on the new key's row; after
-// a roll, back on the row's Roll button. The count and the cap are of active keys only: expired
+// a roll, back on the row's ⋯ button. The count and the cap are of active keys only: expired
 // keys stay listed (marked) until revoked but no longer take a place.
 import { useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -17,8 +17,6 @@ import { KeyListControls, shownKeys, type KeyOrder } from "./key-list-controls";
 import { KeyRow, keyRowId, KeyTable } from "./key-row";
 import { useKeyList, usePolicy } from "./queries";
 import { RevealSecretDialog } from "./reveal-secret-dialog";
-import { RevokeKeyDialog } from "./revoke-key-dialog";
-import { RollKeyDialog } from "./roll-key-dialog";
 import { RollNote, type Rolled } from "./roll-note";
 import type { Allowance, KeyList } from "./types";
 
@@ -43,7 +41,8 @@ export function ApiKeysPanel({ workspace, initial, renderedAt, permissions, expo
   const lastCreatedId = useRef<string | null>(null);
   const [created, setCreated] = useState<{ description: string; secret: string } | null>(null);
   const [rolled, setRolled] = useState<Rolled | null>(null);
-  const rollButtons = useRef(new Map<string, HTMLButtonElement>());
+  // Each row's ⋯ button: after a roll's secret is revealed, focus goes back to it.
+  const menuButtons = useRef(new Map<string, HTMLButtonElement>());
   const lastRolledId = useRef<string | null>(null);
   const query = useKeyList(workspace.id, initial);
   const currentPolicy = usePolicy(workspace.id, policy).data;
@@ -56,6 +55,8 @@ export function ApiKeysPanel({ workspace, initial, renderedAt, permissions, expo
   const atCap = active >= limit;
   const manage = permissions.create.allowed;
   const revealed = created ?? (rolled && { description: rolled.description, secret: rolled.secret });
+  const may = { roll: permissions.roll.allowed, rename: permissions.rename.allowed, revoke: permissions.revoke.allowed };
+  const rowMay = may.roll || may.rename || may.revoke ? may : null;
 
   function focusNewRow() {
     const row = lastCreatedId.current ? document.getElementById(keyRowId(lastCreatedId.current)) : null;
@@ -161,38 +162,23 @@ export function ApiKeysPanel({ workspace, initial, renderedAt, permissions, expo
                 </Button>
               </div>
             ) : (
-              <KeyTable caption={`API keys of ${workspace.name}`} withActions={permissions.revoke.allowed || permissions.roll.allowed}>
+              <KeyTable caption={`API keys of ${workspace.name}`} withActions={rowMay !== null}>
                 {shown.map((key) => (
                   <KeyRow
                     key={key.id}
                     apiKey={key}
                     workspaceId={workspace.id}
-                    canRename={permissions.rename.allowed}
-                    actions={
-                      permissions.revoke.allowed || permissions.roll.allowed ? (
-                        <>
-                          {permissions.roll.allowed && key.status === "active" && (
-                            <RollKeyDialog
-                              ref={(button) => {
-                                if (button) rollButtons.current.set(key.id, button);
-                                else rollButtons.current.delete(key.id);
-                              }}
-                              inList
-                              apiKey={key}
-                              workspaceId={workspace.id}
-                              rollIdleSeconds={rollIdleSeconds}
-                              onDone={(next) => {
-                                lastRolledId.current = key.id;
-                                setRolled(next);
-                              }}
-                            />
-                          )}
-                          {permissions.revoke.allowed && (
-                            <RevokeKeyDialog apiKey={key} workspaceId={workspace.id} onDone={() => heading.current?.focus()} />
-                          )}
-                        </>
-                      ) : undefined
-                    }
+                    may={rowMay}
+                    rollIdleSeconds={rollIdleSeconds}
+                    onRevoked={() => heading.current?.focus()}
+                    registerMenu={(button) => {
+                      if (button) menuButtons.current.set(key.id, button);
+                      else menuButtons.current.delete(key.id);
+                    }}
+                    onRolled={(next) => {
+                      lastRolledId.current = key.id;
+                      setRolled(next);
+                    }}
                   />
                 ))}
               </KeyTable>
@@ -210,9 +196,9 @@ export function ApiKeysPanel({ workspace, initial, renderedAt, permissions, expo
             setRolled(null);
           }}
           returnFocus={() => {
-            const rollButton = lastRolledId.current ? rollButtons.current.get(lastRolledId.current) : undefined;
+            const menuButton = lastRolledId.current ? menuButtons.current.get(lastRolledId.current) : undefined;
             lastRolledId.current = null;
-            if (rollButton) rollButton.focus();
+            if (menuButton) menuButton.focus();
             else focusNewRow();
           }}
           note={rolled && <RollNote rolled={rolled} rollIdleSeconds={rollIdleSeconds} />}

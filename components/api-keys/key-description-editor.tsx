@@ -2,7 +2,9 @@
 // The key's name as the page's heading, renamable in place by owners and admins: *Rename* turns
 // it into a labelled field with Save and Cancel (Escape cancels too); focus comes back to
 // *Rename* afterwards. The heading stays for screen readers while the field is shown. In the key
-// list (`inList`), the row's own name is shown instead of a heading and is hidden while editing.
+// list (`inList`), the row's own name is shown instead of a heading and is hidden while editing;
+// the row's actions menu starts the rename, a one-line field takes the name's place, and focus
+// goes back to the menu's button afterwards.
 // When saving fails, the field stays with what was typed and the failure says whether the key was
 // renamed (key-changes.ts) and what to do next.
 import { forwardRef, type ReactNode, useEffect, useId, useRef, useState } from "react";
@@ -22,8 +24,8 @@ type Props = {
   canRename: boolean;
   /** After a rename was saved and the field closed: the key as renamed. */
   onDone?: OnDone<ApiKeyDto>;
-  /** In a list row: what names the key there (e.g. a link), and a smaller field. */
-  inList?: { name: ReactNode };
+  /** In a list row: what names the key there (a link); the row says when the field is shown. */
+  inList?: { name: ReactNode; editing: boolean; onEditingChange: (editing: boolean) => void; returnFocus: () => void };
 };
 
 function validate(value: string): string | null {
@@ -36,7 +38,9 @@ export const KeyDescriptionEditor = forwardRef<HTMLHeadingElement, Props>(functi
   headingRef,
 ) {
   const description = apiKey.description;
-  const [editing, setEditing] = useState(false);
+  const [ownEditing, setOwnEditing] = useState(false);
+  const editing = inList ? inList.editing : ownEditing;
+  const setEditing = inList ? inList.onEditingChange : setOwnEditing;
   const [value, setValue] = useState(description);
   // The field's own check (before sending); what the server said is the mutation's error.
   const [invalid, setInvalid] = useState<string | null>(null);
@@ -54,13 +58,26 @@ export const KeyDescriptionEditor = forwardRef<HTMLHeadingElement, Props>(functi
     setEditing(true);
   }
 
-  // Focus goes back to the Rename button once React has rendered it again.
+  // Started by the row's menu: the field starts from the key's description (the mutation was
+  // reset when the previous rename ended).
+  const [wasEditing, setWasEditing] = useState(editing);
+  if (editing !== wasEditing) {
+    setWasEditing(editing);
+    if (editing && inList) {
+      setValue(description);
+      setInvalid(null);
+    }
+  }
+
+  // Focus goes back to the Rename button (or the row's menu) once React has rendered it again.
   const refocus = useRef(false);
+  const returnFocus = inList?.returnFocus;
   useEffect(() => {
     if (editing || !refocus.current) return;
     refocus.current = false;
-    renameButton.current?.focus();
-  }, [editing]);
+    if (returnFocus) returnFocus();
+    else renameButton.current?.focus();
+  }, [editing, returnFocus]);
 
   function stop() {
     refocus.current = true;
@@ -118,7 +135,7 @@ export const KeyDescriptionEditor = forwardRef<HTMLHeadingElement, Props>(functi
           aria-label={inList ? `Rename ${description}` : "Rename key"}
           className="space-y-1.5"
         >
-          <label htmlFor={ids.input} className="block text-sm font-medium">
+          <label htmlFor={ids.input} className={inList ? "sr-only" : "block text-sm font-medium"}>
             Description
           </label>
           <div className="flex flex-wrap items-center gap-2">
@@ -137,7 +154,7 @@ export const KeyDescriptionEditor = forwardRef<HTMLHeadingElement, Props>(functi
               spellCheck={false}
               aria-invalid={!!fieldError}
               aria-describedby={`${ids.help}${fieldError || failure ? ` ${ids.error}` : ""}`}
-              className={`block w-full max-w-md min-w-0 flex-1 rounded-md border border-zinc-300 bg-white px-3 ${inList ? "basis-40 py-1.5 text-sm" : "py-2 text-lg font-semibold"} focus-visible:outline-2 focus-visible:outline-blue-600 aria-invalid:border-red-600 dark:border-zinc-700 dark:bg-zinc-950`}
+              className={`block w-full max-w-md min-w-0 flex-1 rounded-md border border-zinc-300 bg-white px-3 ${inList ? "basis-32 py-1 text-sm font-normal" : "py-2 text-lg font-semibold"} focus-visible:outline-2 focus-visible:outline-blue-600 aria-invalid:border-red-600 dark:border-zinc-700 dark:bg-zinc-950`}
             />
             <div className="flex gap-2">
               <Button type="submit" disabled={pending} aria-busy={pending}>
@@ -148,7 +165,7 @@ export const KeyDescriptionEditor = forwardRef<HTMLHeadingElement, Props>(functi
               </Button>
             </div>
           </div>
-          <p id={ids.help} className="text-xs text-zinc-600 dark:text-zinc-400">
+          <p id={ids.help} className={inList ? "sr-only" : "text-xs text-zinc-600 dark:text-zinc-400"}>
             Name the service and environment that use it. Up to {DESCRIPTION_MAX} characters. Escape cancels.
           </p>
           {fieldError ? (
@@ -160,14 +177,15 @@ export const KeyDescriptionEditor = forwardRef<HTMLHeadingElement, Props>(functi
           )}
         </form>
       ) : (
-        canRename && (
+        canRename &&
+        !inList && (
           <button
             ref={renameButton}
             type="button"
             onClick={start}
             className="mt-1 text-sm font-medium text-blue-700 underline underline-offset-2 hover:text-blue-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:text-blue-400 dark:hover:text-blue-300"
           >
-            Rename<span className="sr-only"> {inList ? description : "key"}</span>
+            Rename<span className="sr-only"> key</span>
           </button>
         )
       )}

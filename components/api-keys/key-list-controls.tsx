@@ -41,37 +41,51 @@ export function KeyListControls({
 }) {
   const ids = { search: useId(), order: useId() };
   const field =
-    "rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-zinc-700 dark:bg-zinc-950";
+    "rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-zinc-700 dark:bg-zinc-950";
   return (
-    <div className="mt-8 flex flex-wrap items-end gap-3">
-      <div className="min-w-0 flex-1 basis-56">
-        <label htmlFor={ids.search} className="block text-sm font-medium">
-          Search keys
-        </label>
-        <input
-          id={ids.search}
-          type="search"
-          value={search}
-          onChange={(e) => onSearch(e.target.value)}
-          placeholder="Description or hint"
-          autoComplete="off"
-          spellCheck={false}
-          className={`mt-1 w-full ${field}`}
-        />
+    <div className="mt-5">
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+        <div className="relative min-w-0 flex-1 basis-56">
+          {/* The field's name is "Search keys"; the placeholder says what it matches. */}
+          <label htmlFor={ids.search} className="sr-only">
+            Search keys
+          </label>
+          <svg
+            aria-hidden="true"
+            viewBox="0 0 16 16"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.5"
+            className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-zinc-500"
+          >
+            <circle cx="7" cy="7" r="4.5" />
+            <path d="m10.5 10.5 3.5 3.5" />
+          </svg>
+          <input
+            id={ids.search}
+            type="search"
+            value={search}
+            onChange={(e) => onSearch(e.target.value)}
+            placeholder="Search by description or hint"
+            autoComplete="off"
+            spellCheck={false}
+            className={`w-full pl-8 ${field}`}
+          />
+        </div>
+        <div className="flex items-center gap-2">
+          <label htmlFor={ids.order} className="text-sm font-medium whitespace-nowrap">
+            Sort by
+          </label>
+          <select id={ids.order} value={order} onChange={(e) => onOrder(e.target.value as KeyOrder)} className={field}>
+            {KEY_ORDERS.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </div>
       </div>
-      <div>
-        <label htmlFor={ids.order} className="block text-sm font-medium">
-          Sort by
-        </label>
-        <select id={ids.order} value={order} onChange={(e) => onOrder(e.target.value as KeyOrder)} className={`mt-1 ${field}`}>
-          {KEY_ORDERS.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <p className="w-full text-sm text-zinc-600 dark:text-zinc-400" aria-live="polite">
+      <p className="mt-2 text-sm text-zinc-600 empty:mt-0 dark:text-zinc-400" aria-live="polite">
         {search.trim() ? `${shown} of ${total} ${total === 1 ? "key matches" : "keys match"} “${search.trim()}”.` : ""}
       </p>
     </div>

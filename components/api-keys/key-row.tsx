@@ -1,144 +1,177 @@
 "use client";
-// One API key in the list. Wide lists show it as a table row; in a narrow list (below 48rem
-// of the list's own width: phones, tablets with the navigation beside it, 200 % zoom) the
-// same row is laid out as a card with a label before each value, so nothing ever scrolls
-// sideways. The row keeps its table roles either way (set explicitly, because CSS display
-// changes can drop them). To add a column: add it to KEY_COLUMNS and a <KeyCell> below, in
-// the same order; controls go in `actions`. The name cell carries the badges (status,
-// Rolling, expiring soon) and, for owners and admins, the inline rename; the key cell carries
-// the previous secret while a roll runs, so the row stays narrow enough for the page.
+// One API key in the list, on one line where the list is wide (a table row: the description and
+// its badges, the hint, last used, expiry, the last 7 days, created, and the ⋯ menu); where it is
+// narrow (below 48rem of the list's own width: phones, tablets with the navigation beside it,
+// 200 % zoom) the same row is a short card: the description and the menu, then the facts on one
+// or two wrapped lines, each with its label. The row keeps its table roles either way (set
+// explicitly, because CSS display changes can drop them). While a roll runs, the hint gets a second
+// line: the previous secret and when it was last used. Who created the key, where it was used from
+// and when a previous secret retires are on the key's page, one click away. To add a column: add
+// it to KEY_COLUMNS and a <KeyCell> below, in the same order.
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { useRouter } from "next/navigation";
+import { useRef, useState, type ReactNode } from "react";
+import type { OnDone } from "@/components/ui/hand-over";
 import { keyHref, linkClass } from "@/components/ui/link-styles";
 import { useNow } from "@/components/ui/now";
-import { DateTime, RelativeTime } from "@/components/ui/time";
-import { formatRelative } from "@/lib/ui/time";
+import { RelativeTime } from "@/components/ui/time";
 import { EXPIRES_SOON_DAYS } from "./expiry";
+import { KeyActionsMenu } from "./key-actions-menu";
 import { KeyBadges } from "./key-badges";
 import { KeyDescriptionEditor } from "./key-description-editor";
+import type { Rolled } from "./roll-note";
 import type { ApiKeyDto } from "./types";
 import { UsageSparkline } from "./usage-sparkline";
 
-const KEY_COLUMNS = ["Key", "Expires", "Last used", "Last 7 days", "Created"] as const;
+const KEY_COLUMNS = ["Key", "Last used", "Expires", "Last 7 days", "Created"] as const;
 
 /** The id of a key's row, for moving focus to it. */
 export const keyRowId = (keyId: string) => `api-key-${keyId}`;
 
-const muted = "text-xs text-zinc-600 dark:text-zinc-400";
-
-function KeyCell({ label, children, className = "" }: { label: (typeof KEY_COLUMNS)[number]; children: ReactNode; className?: string }) {
+function KeyCell({
+  label,
+  children,
+  className = "",
+  labelInCard = true,
+}: {
+  label: (typeof KEY_COLUMNS)[number];
+  children: ReactNode;
+  className?: string;
+  /** false: the value speaks for itself in a card (the hint, the chart), so no label takes room. */
+  labelInCard?: boolean;
+}) {
   return (
-    <td role="cell" className={`col-span-2 flex gap-3 @3xl:table-cell @3xl:px-3 @3xl:py-3 @3xl:align-top ${className}`}>
+    <td role="cell" className={`order-3 whitespace-nowrap @3xl:table-cell @3xl:px-3 @3xl:py-1.5 @3xl:align-middle ${className}`}>
       {/* In a card the column header is not on screen; screen readers get it from the table. */}
-      <span aria-hidden="true" className="w-24 shrink-0 text-zinc-600 @3xl:hidden dark:text-zinc-400">
-        {label}
+      <span aria-hidden="true" className={labelInCard ? "text-zinc-600 @3xl:hidden dark:text-zinc-400" : "hidden"}>
+        {label}{" "}
       </span>
-      <span className="min-w-0">{children}</span>
+      {children}
     </td>
   );
 }
 
-/** "Expires in 3 days" for an active key that expires within EXPIRES_SOON_DAYS, else nothing. */
-function ExpiresSoonBadge({ apiKey }: { apiKey: Pick<ApiKeyDto, "status" | "expiresAt"> }) {
+/** When the key expires; within EXPIRES_SOON_DAYS of it (and still active), marked. */
+function Expiry({ apiKey }: { apiKey: Pick<ApiKeyDto, "status" | "expiresAt"> }) {
   const { now } = useNow();
-  if (apiKey.status !== "active" || !apiKey.expiresAt || now === null) return null;
-  const left = Date.parse(apiKey.expiresAt) - now;
+  if (!apiKey.expiresAt) return <>Never</>;
   // In whole days, rounded: a key created "for 7 days" a moment ago is marked, and says 7.
-  const days = Math.round(left / 86_400_000);
-  if (days > EXPIRES_SOON_DAYS) return null;
+  const soon =
+    apiKey.status === "active" && now !== null && Math.round((Date.parse(apiKey.expiresAt) - now) / 86_400_000) <= EXPIRES_SOON_DAYS;
+  if (!soon) return <RelativeTime iso={apiKey.expiresAt} />;
   return (
-    <span className="inline-flex items-center rounded-full border border-amber-700 bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-950 dark:border-amber-400 dark:bg-amber-950 dark:text-amber-100">
-      Expires {formatRelative(apiKey.expiresAt, now)}
+    <span className="rounded-full border border-amber-700 bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-950 dark:border-amber-400 dark:bg-amber-950 dark:text-amber-100">
+      <RelativeTime iso={apiKey.expiresAt} />
     </span>
+  );
+}
+
+/**
+ * The key's name, linking to its page. Prefetched when the pointer or focus comes to it, not for
+ * every row on screen: a list of 20 keys does not fetch 20 pages.
+ */
+function KeyLink({ apiKey }: { apiKey: ApiKeyDto }) {
+  const router = useRouter();
+  const href = keyHref(apiKey.id);
+  const prefetch = () => router.prefetch(href);
+  return (
+    <Link
+      href={href}
+      prefetch={false}
+      onPointerEnter={prefetch}
+      onFocus={prefetch}
+      title={apiKey.description}
+      className={`block max-w-full truncate ${linkClass}`}
+    >
+      {apiKey.description}
+    </Link>
   );
 }
 
 type Props = {
   apiKey: ApiKeyDto;
   workspaceId: string;
-  /** false: this person may not rename keys (members). */
-  canRename: boolean;
-  actions?: ReactNode;
+  /** What the row's ⋯ menu offers this person; null (members): no menu. */
+  may: { roll: boolean; rename: boolean; revoke: boolean } | null;
+  rollIdleSeconds: number;
+  onRolled: OnDone<Rolled>;
+  onRevoked: OnDone<ApiKeyDto>;
+  /** The menu's button (null when it goes), for giving focus back to it after a roll's reveal. */
+  registerMenu: (button: HTMLButtonElement | null) => void;
 };
 
-export function KeyRow({ apiKey, workspaceId, canRename, actions }: Props) {
-  const previous = apiKey.previousSecret;
+export function KeyRow({ apiKey, workspaceId, may, rollIdleSeconds, onRolled, onRevoked, registerMenu }: Props) {
+  const [renaming, setRenaming] = useState(false);
+  const menu = useRef<HTMLButtonElement | null>(null);
   return (
     <tr
       id={keyRowId(apiKey.id)}
       role="row"
       tabIndex={-1}
-      className="grid grid-cols-[minmax(0,1fr)_auto] items-start gap-x-4 gap-y-1.5 rounded-lg border border-zinc-200 p-4 focus:outline-2 focus:-outline-offset-2 focus:outline-blue-600 @3xl:table-row @3xl:rounded-none @3xl:border-0 @3xl:p-0 dark:border-zinc-800"
+      className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border border-zinc-200 px-3 py-2.5 text-sm focus:outline-2 focus:-outline-offset-2 focus:outline-blue-600 @3xl:table-row @3xl:rounded-none @3xl:border-0 @3xl:p-0 dark:border-zinc-800"
     >
       <th
         scope="row"
         role="rowheader"
-        className="col-start-1 row-start-1 font-medium wrap-anywhere whitespace-pre-wrap @3xl:table-cell @3xl:max-w-56 @3xl:px-3 @3xl:py-3 @3xl:align-top"
+        className="order-1 min-w-0 flex-1 basis-[calc(100%-3rem)] text-left font-medium @3xl:table-cell @3xl:w-full @3xl:max-w-0 @3xl:px-3 @3xl:py-1.5 @3xl:align-middle"
       >
         <KeyDescriptionEditor
           apiKey={apiKey}
           workspaceId={workspaceId}
-          canRename={canRename}
+          canRename={!!may?.rename}
           inList={{
             name: (
-              <span className="block">
-                <Link href={keyHref(apiKey.id)} className={linkClass}>
-                  {apiKey.description}
-                </Link>
+              <span className="flex flex-wrap items-center gap-x-2 gap-y-1 font-normal @3xl:flex-nowrap">
+                <span className="max-w-full min-w-0 font-medium">
+                  <KeyLink apiKey={apiKey} />
+                </span>
+                <span className="@3xl:shrink-0">
+                  <KeyBadges apiKey={apiKey} />
+                </span>
               </span>
             ),
+            editing: renaming,
+            onEditingChange: setRenaming,
+            returnFocus: () => menu.current?.focus(),
           }}
         />
-        <span className="mt-1.5 flex flex-wrap gap-1.5 font-normal whitespace-normal">
-          <KeyBadges apiKey={apiKey} />
-          <ExpiresSoonBadge apiKey={apiKey} />
-        </span>
       </th>
-      <KeyCell label="Key">
-        <span className="font-mono text-xs whitespace-nowrap">{apiKey.hint}</span>
-        {previous && (
-          <span className={`mt-1.5 block max-w-52 ${muted}`}>
-            Previous <span className="font-mono whitespace-nowrap">{previous.hint}</span>
-            <span className="block">
-              last used {previous.lastUsedAt ? <RelativeTime iso={previous.lastUsedAt} /> : "never"}
-              {previous.lastUsedIp && (
-                <>
-                  {" "}
-                  from <span className="font-mono wrap-anywhere">{previous.lastUsedIp}</span>
-                </>
-              )}
-            </span>
-            <span className="block">
-              retires at the latest <DateTime iso={previous.expiresAt} stacked />
-            </span>
+      <KeyCell label="Key" labelInCard={false}>
+        <span className="font-mono text-xs">{apiKey.hint}</span>
+        {/* While a roll runs: is the previous secret still in use? (The rest is on the key's page.) */}
+        {apiKey.previousSecret && (
+          <span className="block text-xs text-zinc-600 dark:text-zinc-400">
+            Previous <span className="font-mono">{apiKey.previousSecret.hint}</span>, last used{" "}
+            {apiKey.previousSecret.lastUsedAt ? <RelativeTime iso={apiKey.previousSecret.lastUsedAt} /> : "never"}
           </span>
         )}
       </KeyCell>
-      <KeyCell label="Expires" className="@3xl:whitespace-nowrap">
-        {apiKey.expiresAt ? <DateTime iso={apiKey.expiresAt} stacked /> : "Never"}
+      <KeyCell label="Last used">{apiKey.lastUsedAt ? <RelativeTime iso={apiKey.lastUsedAt} /> : "Never"}</KeyCell>
+      <KeyCell label="Expires">
+        <Expiry apiKey={apiKey} />
       </KeyCell>
-      <KeyCell label="Last used" className="@3xl:whitespace-nowrap">
-        {apiKey.lastUsedAt ? <RelativeTime iso={apiKey.lastUsedAt} /> : "Never"}
-        {apiKey.lastUsedIp && (
-          <span className={`block ${muted}`}>
-            from <span className="font-mono wrap-anywhere">{apiKey.lastUsedIp}</span>
-          </span>
-        )}
+      <KeyCell label="Last 7 days" labelInCard={false}>
+        <UsageSparkline workspaceId={workspaceId} keyId={apiKey.id} width={80} height={22} listed />
       </KeyCell>
-      <KeyCell label="Last 7 days">
-        <UsageSparkline workspaceId={workspaceId} keyId={apiKey.id} width={88} listed />
-      </KeyCell>
-      <KeyCell label="Created">
+      {/* Not in a card, to keep it short: the key's page says when and by whom. */}
+      <KeyCell label="Created" className="hidden">
         <RelativeTime iso={apiKey.createdAt} />
-        <span className={`block wrap-anywhere ${muted}`}>by {apiKey.createdBy.name}</span>
-        <span className={`block wrap-anywhere ${muted}`}>{apiKey.createdBy.email}</span>
       </KeyCell>
-      {actions !== undefined && (
-        <td
-          role="cell"
-          className="col-start-2 row-start-1 -my-1.5 flex flex-wrap justify-end gap-1 @3xl:table-cell @3xl:px-3 @3xl:py-1.5 @3xl:align-top"
-        >
-          <span className="flex flex-col items-stretch gap-1">{actions}</span>
+      {may && (
+        <td role="cell" className="order-2 shrink-0 self-start @3xl:table-cell @3xl:px-2 @3xl:py-0.5 @3xl:align-middle">
+          <KeyActionsMenu
+            ref={(button) => {
+              menu.current = button;
+              registerMenu(button);
+            }}
+            apiKey={apiKey}
+            workspaceId={workspaceId}
+            rollIdleSeconds={rollIdleSeconds}
+            may={may}
+            onRename={() => setRenaming(true)}
+            onRolled={onRolled}
+            onRevoked={onRevoked}
+          />
         </td>
       )}
     </tr>
@@ -157,16 +190,16 @@ export function KeyTable({ caption, withActions, children }: { caption: string; 
             className="sr-only bg-zinc-50 text-xs text-zinc-600 uppercase @3xl:not-sr-only @3xl:table-header-group dark:bg-zinc-900 dark:text-zinc-400"
           >
             <tr role="row">
-              <th scope="col" role="columnheader" className="px-3 py-3 font-medium">
+              <th scope="col" role="columnheader" className="px-3 py-2 font-medium">
                 Description
               </th>
               {KEY_COLUMNS.map((column) => (
-                <th key={column} scope="col" role="columnheader" className="px-3 py-3 font-medium">
+                <th key={column} scope="col" role="columnheader" className="px-3 py-2 font-medium whitespace-nowrap">
                   {column}
                 </th>
               ))}
               {withActions && (
-                <th scope="col" role="columnheader" className="px-3 py-3 font-medium">
+                <th scope="col" role="columnheader" className="px-2 py-2 font-medium">
                   <span className="sr-only">Actions</span>
                 </th>
               )}
@@ -174,7 +207,7 @@ export function KeyTable({ caption, withActions, children }: { caption: string; 
           </thead>
           <tbody
             role="rowgroup"
-            className="block space-y-3 @3xl:table-row-group @3xl:space-y-0 @3xl:divide-y @3xl:divide-zinc-200 @3xl:dark:divide-zinc-800"
+            className="block space-y-2 @3xl:table-row-group @3xl:space-y-0 @3xl:divide-y @3xl:divide-zinc-200 @3xl:dark:divide-zinc-800"
           >
             {children}
           </tbody>

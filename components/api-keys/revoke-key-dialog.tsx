@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { buttonRowClass, contentClass, descriptionClass, overlayClass, titleClass } from "@/components/ui/dialog-styles";
 import { FailureMessage } from "@/components/ui/failure-message";
 import { DateTime } from "@/components/ui/time";
-import { useHandOver, type OnDone } from "@/components/ui/hand-over";
+import { useHandOver, type FromMenu, type OnDone } from "@/components/ui/hand-over";
 import { useRevokeKey } from "./mutations";
 import type { ApiKeyDto } from "./types";
 
@@ -21,11 +21,15 @@ type Props = {
   onDone: OnDone<ApiKeyDto>;
   /** The trigger's words when it is not the header's "Revoke" (e.g. the unused-key suggestion's). */
   triggerLabel?: string;
+  /** Opened from the key list's actions menu: no trigger of its own, mounted when it opens. */
+  fromMenu?: FromMenu;
 };
 
-export function RevokeKeyDialog({ apiKey, workspaceId, onDone, triggerLabel }: Props) {
-  const [open, setOpen] = useState(false);
-  const handOver = useHandOver(onDone);
+export function RevokeKeyDialog({ apiKey, workspaceId, onDone, triggerLabel, fromMenu }: Props) {
+  const [ownOpen, setOwnOpen] = useState(false);
+  const open = fromMenu ? fromMenu.open : ownOpen;
+  const setOpen = fromMenu ? fromMenu.onOpenChange : setOwnOpen;
+  const handOver = useHandOver(onDone, fromMenu?.returnFocus);
   const mutation = useRevokeKey(workspaceId, apiKey);
 
   function confirm() {
@@ -47,11 +51,13 @@ export function RevokeKeyDialog({ apiKey, workspaceId, onDone, triggerLabel }: P
         if (!next) mutation.reset();
       }}
     >
-      <AlertDialog.Trigger asChild>
-        <Button variant={triggerLabel ? "secondary" : "ghost"} aria-label={triggerLabel ? undefined : `Revoke ${apiKey.description}`}>
-          {triggerLabel ?? "Revoke"}
-        </Button>
-      </AlertDialog.Trigger>
+      {!fromMenu && (
+        <AlertDialog.Trigger asChild>
+          <Button variant={triggerLabel ? "secondary" : "ghost"} aria-label={triggerLabel ? undefined : `Revoke ${apiKey.description}`}>
+            {triggerLabel ?? "Revoke"}
+          </Button>
+        </AlertDialog.Trigger>
+      )}
       <AlertDialog.Portal>
         <AlertDialog.Overlay className={overlayClass} />
         <AlertDialog.Content className={contentClass} onCloseAutoFocus={handOver.onCloseAutoFocus}>

@@ -13,7 +13,7 @@ import { mayRetry } from "@/lib/ui/browser/request-failure";
 import { Button } from "@/components/ui/button";
 import { contentClass, descriptionClass, overlayClass, titleClass } from "@/components/ui/dialog-styles";
 import { FailureMessage } from "@/components/ui/failure-message";
-import { useHandOver, type OnDone } from "@/components/ui/hand-over";
+import { useHandOver, type FromMenu, type OnDone } from "@/components/ui/hand-over";
 import { formatDuration } from "./duration";
 import { SecretLost } from "./key-changes";
 import { useRollKey } from "./mutations";
@@ -33,20 +33,22 @@ type Props = {
   rollIdleSeconds: number;
   /** After the dialog has closed: the new secret and what the reveal says about the previous one. */
   onDone: OnDone<Rolled>;
-  /** In a list row: the button says "Roll" and its name says which key. */
-  inList?: boolean;
+  /** Opened from the key list's actions menu: no trigger of its own, mounted when it opens. */
+  fromMenu?: FromMenu;
 };
 
 export const RollKeyDialog = forwardRef<HTMLButtonElement, Props>(function RollKeyDialog(
-  { apiKey, workspaceId, rollIdleSeconds, onDone, inList = false },
+  { apiKey, workspaceId, rollIdleSeconds, onDone, fromMenu },
   triggerRef,
 ) {
-  const [open, setOpen] = useState(false);
+  const [ownOpen, setOwnOpen] = useState(false);
+  const open = fromMenu ? fromMenu.open : ownOpen;
+  const setOpen = fromMenu ? fromMenu.onOpenChange : setOwnOpen;
   const [grace, setGrace] = useState<number>(ROLL_GRACE_DEFAULT_SECONDS);
   // The key as it was when the person chose to roll it: a different current secret later means a roll went through.
   const before = useRef(apiKey);
   const content = useRef<HTMLDivElement>(null);
-  const handOver = useHandOver(onDone);
+  const handOver = useHandOver(onDone, fromMenu?.returnFocus);
   const mutation = useRollKey(workspaceId);
   const failure = mutation.error;
   const ids = { legend: useId(), idle: useId() };
@@ -91,11 +93,13 @@ export const RollKeyDialog = forwardRef<HTMLButtonElement, Props>(function RollK
 
   return (
     <Dialog.Root open={open} onOpenChange={change}>
-      <Dialog.Trigger asChild>
-        <Button ref={triggerRef} variant="secondary" aria-label={inList ? `Roll ${apiKey.description}` : undefined}>
-          {inList ? "Roll" : "Roll key"}
-        </Button>
-      </Dialog.Trigger>
+      {!fromMenu && (
+        <Dialog.Trigger asChild>
+          <Button ref={triggerRef} variant="secondary">
+            Roll key
+          </Button>
+        </Dialog.Trigger>
+      )}
       <Dialog.Portal>
         <Dialog.Overlay className={overlayClass} />
         <Dialog.Content
