@@ -7,6 +7,7 @@
 // other file's deliveries are claimed by these workers.
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
 import { Webhook } from "standardwebhooks";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { GET as listRoute, POST as createRoute } from "@/app/api/v1/workspaces/[workspaceId]/webhook-endpoints/route";
@@ -25,7 +26,7 @@ import { getWebhookEndpoint, listWebhookEndpoints } from "@/lib/webhooks/list";
 import { rotateWebhookSecret } from "@/lib/webhooks/rotate-secret";
 import { sendTestEvent } from "@/lib/webhooks/send-test";
 import { updateWebhookEndpoint } from "@/lib/webhooks/update";
-import { attemptDelivery, claimDueDeliveries, deliverDueWebhooks } from "@/lib/webhooks/worker";
+import { attemptDelivery, claimDueDeliveries, deliverDueWebhooks, startDeliveryWorker } from "@/lib/webhooks/worker";
 import { createWorkspace } from "./fixtures";
 import { outcome } from "./helpers/outcome";
 
@@ -43,6 +44,8 @@ class Receiver {
       const path = request.url ?? "/";
       this.requests.push({ path, headers: request.headers, body: Buffer.concat(chunks).toString("utf8") });
       if (path.startsWith("/fail")) return void response.writeHead(500).end("receiver says no");
+      if (path.startsWith("/hang")) return; // never answers
+      if (path.startsWith("/close")) return void request.socket.destroy();
       if (path.startsWith("/redirect")) return void response.writeHead(302, { location: "http://127.0.0.1:1/" }).end();
       response.writeHead(200, { "content-type": "text/plain" }).end("ok".padEnd(3000, "!"));
     });
@@ -68,7 +71,7 @@ let ws: Awaited<ReturnType<typeof createWorkspace>>;
 let other: Awaited<ReturnType<typeof createWorkspace>>;
 let path = 0;
 /** A path of its own for each endpoint, so each test reads only its own requests. */
-const freshPath = (kind: "ok" | "fail" | "redirect" = "ok") => `/${kind}-${++path}`;
+const freshPath = (kind: "ok" | "fail" | "redirect" | "hang" | "close" = "ok") => `/${kind}-${++path}`;
 
 async function workspace() {
   const created = await createWorkspace();
@@ -342,6 +345,19 @@ describe("delivery", () => {
     expect(receiver.to(path)).toHaveLength(1);
   });
 
+  it.each([
+    ["closes the connection", "close" as const, "The connection was closed before an answer."],
+    ["never answers", "hang" as const, "No answer within 10 s."],
+  ])("a receiver that %s: a failed attempt that says so, and the worker moves on", async (_name, kind, error) => {
+    process.env.WEBHOOK_RETRY_SCHEDULE = "60";
+    const endpoint = await createWebhookEndpoint(ws.owner, { url: receiver.url(freshPath(kind)) });
+    const { deliveryId } = await sendTestEvent(ws.owner, { endpointId: endpoint.id });
+    const started = Date.now();
+    await drain();
+    expect(await deliveryRow(deliveryId)).toMatchObject({ status: "pending", attempts: 1, response_status: null, last_error: error });
+    expect(Date.now() - started).toBeLessThan(12_000);
+  });
+
   it("5 deliveries in a row that end failed disable the endpoint (failing); 4 do not", async () => {
     process.env.WEBHOOK_RETRY_SCHEDULE = "0";
     const endpoint = await createWebhookEndpoint(ws.owner, { url: receiver.url(freshPath("fail")) });
@@ -408,6 +424,21 @@ describe("delivery", () => {
     expect(await deliveryRow(deliveryId)).toMatchObject({ status: "pending", attempts: 1, response_status: null });
     expect((await deliveryRow(deliveryId)).last_error).toMatch(/^Refused to connect: 127\.0\.0\.1.*private IP address/);
     expect(receiver.to(path)).toHaveLength(0);
+  });
+
+  it("the worker loop every instance runs makes the first attempt within 5 s of the change", async () => {
+    const path = freshPath();
+    const endpoint = await createWebhookEndpoint(ws.owner, { url: receiver.url(path) });
+    const timer = startDeliveryWorker();
+    try {
+      const started = Date.now();
+      await sendTestEvent(ws.owner, { endpointId: endpoint.id });
+      while (receiver.to(path).length === 0 && Date.now() - started < 10_000) await sleep(50);
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      clearInterval(timer);
+    }
+    await sleep(200); // the attempt's outcome is recorded before the endpoint is deleted
   });
 
   it("deliveries are listed newest first, a page at a time", async () => {

@@ -12,7 +12,7 @@ import { readEndpoints } from "./read";
 import type { EndpointDto } from "./schemas";
 import { encryptWebhookSecret, generateWebhookSecret, webhookSecretHint } from "./secret";
 
-export const PREVIOUS_SECRET_HOURS = 24;
+const PREVIOUS_SECRET_HOURS = 24;
 
 export async function rotateWebhookSecret(actor: Actor, input: { endpointId: string }): Promise<EndpointDto & { secret: string }> {
   const scope = authorize(actor, "webhooks.manage");

@@ -6,7 +6,7 @@
 // secret afterwards (docs/webhooks.md).
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 
-export const WEBHOOK_SECRET_PREFIX = "whsec_";
+const WEBHOOK_SECRET_PREFIX = "whsec_";
 const SECRET_BYTES = 32;
 const FORMAT = "v1";
 

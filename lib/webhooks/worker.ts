@@ -26,7 +26,7 @@ import { decryptWebhookSecret } from "./secret";
 
 const LEASE_SECONDS = (3 * ATTEMPT_TIMEOUT_MS) / 1000;
 /** Deliveries in a row that end failed before the endpoint is disabled. */
-export const FAILURES_TO_DISABLE = 5;
+const FAILURES_TO_DISABLE = 5;
 const MAX_IN_FLIGHT = 20;
 const POLL_INTERVAL_MS = 1_000;
 
@@ -62,7 +62,7 @@ export async function claimDueDeliveries(limit: number): Promise<Claim[]> {
 }
 
 /** The webhook-* headers: one `v1,` signature per secret that signs now, space-separated. */
-export function signatureHeaders(eventId: string, body: string, secrets: string[], at = new Date()): Record<string, string> {
+function signatureHeaders(eventId: string, body: string, secrets: string[], at = new Date()): Record<string, string> {
   return {
     "webhook-id": eventId,
     "webhook-timestamp": String(Math.floor(at.getTime() / 1000)),
