@@ -9,6 +9,9 @@ import ipaddr from "ipaddr.js";
 import { AppError } from "@/lib/errors";
 import { allowedNetworks, type Network } from "./config";
 
+/** How long DNS may take to answer at creation before the URL is refused as unresolvable. */
+const LOOKUP_TIMEOUT_MS = 5_000;
+
 const refused = (message: string) => new AppError("invalid_input", message, { fields: { url: message } });
 
 const RANGE_NAMES: Record<string, string> = {
@@ -29,7 +32,14 @@ export async function checkEndpointUrl(url: string): Promise<void> {
   const host = hostname.replace(/^\[(.*)\]$/, "$1");
   let addresses: string[];
   try {
-    addresses = ipaddr.isValid(host) ? [host] : (await lookup(host, { all: true, verbatim: true })).map((entry) => entry.address);
+    addresses = ipaddr.isValid(host)
+      ? [host]
+      : (
+          await Promise.race([
+            lookup(host, { all: true, verbatim: true }),
+            new Promise<never>((_, reject) => setTimeout(() => reject(new Error("DNS timeout")), LOOKUP_TIMEOUT_MS).unref()),
+          ])
+        ).map((entry) => entry.address);
   } catch {
     throw refused(`The host ${host} could not be resolved. Check the URL.`);
   }
