@@ -14,6 +14,8 @@ import { GET as listRoute, POST as createRoute } from "@/app/api/v1/workspaces/[
 import { POST as rotateRoute } from "@/app/api/v1/workspaces/[workspaceId]/webhook-endpoints/[endpointId]/rotate-secret/route";
 import { createApiKey } from "@/lib/api-keys/create";
 import { revokeApiKey } from "@/lib/api-keys/revoke";
+import { rollApiKey } from "@/lib/api-keys/roll";
+import { updateApiKey } from "@/lib/api-keys/update";
 import type { Actor } from "@/lib/auth/actor";
 import { listActivity, listAuditEvents } from "@/lib/audit-log/list";
 import { db } from "@/lib/db/client";
@@ -46,6 +48,7 @@ class Receiver {
       if (path.startsWith("/fail")) return void response.writeHead(500).end("receiver says no");
       if (path.startsWith("/hang")) return; // never answers
       if (path.startsWith("/close")) return void request.socket.destroy();
+      if (path.startsWith("/nul")) return void response.writeHead(200).end("a\u0000b");
       if (path.startsWith("/redirect")) return void response.writeHead(302, { location: "http://127.0.0.1:1/" }).end();
       response.writeHead(200, { "content-type": "text/plain" }).end("ok".padEnd(3000, "!"));
     });
@@ -71,7 +74,7 @@ let ws: Awaited<ReturnType<typeof createWorkspace>>;
 let other: Awaited<ReturnType<typeof createWorkspace>>;
 let path = 0;
 /** A path of its own for each endpoint, so each test reads only its own requests. */
-const freshPath = (kind: "ok" | "fail" | "redirect" | "hang" | "close" = "ok") => `/${kind}-${++path}`;
+const freshPath = (kind: "ok" | "fail" | "redirect" | "hang" | "close" | "nul" = "ok") => `/${kind}-${++path}`;
 
 async function workspace() {
   const created = await createWorkspace();
@@ -358,6 +361,13 @@ describe("delivery", () => {
     expect(Date.now() - started).toBeLessThan(12_000);
   });
 
+  it("an answer with a NUL character is recorded (without it)", async () => {
+    const endpoint = await createWebhookEndpoint(ws.owner, { url: receiver.url(freshPath("nul")) });
+    const { deliveryId } = await sendTestEvent(ws.owner, { endpointId: endpoint.id });
+    await drain();
+    expect(await deliveryRow(deliveryId)).toMatchObject({ status: "delivered", attempts: 1, response_body: "ab" });
+  });
+
   it("5 deliveries in a row that end failed disable the endpoint (failing); 4 do not", async () => {
     process.env.WEBHOOK_RETRY_SCHEDULE = "0";
     const endpoint = await createWebhookEndpoint(ws.owner, { url: receiver.url(freshPath("fail")) });
@@ -465,6 +475,8 @@ describe("key events (the outbox)", () => {
     const createdOnly = await createWebhookEndpoint(w.owner, { url: url(), events: ["api_key.created"] });
     const disabled = await createWebhookEndpoint(w.owner, { url: url(), enabled: false });
     const key = await createApiKey(w.admin, { description: "webhook-payload" });
+    await updateApiKey(w.admin, { keyId: key.id, changes: { description: "webhook-payload, renamed" } });
+    const rolled = await rollApiKey(w.admin, { keyId: key.id, options: {} });
     await revokeApiKey(w.owner, { keyId: key.id });
 
     const rows = await db().webhookDelivery.findMany({
@@ -478,7 +490,7 @@ describe("key events (the outbox)", () => {
       createdOnly: byEndpoint(createdOnly.id),
       disabled: byEndpoint(disabled.id),
     }).toEqual({
-      every: ["api_key.created", "api_key.revoked"],
+      every: ["api_key.created", "api_key.updated", "api_key.rolled", "api_key.revoked"],
       revokedOnly: ["api_key.revoked"],
       createdOnly: ["api_key.created"],
       disabled: [],
@@ -493,7 +505,7 @@ describe("key events (the outbox)", () => {
       timestamp: audit!.createdAt.toISOString(),
       data: {
         workspace: { id: w.workspace.id, name: w.workspace.name, slug: w.workspace.slug },
-        key: expect.objectContaining({ id: key.id, status: "revoked", hint: key.hint, description: "webhook-payload" }),
+        key: expect.objectContaining({ id: key.id, status: "revoked", hint: rolled.hint, description: "webhook-payload, renamed" }),
         actor: { type: "user", id: w.owner.userId, name: w.owner.name, email: w.owner.email },
         auditEventId: audit!.id,
       },
@@ -503,7 +515,7 @@ describe("key events (the outbox)", () => {
     await drain();
     const stored = JSON.stringify(rows);
     const sent = receiver.requests.map((r) => r.body).join("\n");
-    const secrets = [key.secret, every.secret, revokedOnly.secret, createdOnly.secret].map((s) => s.slice(6, 30));
+    const secrets = [key.secret, rolled.secret, every.secret, revokedOnly.secret, createdOnly.secret].map((s) => s.slice(6, 30));
     expect(secrets.filter((s) => stored.includes(s) || sent.includes(s))).toEqual([]);
   });
 

@@ -2,7 +2,8 @@
 // request-filtering-agent, which checks the address DNS gave *at connect time* against the same
 // rule as creation (public addresses only, unless in WEBHOOK_ALLOWED_NETWORKS), so a host that
 // resolves elsewhere after its creation (DNS rebinding) is refused. Redirects are not followed (a
-// 3xx is a failed attempt); the whole exchange has 10 seconds; the first 1 KiB of the answer is kept.
+// 3xx is a failed attempt); the whole exchange has 10 seconds; the first 1 KiB of the answer is kept
+// (without NUL characters, which PostgreSQL's text cannot hold: one would make the outcome unrecordable).
 import http from "node:http";
 import https from "node:https";
 import { RequestFilteringHttpAgent, RequestFilteringHttpsAgent } from "request-filtering-agent";
@@ -45,7 +46,7 @@ export async function postWebhook(url: string, body: string, headers: Record<str
       resolve({
         delivered,
         responseStatus: status,
-        responseBody: status === null ? null : kept.toString("utf8"),
+        responseBody: status === null ? null : kept.toString("utf8").replaceAll("\u0000", ""),
         durationMs: elapsed(),
         error: judged,
       });
