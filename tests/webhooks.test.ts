@@ -212,6 +212,15 @@ describe("endpoints", () => {
     }
   });
 
+  it("descriptions follow the rule of key descriptions, and may be empty", async () => {
+    await expect(createWebhookEndpoint(ws.owner, { url: receiver.url("/x"), description: "line\nbreak" })).rejects.toMatchObject({
+      fields: { description: expect.stringMatching(/control characters, line breaks/) },
+    });
+    const endpoint = await createWebhookEndpoint(ws.owner, { url: receiver.url(freshPath()), description: "  billing  " });
+    const cleared = await updateWebhookEndpoint(ws.owner, { endpointId: endpoint.id, changes: { description: " " } });
+    expect([endpoint.description, cleared.description]).toEqual(["billing", ""]);
+  });
+
   it("disabling by a person says manual; enabling clears the reason and the failure count", async () => {
     const endpoint = await createWebhookEndpoint(ws.owner, { url: receiver.url(freshPath()) });
     const disabled = await updateWebhookEndpoint(ws.admin, { endpointId: endpoint.id, changes: { enabled: false } });

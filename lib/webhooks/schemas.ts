@@ -43,7 +43,19 @@ const urlSchema = z
     "Where events are POSTed: https:// only, and a host whose addresses are public (unless the operator allows them in WEBHOOK_ALLOWED_NETWORKS, where http:// is allowed too).",
   );
 
-const descriptionSchema = z.union([z.literal(""), displayText("description", 100)]);
+const DESCRIPTION_MAX = 100;
+const descriptionText = displayText("description", DESCRIPTION_MAX);
+/** Optional text: empty (after trimming) is no description; anything else follows the rule of key descriptions (lib/text.ts). */
+const descriptionSchema = z
+  .string({ error: "The description must be text." })
+  .meta({ maxLength: DESCRIPTION_MAX })
+  .transform((value, context) => {
+    if (value.trim() === "") return "";
+    const parsed = descriptionText.safeParse(value);
+    if (parsed.success) return parsed.data;
+    context.addIssue({ code: "custom", message: parsed.error.issues[0]!.message });
+    return z.NEVER;
+  });
 
 const eventsSchema = z
   .array(z.enum(WEBHOOK_EVENT_TYPES, { error: `Each event type must be one of ${WEBHOOK_EVENT_TYPES.join(", ")}.` }))
@@ -54,7 +66,7 @@ const eventsSchema = z
 
 export const createEndpointInput = z.object({
   url: urlSchema,
-  description: descriptionSchema.optional().describe("What the endpoint is for (up to 100 characters)."),
+  description: descriptionSchema.optional().describe(`What the endpoint is for (up to ${DESCRIPTION_MAX} characters).`),
   events: eventsSchema.optional().describe("The event types it receives; null or omitted: every type."),
   enabled: z.boolean({ error: "enabled must be true or false." }).optional().describe("Whether events are sent to it (default true)."),
 });

@@ -1206,7 +1206,7 @@ export interface components {
             /** @description Where events are POSTed: https:// only, and a host whose addresses are public (unless the operator allows them in WEBHOOK_ALLOWED_NETWORKS, where http:// is allowed too). */
             url: string;
             /** @description What the endpoint is for (up to 100 characters). */
-            description?: "" | string;
+            description?: string;
             /** @description The event types it receives; null or omitted: every type. */
             events?: ("api_key.created" | "api_key.updated" | "api_key.rolled" | "api_key.previous_secret_retired" | "api_key.revoked" | "api_key.exposed" | "api_key.expiring" | "api_key.expired" | "api_key.new_address" | "api_key.request_blocked" | "webhook.test")[] | null;
             /** @description Whether events are sent to it (default true). */
@@ -1269,7 +1269,7 @@ export interface components {
             /** @description Where events are POSTed: https:// only, and a host whose addresses are public (unless the operator allows them in WEBHOOK_ALLOWED_NETWORKS, where http:// is allowed too). */
             url?: string;
             /** @description A new description; an empty string clears it. */
-            description?: "" | string;
+            description?: string;
             /** @description The event types it receives; null: every type. */
             events?: ("api_key.created" | "api_key.updated" | "api_key.rolled" | "api_key.previous_secret_retired" | "api_key.revoked" | "api_key.exposed" | "api_key.expiring" | "api_key.expired" | "api_key.new_address" | "api_key.request_blocked" | "webhook.test")[] | null;
             /** @description true enables it (and clears disabledReason and the failure count); false disables it ("manual"). */
