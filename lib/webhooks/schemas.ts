@@ -58,7 +58,9 @@ const descriptionSchema = z
   });
 
 const eventsSchema = z
-  .array(z.enum(WEBHOOK_EVENT_TYPES, { error: `Each event type must be one of ${WEBHOOK_EVENT_TYPES.join(", ")}.` }))
+  .array(z.enum(WEBHOOK_EVENT_TYPES, { error: `Each event type must be one of ${WEBHOOK_EVENT_TYPES.join(", ")}.` }), {
+    error: "events must be a list of event types, or null for every type.",
+  })
   .min(1, "Choose at least one event type, or null for every type.")
   .max(WEBHOOK_EVENT_TYPES.length)
   .refine((types) => new Set(types).size === types.length, "List each event type once.")
