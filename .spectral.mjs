@@ -18,6 +18,9 @@ const RESPONSE_SCHEMAS = [
   "AuditEvent",
   "Task",
   "Workspace",
+  "WebhookEndpoint",
+  "WebhookEndpointWithSecret",
+  "WebhookDelivery",
   "Error",
   "ConflictError",
 ];
@@ -31,6 +34,10 @@ const LIST_RESPONSES = [
   "/me/get",
   "/workspaces/{workspaceId}/audit-events/get",
   "/workspaces/{workspaceId}/agent/activity/get",
+  "/workspaces/{workspaceId}/webhook-endpoints/get",
+  "/workspaces/{workspaceId}/webhook-endpoints/{endpointId}/test/post",
+  "/workspaces/{workspaceId}/webhook-endpoints/{endpointId}/deliveries/get",
+  "/workspaces/{workspaceId}/webhook-endpoints/{endpointId}/deliveries/{deliveryId}/retry/post",
   "/secret-scanning/github/post",
   "/openapi.json/get",
 ];

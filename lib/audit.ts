@@ -1,9 +1,11 @@
 // Audit events: who did what, when and from where. Written with the same transaction client
 // as the change they record, so there is never a change without its event (or the reverse).
 // Metadata must never hold a secret. What each action's metadata holds is lib/audit-log/events.ts.
+// An event about a key is also a webhook event, queued in the same transaction (lib/webhooks/key-events.ts).
 import type { AuditEventBody } from "@/lib/audit-log/events";
 import type { Client } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { enqueueKeyEvent } from "@/lib/webhooks/key-events";
 
 /** Who an event is by: a person, an API key, the product itself, or an unauthenticated report. */
 export type AuditActor =
@@ -21,7 +23,8 @@ export async function recordAudit(
   event: AuditEventBody & { targetType: string; targetId: string; createdAt?: Date },
 ) {
   const { by } = context;
-  await tx.auditEvent.create({
+  const { id, createdAt } = await tx.auditEvent.create({
+    select: { id: true, createdAt: true },
     data: {
       workspaceId: context.workspaceId,
       actorType: by.type,
@@ -38,4 +41,14 @@ export async function recordAudit(
       ...(event.createdAt ? { createdAt: event.createdAt } : {}),
     },
   });
+  if (event.targetType === "api_key") {
+    await enqueueKeyEvent(tx, {
+      workspaceId: context.workspaceId,
+      action: event.action,
+      keyId: event.targetId,
+      actor: by,
+      auditEventId: id,
+      createdAt,
+    });
+  }
 }

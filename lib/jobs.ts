@@ -3,7 +3,10 @@
 //     racing on the same secret record it exactly once;
 //   - warn about and revoke keys the key policy says are unused (lib/api-keys/unused.ts): every
 //     5 minutes; instances racing warn and revoke each key once;
-//   - delete usage rows past their retention, and failed-lookup rows of ended windows: hourly.
+//   - deliver webhooks (lib/webhooks/worker.ts): every second, claiming due deliveries so that
+//     instances never run the same attempt at the same time;
+//   - delete usage rows past their retention, failed-lookup rows of ended windows, and webhook
+//     deliveries older than 30 days: hourly.
 // Failures (e.g. the database briefly down) are logged and retried at the next tick.
 import "server-only";
 import { retirePreviousSecrets } from "@/lib/api-keys/retire";
@@ -12,6 +15,7 @@ import { db } from "@/lib/db/client";
 import { pruneFailedAttempts } from "@/lib/rate-limit/failed-auth";
 import { pruneRevocationRequests } from "@/lib/leaks/revocation-limit";
 import { pruneUsage } from "@/lib/usage/counter";
+import { pruneDeliveries, startDeliveryWorker } from "@/lib/webhooks/worker";
 
 const SWEEP_INTERVAL_MS = 30_000;
 const PRUNE_INTERVAL_MS = 60 * 60_000;
@@ -26,6 +30,7 @@ async function prune(): Promise<void> {
   await pruneUsage();
   await pruneFailedAttempts();
   await pruneRevocationRequests();
+  await pruneDeliveries();
 }
 
 const globalForJobs = globalThis as unknown as { oneJobs?: NodeJS.Timeout[] };
@@ -43,5 +48,6 @@ export function startBackgroundJobs(): void {
     every(SWEEP_INTERVAL_MS, "record retired secrets", sweepRetiredSecrets),
     every(PRUNE_INTERVAL_MS, "prune old rows", prune),
     every(UNUSED_INTERVAL_MS, "revoke unused keys", revokeUnusedKeys),
+    startDeliveryWorker(),
   ];
 }

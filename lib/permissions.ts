@@ -88,6 +88,12 @@ export const PERMISSIONS = {
     deniedReason: "Only workspace owners and admins can read the audit log.",
     apiKeyDeniedReason: "API keys cannot read the audit log. Use an OAuth token from a workspace owner or admin.",
   },
+  "webhooks.manage": {
+    roles: MANAGERS,
+    apiKeys: false,
+    deniedReason: "Only workspace owners and admins can see and change the workspace's webhook endpoints.",
+    apiKeyDeniedReason: "API keys cannot manage webhook endpoints. Use an OAuth token from a workspace owner or admin.",
+  },
   "workspaces.list": { roles: EVERY_ROLE, apiKeys: true, deniedReason: "Sign in to see your workspaces." },
   // Who is calling: a key its own permissions and expiry, a person their current workspace.
   "me.read": { roles: EVERY_ROLE, apiKeys: true, deniedReason: "Sign in to see who you are." },

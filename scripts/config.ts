@@ -3,6 +3,7 @@
 import path from "node:path";
 import { parseTrustProxy } from "../lib/auth/client-address";
 import { logLevel } from "../lib/log/logger";
+import { allowedNetworks, retrySchedule } from "../lib/webhooks/config";
 import { logFormat } from "./log-format";
 import type { LocalSecrets } from "./local-secrets";
 import type { AppEnv } from "./serve-next";
@@ -21,6 +22,8 @@ export function readConfig() {
   int("DATABASE_STATEMENT_TIMEOUT_MS", 3_000);
   logLevel(); // and LOG_LEVEL and LOG_FORMAT
   logFormat();
+  allowedNetworks(); // and WEBHOOK_RETRY_SCHEDULE: refused at start, not at the first delivery
+  retrySchedule();
   const port = int("PORT", 3000);
   const oidcPort = int("OIDC_PORT", 9400);
   return {

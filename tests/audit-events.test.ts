@@ -14,6 +14,10 @@ import { actionLabel, eventDetail } from "@/lib/audit-log/labels";
 import { listAuditEvents } from "@/lib/audit-log/list";
 import { sweepRetiredSecrets } from "@/lib/jobs";
 import { requestRevocations } from "@/lib/leaks/revocations";
+import { createWebhookEndpoint } from "@/lib/webhooks/create";
+import { deleteWebhookEndpoint } from "@/lib/webhooks/delete";
+import { rotateWebhookSecret } from "@/lib/webhooks/rotate-secret";
+import { updateWebhookEndpoint } from "@/lib/webhooks/update";
 import { createTask } from "@/lib/tasks/create";
 import { updateTask } from "@/lib/tasks/update";
 import { createWorkspace } from "./fixtures";
@@ -23,7 +27,7 @@ beforeAll(async () => {
   ws = await createWorkspace();
   // Every writer: create, rename, roll (twice: rolled_again), a deadline the sweeper records,
   // a leaked current secret (revoked) and a leaked previous secret (retired: exposed), tasks,
-  // a key policy change and revoke all.
+  // a key policy change, a webhook endpoint's whole life, and revoke all.
   const key = await createApiKey(ws.owner, { description: "audited", expiresAt: new Date(Date.now() + 86_400_000).toISOString() });
   await updateApiKey(ws.owner, { keyId: key.id, changes: { description: "audited, renamed" } });
   await rollApiKey(ws.owner, { keyId: key.id, options: { previousSecretExpiresInSeconds: 3600 } });
@@ -34,6 +38,10 @@ beforeAll(async () => {
   const revoked = await createApiKey(ws.owner, { description: "leaked current" });
   await requestRevocations({ ip: "198.51.100.40", userAgent: "vitest" }, { tokens: [leaked.secret, revoked.secret] });
   await revokeApiKey(ws.owner, { keyId: key.id });
+  const endpoint = await createWebhookEndpoint(ws.owner, { url: "https://93.184.215.14/audited", enabled: false });
+  await updateWebhookEndpoint(ws.owner, { endpointId: endpoint.id, changes: { description: "audited endpoint" } });
+  await rotateWebhookSecret(ws.owner, { endpointId: endpoint.id });
+  await deleteWebhookEndpoint(ws.owner, { endpointId: endpoint.id });
   const task = await createTask(ws.owner, { title: "audited task" });
   await updateTask(ws.owner, { taskId: task.id, changes: { done: true } });
   await updateApiKeyPolicy(ws.owner, {

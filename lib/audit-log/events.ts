@@ -20,6 +20,16 @@ export type KeyChangeField = (typeof KEY_CHANGE_FIELDS)[number];
 
 const EXPOSURE_OUTCOMES = ["revoked", "previous_secret_retired"] as const;
 
+/** What an event about a webhook endpoint records of it, as it was then. */
+const endpoint = {
+  url: z.string().describe("The endpoint's URL."),
+  description: z.string().describe("The endpoint's description."),
+};
+
+/** The fields of an endpoint a PATCH may change, as `changes` of webhook_endpoint.updated names them. */
+const ENDPOINT_CHANGE_FIELDS = ["url", "description", "events", "enabled"] as const;
+export type EndpointChangeField = (typeof ENDPOINT_CHANGE_FIELDS)[number];
+
 const event = <Action extends string, Shape extends z.ZodRawShape>(action: Action, summary: string, metadata: Shape) =>
   z.object({ action: z.literal(action).describe(summary), metadata: z.object(metadata) });
 
@@ -69,6 +79,23 @@ export const auditEventBody = z.discriminatedUnion("action", [
   event("workspace.api_key_policy_updated", "The workspace's key policy changed.", {
     from: apiKeyPolicySchema.describe("The policy before."),
     to: apiKeyPolicySchema.describe("The policy after."),
+  }),
+  event("webhook_endpoint.created", "A webhook endpoint was added.", {
+    ...endpoint,
+    events: z.array(z.string()).nullable().describe("The event types it receives; null: every type."),
+    enabled: z.boolean(),
+  }),
+  event("webhook_endpoint.updated", "A webhook endpoint's URL, description, event types or state changed.", {
+    ...endpoint,
+    changes: z
+      .partialRecord(z.enum(ENDPOINT_CHANGE_FIELDS), z.object({ from: z.unknown(), to: z.unknown() }))
+      .describe("Each field that changed, from and to: url, description, events (null: every type), enabled."),
+  }),
+  event("webhook_endpoint.deleted", "A webhook endpoint was deleted.", endpoint),
+  event("webhook_endpoint.secret_rotated", "A webhook endpoint got a new signing secret; the previous one also signs for 24 hours.", {
+    ...endpoint,
+    secretHint: z.string().describe("The new secret's hint, e.g. whsec_…a1b2 (never the secret)."),
+    previousSecretExpiresAt: z.iso.datetime().describe("Until when the previous secret also signs."),
   }),
   event("task.created", "A task was created.", {}),
   event("task.updated", "A task was changed.", {

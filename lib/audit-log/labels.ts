@@ -14,6 +14,10 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   "api_key.revoked": "Revoked key",
   "api_key.exposed": "Key reported as leaked",
   "workspace.api_key_policy_updated": "Changed key policy",
+  "webhook_endpoint.created": "Added webhook endpoint",
+  "webhook_endpoint.updated": "Changed webhook endpoint",
+  "webhook_endpoint.deleted": "Deleted webhook endpoint",
+  "webhook_endpoint.secret_rotated": "Rotated webhook secret",
   "task.created": "Created task",
   "task.updated": "Updated task",
 };
@@ -115,6 +119,17 @@ export function eventDetail(event: Pick<AuditEventDto, "action" | "metadata">, f
     }
     case "task.created":
       return null;
+    case "webhook_endpoint.created":
+    case "webhook_endpoint.deleted":
+      return text(stored.metadata.url);
+    case "webhook_endpoint.updated": {
+      const { changes } = stored.metadata;
+      return changes && typeof changes === "object" ? `Changed ${Object.keys(changes).join(", ")}` : null;
+    }
+    case "webhook_endpoint.secret_rotated": {
+      const m = stored.metadata;
+      return date(m.previousSecretExpiresAt) ? `The previous secret also signs until ${date(m.previousSecretExpiresAt)}` : null;
+    }
     default:
       return unlabelled(stored);
   }
@@ -155,9 +170,10 @@ function changeDetail(
 /** Does not compile when an action of the union has no case above. */
 const unlabelled = (event: never): null => (void event, null);
 
-/** What the event is about, for people: a key's description or a task's id. */
+/** What the event is about, for people: a key's description, a task's id or a webhook endpoint's description. */
 export function targetLabel(target: AuditEventDto["target"]): string {
   if (target.type === "api_key") return target.description ?? `Key ${target.id}`;
   if (target.type === "task") return `Task ${target.id}`;
+  if (target.type === "webhook_endpoint") return target.description || `Webhook endpoint ${target.id}`;
   return `${target.type} ${target.id}`;
 }

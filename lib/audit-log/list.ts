@@ -1,7 +1,8 @@
 // The audit log of a workspace, newest first, with keyset pagination on (created_at, id): each
 // page is an index range scan from the cursor, as fast on the 1,000th page as on the first.
 // Owners and admins read it all (audit-events); every member reads the same events through the
-// agent endpoints (agent/activity), without people's addresses and user agents.
+// agent endpoints (agent/activity), without people's addresses and user agents, and without the
+// events about webhook endpoints, which are for owners and admins only (webhooks.manage).
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
@@ -29,16 +30,23 @@ type Row = {
 /** The audit log (owners and admins). */
 export async function listAuditEvents(actor: Actor, input: unknown): Promise<AuditPage> {
   const scope = authorize(actor, "auditLog.read");
-  return readPage(scope.workspaceId, input, true);
+  return readPage(scope.workspaceId, input, { withAddresses: true, withWebhooks: true });
 }
 
 /** The same events for every member (agent endpoints); people's addresses only for owners and admins. */
 export async function listActivity(actor: Actor, input: unknown): Promise<AuditPage> {
   const scope = authorize(actor, "agent.access");
-  return readPage(scope.workspaceId, input, roleMay(scope.role, "audit.seeClients"));
+  return readPage(scope.workspaceId, input, {
+    withAddresses: roleMay(scope.role, "audit.seeClients"),
+    withWebhooks: roleMay(scope.role, "webhooks.manage"),
+  });
 }
 
-async function readPage(workspaceId: string, input: unknown, withAddresses: boolean): Promise<AuditPage> {
+async function readPage(
+  workspaceId: string,
+  input: unknown,
+  { withAddresses, withWebhooks }: { withAddresses: boolean; withWebhooks: boolean },
+): Promise<AuditPage> {
   const { limit, cursor, action, targetId } = parseInput(auditQuery, input);
   const after = cursor ? decodeCursor(cursor) : null;
   const rows = await query<Row>(
@@ -55,6 +63,7 @@ async function readPage(workspaceId: string, input: unknown, withAddresses: bool
      WHERE e."workspace_id" = ${workspaceId}
        AND (${action ?? null}::text IS NULL OR e."action" = ${action ?? null}::text)
        AND (${targetId ?? null}::text IS NULL OR e."target_id" = ${targetId ?? null}::text)
+       AND (${withWebhooks}::boolean OR e."target_type" <> 'webhook_endpoint')
        AND (${after?.createdAt ?? null}::timestamptz IS NULL OR (e."created_at", e."id") < (${after?.createdAt ?? null}::timestamptz, ${after?.id ?? null}::text))
      ORDER BY e."created_at" DESC, e."id" DESC
      LIMIT ${limit + 1}`,

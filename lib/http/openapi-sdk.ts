@@ -41,6 +41,12 @@ export const TAGS: { name: string; description: string; pathSegment: string; sdk
     sdk: { class: "AuditEventsApi", resource: "auditEvents" },
     description: "Who did what in the workspace.",
   },
+  {
+    name: "Webhooks",
+    pathSegment: "webhook-endpoints",
+    description:
+      "Where the workspace's key events are sent, signed to the Standard Webhooks spec, and how each delivery went (owners and admins).",
+  },
   { name: "Agent", pathSegment: "agent", description: "Endpoints for agent dashboards (users only)." },
   {
     name: "Secret scanning",

@@ -9,6 +9,7 @@ import { auditEventSchema } from "@/lib/audit-log/schemas";
 import { CONFLICT_REASONS } from "@/lib/errors";
 import { createTaskInput, taskSchema, updateTaskInput } from "@/lib/tasks/schemas";
 import { usageSchema } from "@/lib/usage/schemas";
+import { createEndpointInput, deliverySchema, endpointSchema, endpointWithSecret, updateEndpointInput } from "@/lib/webhooks/schemas";
 import { selectWorkspaceInput, workspaceItemSchema } from "@/lib/workspaces/schemas";
 import { HTTP_STATUS } from "./errors";
 import { codeSamples, TAGS, tagFor } from "./openapi-sdk";
@@ -25,7 +26,7 @@ const errorSchema = z.object({
 const conflictSchema = errorSchema.extend({
   reason: z
     .enum(CONFLICT_REASONS)
-    .describe("Which conflict: the key cap is reached, the key is revoked or expired (endpoint_limit_reached: webhook endpoints, later)."),
+    .describe("Which conflict: the key cap is reached, the key is revoked or expired, or the cap of webhook endpoints is reached."),
 });
 
 // Named component schemas (`#/components/schemas/<name>`): the SDK's types carry these names.
@@ -37,6 +38,8 @@ const NAMED: Record<Io, Record<string, z.ZodType>> = {
     SelectWorkspaceInput: selectWorkspaceInput,
     CreateTaskInput: createTaskInput,
     UpdateTaskInput: updateTaskInput,
+    CreateWebhookEndpointInput: createEndpointInput,
+    UpdateWebhookEndpointInput: updateEndpointInput,
   },
   output: {
     ApiKey: apiKeySchema,
@@ -46,6 +49,9 @@ const NAMED: Record<Io, Record<string, z.ZodType>> = {
     AuditEvent: auditEventSchema,
     Workspace: workspaceItemSchema,
     Task: taskSchema,
+    WebhookEndpoint: endpointSchema,
+    WebhookEndpointWithSecret: endpointWithSecret,
+    WebhookDelivery: deliverySchema,
     Error: errorSchema,
     ConflictError: conflictSchema,
   },
@@ -56,7 +62,7 @@ const REASONS: Record<number, string> = {
   401: "No bearer token, or one that is malformed, unknown, revoked or expired.",
   403: "The caller may not do this (role, or an API key on a user-only endpoint).",
   404: "No such workspace for this caller, or no such item in it.",
-  409: "The request conflicts with the key's or workspace's state; `reason` says which: `key_limit_reached`, `key_revoked` or `key_expired`.",
+  409: "The request conflicts with the key's or workspace's state; `reason` says which: `key_limit_reached`, `key_revoked`, `key_expired` or `endpoint_limit_reached`.",
   413: "The body is too large.",
   415: "The body is not JSON.",
   429: "The workspace's rate limit is used up; see Retry-After.",
@@ -68,6 +74,8 @@ const PATH_PARAMETERS: Record<string, string> = {
   workspaceId: "A workspace id, or `current`: the API key's workspace, or the user's current workspace.",
   keyId: "The API key's id.",
   taskId: "The task's id.",
+  endpointId: "The webhook endpoint's id.",
+  deliveryId: "The delivery's id.",
 };
 
 /** int32 when the bounds fit in it; zod's `.int()` allows any safe integer, which is int64's range. */

@@ -10,6 +10,16 @@ import { auditPageSchema, auditQuery } from "@/lib/audit-log/schemas";
 import { githubFeedbackSchema, githubReportSchema, revocationInput, revocationResult } from "@/lib/leaks/schemas";
 import { createTaskInput, listTasksQuery, taskSchema, updateTaskInput } from "@/lib/tasks/schemas";
 import { addressesQuery, insightsSchema, keyAddressesSchema, usageQuery, usageSchema, workspaceUsageSchema } from "@/lib/usage/schemas";
+import {
+  createEndpointInput,
+  deliveriesPage,
+  deliveriesQuery,
+  deliveryRef,
+  endpointSchema,
+  endpointWithSecret,
+  MAX_ENDPOINTS,
+  updateEndpointInput,
+} from "@/lib/webhooks/schemas";
 import { meSchema, selectWorkspaceInput, workspaceItemSchema } from "@/lib/workspaces/schemas";
 
 export type Operation = {
@@ -37,6 +47,7 @@ const list = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item) })
 
 const AUTH_ERRORS = [401, 404, 429, 503];
 const WS = "/workspaces/{workspaceId}";
+const HOOK = `${WS}/webhook-endpoints/{endpointId}`;
 
 export const API_OPERATIONS: Operation[] = [
   {
@@ -299,6 +310,103 @@ export const API_OPERATIONS: Operation[] = [
     response: taskSchema,
     errors: [...AUTH_ERRORS, 400, 403, 413, 415],
     example: { done: true },
+  },
+  {
+    id: "listWebhookEndpoints",
+    method: "get",
+    path: `${WS}/webhook-endpoints`,
+    summary: "List the workspace's webhook endpoints, newest first (owners and admins)",
+    who: "user",
+    status: 200,
+    response: list(endpointSchema),
+    errors: [...AUTH_ERRORS, 403],
+  },
+  {
+    id: "createWebhookEndpoint",
+    method: "post",
+    path: `${WS}/webhook-endpoints`,
+    summary: `Add a webhook endpoint (owners and admins; at most ${MAX_ENDPOINTS} per workspace); the signing secret is in this response only`,
+    who: "user",
+    body: createEndpointInput,
+    status: 201,
+    response: endpointWithSecret,
+    errors: [...AUTH_ERRORS, 400, 403, 409, 413, 415],
+    example: { url: "https://example.com/webhooks" },
+  },
+  {
+    id: "getWebhookEndpoint",
+    method: "get",
+    path: HOOK,
+    summary: "Get one webhook endpoint (owners and admins)",
+    who: "user",
+    status: 200,
+    response: endpointSchema,
+    errors: [...AUTH_ERRORS, 403],
+  },
+  {
+    id: "updateWebhookEndpoint",
+    method: "patch",
+    path: HOOK,
+    summary: "Change a webhook endpoint's URL, description or event types, or enable or disable it (owners and admins)",
+    who: "user",
+    body: updateEndpointInput,
+    status: 200,
+    response: endpointSchema,
+    errors: [...AUTH_ERRORS, 400, 403, 413, 415],
+    example: { enabled: false },
+  },
+  {
+    id: "deleteWebhookEndpoint",
+    method: "delete",
+    path: HOOK,
+    summary: "Delete a webhook endpoint and its deliveries (owners and admins); answers with the endpoint",
+    who: "user",
+    status: 200,
+    response: endpointSchema,
+    errors: [...AUTH_ERRORS, 403],
+  },
+  {
+    id: "rotateWebhookSecret",
+    method: "post",
+    path: `${HOOK}/rotate-secret`,
+    summary:
+      "Give a webhook endpoint a new signing secret, in this response only; the previous one also signs for 24 hours (owners and admins)",
+    who: "user",
+    status: 200,
+    response: endpointWithSecret,
+    errors: [...AUTH_ERRORS, 403],
+  },
+  {
+    id: "sendWebhookTest",
+    method: "post",
+    path: `${HOOK}/test`,
+    summary: "Send a webhook.test event to the endpoint (owners and admins)",
+    who: "user",
+    status: 202,
+    response: deliveryRef,
+    errors: [...AUTH_ERRORS, 403],
+  },
+  {
+    id: "listWebhookDeliveries",
+    method: "get",
+    path: `${HOOK}/deliveries`,
+    summary: "The endpoint's deliveries, newest first, kept 30 days (owners and admins)",
+    who: "user",
+    query: deliveriesQuery,
+    status: 200,
+    response: deliveriesPage,
+    errors: [...AUTH_ERRORS, 400, 403],
+    example: { limit: 20 },
+  },
+  {
+    id: "retryWebhookDelivery",
+    method: "post",
+    path: `${HOOK}/deliveries/{deliveryId}/retry`,
+    summary: "Attempt a delivery again now (owners and admins)",
+    who: "user",
+    status: 202,
+    response: deliveryRef,
+    errors: [...AUTH_ERRORS, 403],
   },
   {
     id: "listAgentActivity",

@@ -307,6 +307,138 @@ export interface paths {
         patch: operations["updateTask"];
         trace?: never;
     };
+    "/workspaces/{workspaceId}/webhook-endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the workspace's webhook endpoints, newest first (owners and admins)
+         * @description Needs a user: an OAuth access token, or the session cookie for GET. API keys get 403.
+         */
+        get: operations["listWebhookEndpoints"];
+        put?: never;
+        /**
+         * Add a webhook endpoint (owners and admins; at most 10 per workspace); the signing secret is in this response only
+         * @description Needs a user: an OAuth access token, or the session cookie for GET. API keys get 403.
+         */
+        post: operations["createWebhookEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{workspaceId}/webhook-endpoints/{endpointId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one webhook endpoint (owners and admins)
+         * @description Needs a user: an OAuth access token, or the session cookie for GET. API keys get 403.
+         */
+        get: operations["getWebhookEndpoint"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook endpoint and its deliveries (owners and admins); answers with the endpoint
+         * @description Needs a user: an OAuth access token, or the session cookie for GET. API keys get 403.
+         */
+        delete: operations["deleteWebhookEndpoint"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a webhook endpoint's URL, description or event types, or enable or disable it (owners and admins)
+         * @description Needs a user: an OAuth access token, or the session cookie for GET. API keys get 403.
+         */
+        patch: operations["updateWebhookEndpoint"];
+        trace?: never;
+    };
+    "/workspaces/{workspaceId}/webhook-endpoints/{endpointId}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give a webhook endpoint a new signing secret, in this response only; the previous one also signs for 24 hours (owners and admins)
+         * @description Needs a user: an OAuth access token, or the session cookie for GET. API keys get 403.
+         */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{workspaceId}/webhook-endpoints/{endpointId}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a webhook.test event to the endpoint (owners and admins)
+         * @description Needs a user: an OAuth access token, or the session cookie for GET. API keys get 403.
+         */
+        post: operations["sendWebhookTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{workspaceId}/webhook-endpoints/{endpointId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The endpoint's deliveries, newest first, kept 30 days (owners and admins)
+         * @description Needs a user: an OAuth access token, or the session cookie for GET. API keys get 403.
+         */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{workspaceId}/webhook-endpoints/{endpointId}/deliveries/{deliveryId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attempt a delivery again now (owners and admins)
+         * @description Needs a user: an OAuth access token, or the session cookie for GET. API keys get 403.
+         */
+        post: operations["retryWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/workspaces/{workspaceId}/agent/activity": {
         parameters: {
             query?: never;
@@ -860,6 +992,143 @@ export interface components {
             ip: string | null;
             userAgent: string | null;
             /**
+             * @description A webhook endpoint was added.
+             * @constant
+             */
+            action: "webhook_endpoint.created";
+            metadata: {
+                /** @description The endpoint's URL. */
+                url: string;
+                /** @description The endpoint's description. */
+                description: string;
+                /** @description The event types it receives; null: every type. */
+                events: string[] | null;
+                enabled: boolean;
+            };
+        } | {
+            id: string;
+            /** Format: date-time */
+            createdAt: string;
+            actor: {
+                /** @enum {string} */
+                type: "user" | "apiKey" | "system" | "public";
+                id: string | null;
+                name: string | null;
+                email: string | null;
+            };
+            target: {
+                type: string;
+                id: string;
+                description: string | null;
+            };
+            /** @description The client's address (null for members, who see no person's address). */
+            ip: string | null;
+            userAgent: string | null;
+            /**
+             * @description A webhook endpoint's URL, description, event types or state changed.
+             * @constant
+             */
+            action: "webhook_endpoint.updated";
+            metadata: {
+                /** @description The endpoint's URL. */
+                url: string;
+                /** @description The endpoint's description. */
+                description: string;
+                /** @description Each field that changed, from and to: url, description, events (null: every type), enabled. */
+                changes: {
+                    [key: string]: {
+                        from: unknown;
+                        to: unknown;
+                    };
+                };
+            };
+        } | {
+            id: string;
+            /** Format: date-time */
+            createdAt: string;
+            actor: {
+                /** @enum {string} */
+                type: "user" | "apiKey" | "system" | "public";
+                id: string | null;
+                name: string | null;
+                email: string | null;
+            };
+            target: {
+                type: string;
+                id: string;
+                description: string | null;
+            };
+            /** @description The client's address (null for members, who see no person's address). */
+            ip: string | null;
+            userAgent: string | null;
+            /**
+             * @description A webhook endpoint was deleted.
+             * @constant
+             */
+            action: "webhook_endpoint.deleted";
+            metadata: {
+                /** @description The endpoint's URL. */
+                url: string;
+                /** @description The endpoint's description. */
+                description: string;
+            };
+        } | {
+            id: string;
+            /** Format: date-time */
+            createdAt: string;
+            actor: {
+                /** @enum {string} */
+                type: "user" | "apiKey" | "system" | "public";
+                id: string | null;
+                name: string | null;
+                email: string | null;
+            };
+            target: {
+                type: string;
+                id: string;
+                description: string | null;
+            };
+            /** @description The client's address (null for members, who see no person's address). */
+            ip: string | null;
+            userAgent: string | null;
+            /**
+             * @description A webhook endpoint got a new signing secret; the previous one also signs for 24 hours.
+             * @constant
+             */
+            action: "webhook_endpoint.secret_rotated";
+            metadata: {
+                /** @description The endpoint's URL. */
+                url: string;
+                /** @description The endpoint's description. */
+                description: string;
+                /** @description The new secret's hint, e.g. whsec_…a1b2 (never the secret). */
+                secretHint: string;
+                /**
+                 * Format: date-time
+                 * @description Until when the previous secret also signs.
+                 */
+                previousSecretExpiresAt: string;
+            };
+        } | {
+            id: string;
+            /** Format: date-time */
+            createdAt: string;
+            actor: {
+                /** @enum {string} */
+                type: "user" | "apiKey" | "system" | "public";
+                id: string | null;
+                name: string | null;
+                email: string | null;
+            };
+            target: {
+                type: string;
+                id: string;
+                description: string | null;
+            };
+            /** @description The client's address (null for members, who see no person's address). */
+            ip: string | null;
+            userAgent: string | null;
+            /**
              * @description A task was created.
              * @constant
              */
@@ -907,7 +1176,7 @@ export interface components {
                 [key: string]: string;
             };
             /**
-             * @description Which conflict: the key cap is reached, the key is revoked or expired (endpoint_limit_reached: webhook endpoints, later).
+             * @description Which conflict: the key cap is reached, the key is revoked or expired, or the cap of webhook endpoints is reached.
              * @enum {string}
              */
             reason: "key_limit_reached" | "key_revoked" | "key_expired" | "endpoint_limit_reached";
@@ -932,6 +1201,16 @@ export interface components {
             title: string;
             /** @description Defaults to false. */
             done?: boolean;
+        };
+        CreateWebhookEndpointInput: {
+            /** @description Where events are POSTed: https:// only, and a host whose addresses are public (unless the operator allows them in WEBHOOK_ALLOWED_NETWORKS, where http:// is allowed too). */
+            url: string;
+            /** @description What the endpoint is for (up to 100 characters). */
+            description?: string;
+            /** @description The event types it receives; null or omitted: every type. */
+            events?: ("api_key.created" | "api_key.updated" | "api_key.rolled" | "api_key.previous_secret_retired" | "api_key.revoked" | "api_key.exposed" | "api_key.expiring" | "api_key.expired" | "api_key.new_address" | "api_key.request_blocked" | "webhook.test")[] | null;
+            /** @description Whether events are sent to it (default true). */
+            enabled?: boolean;
         };
         Error: {
             /**
@@ -985,6 +1264,69 @@ export interface components {
         UpdateTaskInput: {
             title?: string;
             done?: boolean;
+        };
+        UpdateWebhookEndpointInput: {
+            /** @description Where events are POSTed: https:// only, and a host whose addresses are public (unless the operator allows them in WEBHOOK_ALLOWED_NETWORKS, where http:// is allowed too). */
+            url?: string;
+            /** @description A new description; an empty string clears it. */
+            description?: string;
+            /** @description The event types it receives; null: every type. */
+            events?: ("api_key.created" | "api_key.updated" | "api_key.rolled" | "api_key.previous_secret_retired" | "api_key.revoked" | "api_key.exposed" | "api_key.expiring" | "api_key.expired" | "api_key.new_address" | "api_key.request_blocked" | "webhook.test")[] | null;
+            /** @description true enables it (and clears disabledReason and the failure count); false disables it ("manual"). */
+            enabled?: boolean;
+        };
+        WebhookDelivery: {
+            id: string;
+            /** @description The webhook-id header: the same on every attempt. */
+            eventId: string;
+            /** @enum {string} */
+            eventType: "api_key.created" | "api_key.updated" | "api_key.rolled" | "api_key.previous_secret_retired" | "api_key.revoked" | "api_key.exposed" | "api_key.expiring" | "api_key.expired" | "api_key.new_address" | "api_key.request_blocked" | "webhook.test";
+            /**
+             * @description pending: an attempt is due at nextAttemptAt; delivered: a 2xx within 10 s; failed: retries used up.
+             * @enum {string}
+             */
+            status: "pending" | "delivered" | "failed";
+            /** Format: int64 */
+            attempts: number;
+            /** @description The HTTP status of the latest attempt; null when none answered. */
+            responseStatus: number | null;
+            /** @description How long the latest attempt took. */
+            durationMs: number | null;
+            /** @description Why the latest attempt failed; null when it did not. */
+            lastError: string | null;
+            nextAttemptAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        WebhookEndpoint: {
+            id: string;
+            url: string;
+            description: string;
+            /** @description The event types it receives; null: every type. */
+            events: ("api_key.created" | "api_key.updated" | "api_key.rolled" | "api_key.previous_secret_retired" | "api_key.revoked" | "api_key.exposed" | "api_key.expiring" | "api_key.expired" | "api_key.new_address" | "api_key.request_blocked" | "webhook.test")[] | null;
+            enabled: boolean;
+            /** @description Why it is disabled: failing (5 deliveries in a row failed) or manual; null while enabled. */
+            disabledReason: ("failing" | "manual") | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The prefix and last four characters of the signing secret, e.g. whsec_…a1b2. */
+            secretHint: string;
+        };
+        WebhookEndpointWithSecret: {
+            id: string;
+            url: string;
+            description: string;
+            /** @description The event types it receives; null: every type. */
+            events: ("api_key.created" | "api_key.updated" | "api_key.rolled" | "api_key.previous_secret_retired" | "api_key.revoked" | "api_key.exposed" | "api_key.expiring" | "api_key.expired" | "api_key.new_address" | "api_key.request_blocked" | "webhook.test")[] | null;
+            enabled: boolean;
+            /** @description Why it is disabled: failing (5 deliveries in a row failed) or manual; null while enabled. */
+            disabledReason: ("failing" | "manual") | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The prefix and last four characters of the signing secret, e.g. whsec_…a1b2. */
+            secretHint: string;
+            /** @description The signing secret (whsec_ + base64). Returned once, by this response only; the receiver verifies signatures with it. */
+            secret: string;
         };
         Workspace: {
             id: string;
@@ -1049,7 +1391,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The request conflicts with the key's or workspace's state; `reason` says which: `key_limit_reached`, `key_revoked` or `key_expired`. */
+        /** @description The request conflicts with the key's or workspace's state; `reason` says which: `key_limit_reached`, `key_revoked`, `key_expired` or `endpoint_limit_reached`. */
         E409: {
             headers: {
                 /** @description API keys only: per policy, requests left and seconds until its window ends, e.g. `"burst";r=12;t=34, "quota";r=150;t=500`. */
@@ -2107,6 +2449,350 @@ export interface operations {
             404: components["responses"]["E404"];
             413: components["responses"]["E413"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
+            500: components["responses"]["E500"];
+            503: components["responses"]["E503"];
+        };
+    };
+    listWebhookEndpoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A workspace id, or `current`: the API key's workspace, or the user's current workspace. */
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description API keys only: per policy, requests left and seconds until its window ends, e.g. `"burst";r=12;t=34, "quota";r=150;t=500`. */
+                    RateLimit?: string;
+                    /** @description API keys only: the workspace's policies, requests per window and its length, e.g. `"burst";q=40;w=60, "quota";q=200;w=900`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WebhookEndpoint"][];
+                    };
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
+            500: components["responses"]["E500"];
+            503: components["responses"]["E503"];
+        };
+    };
+    createWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A workspace id, or `current`: the API key's workspace, or the user's current workspace. */
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookEndpointInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    /** @description API keys only: per policy, requests left and seconds until its window ends, e.g. `"burst";r=12;t=34, "quota";r=150;t=500`. */
+                    RateLimit?: string;
+                    /** @description API keys only: the workspace's policies, requests per window and its length, e.g. `"burst";q=40;w=60, "quota";q=200;w=900`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
+            500: components["responses"]["E500"];
+            503: components["responses"]["E503"];
+        };
+    };
+    getWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A workspace id, or `current`: the API key's workspace, or the user's current workspace. */
+                workspaceId: string;
+                /** @description The webhook endpoint's id. */
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description API keys only: per policy, requests left and seconds until its window ends, e.g. `"burst";r=12;t=34, "quota";r=150;t=500`. */
+                    RateLimit?: string;
+                    /** @description API keys only: the workspace's policies, requests per window and its length, e.g. `"burst";q=40;w=60, "quota";q=200;w=900`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
+            500: components["responses"]["E500"];
+            503: components["responses"]["E503"];
+        };
+    };
+    deleteWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A workspace id, or `current`: the API key's workspace, or the user's current workspace. */
+                workspaceId: string;
+                /** @description The webhook endpoint's id. */
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description API keys only: per policy, requests left and seconds until its window ends, e.g. `"burst";r=12;t=34, "quota";r=150;t=500`. */
+                    RateLimit?: string;
+                    /** @description API keys only: the workspace's policies, requests per window and its length, e.g. `"burst";q=40;w=60, "quota";q=200;w=900`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
+            500: components["responses"]["E500"];
+            503: components["responses"]["E503"];
+        };
+    };
+    updateWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A workspace id, or `current`: the API key's workspace, or the user's current workspace. */
+                workspaceId: string;
+                /** @description The webhook endpoint's id. */
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhookEndpointInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description API keys only: per policy, requests left and seconds until its window ends, e.g. `"burst";r=12;t=34, "quota";r=150;t=500`. */
+                    RateLimit?: string;
+                    /** @description API keys only: the workspace's policies, requests per window and its length, e.g. `"burst";q=40;w=60, "quota";q=200;w=900`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
+            500: components["responses"]["E500"];
+            503: components["responses"]["E503"];
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A workspace id, or `current`: the API key's workspace, or the user's current workspace. */
+                workspaceId: string;
+                /** @description The webhook endpoint's id. */
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description API keys only: per policy, requests left and seconds until its window ends, e.g. `"burst";r=12;t=34, "quota";r=150;t=500`. */
+                    RateLimit?: string;
+                    /** @description API keys only: the workspace's policies, requests per window and its length, e.g. `"burst";q=40;w=60, "quota";q=200;w=900`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
+            500: components["responses"]["E500"];
+            503: components["responses"]["E503"];
+        };
+    };
+    sendWebhookTest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A workspace id, or `current`: the API key's workspace, or the user's current workspace. */
+                workspaceId: string;
+                /** @description The webhook endpoint's id. */
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            202: {
+                headers: {
+                    /** @description API keys only: per policy, requests left and seconds until its window ends, e.g. `"burst";r=12;t=34, "quota";r=150;t=500`. */
+                    RateLimit?: string;
+                    /** @description API keys only: the workspace's policies, requests per window and its length, e.g. `"burst";q=40;w=60, "quota";q=200;w=900`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        deliveryId: string;
+                    };
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
+            500: components["responses"]["E500"];
+            503: components["responses"]["E503"];
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description Deliveries per page, 1 to 100 (default 50). */
+                limit?: number;
+                /** @description nextCursor of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description A workspace id, or `current`: the API key's workspace, or the user's current workspace. */
+                workspaceId: string;
+                /** @description The webhook endpoint's id. */
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description API keys only: per policy, requests left and seconds until its window ends, e.g. `"burst";r=12;t=34, "quota";r=150;t=500`. */
+                    RateLimit?: string;
+                    /** @description API keys only: the workspace's policies, requests per window and its length, e.g. `"burst";q=40;w=60, "quota";q=200;w=900`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WebhookDelivery"][];
+                        /** @description Pass as cursor for the next (older) page; null on the last page. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
+            500: components["responses"]["E500"];
+            503: components["responses"]["E503"];
+        };
+    };
+    retryWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A workspace id, or `current`: the API key's workspace, or the user's current workspace. */
+                workspaceId: string;
+                /** @description The webhook endpoint's id. */
+                endpointId: string;
+                /** @description The delivery's id. */
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            202: {
+                headers: {
+                    /** @description API keys only: per policy, requests left and seconds until its window ends, e.g. `"burst";r=12;t=34, "quota";r=150;t=500`. */
+                    RateLimit?: string;
+                    /** @description API keys only: the workspace's policies, requests per window and its length, e.g. `"burst";q=40;w=60, "quota";q=200;w=900`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        deliveryId: string;
+                    };
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
             429: components["responses"]["E429"];
             500: components["responses"]["E500"];
             503: components["responses"]["E503"];
