@@ -51,6 +51,9 @@ export default defineConfig({
       // The run's Prometheus scrapes /api/metrics with it (e2e/global-setup.ts); JSON logs for the log tests.
       METRICS_TOKEN: E2E_METRICS_TOKEN,
       LOG_FORMAT: "json",
+      // Webhook receivers in the tests listen on loopback (e2e/helpers/webhook-receiver.ts): allowed
+      // here, as an operator would list an internal network; every other refused range stays refused.
+      WEBHOOK_ALLOWED_NETWORKS: "127.0.0.1/32",
     },
     gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
   },

@@ -1,8 +1,9 @@
 // The built `one` CLI as a process against the real server and the local OpenID provider:
 // device-flow sign-in approved through the provider's pages over HTTP, loopback sign-in with
 // PKCE, keys and tasks, --json, revoke with and without --yes, expiry, rename, roll and usage,
-// workspaces list and use, every error's exit code, per-command --help and flags, token refresh
-// with rotation, logout revoking the session, and the credentials file's mode.
+// workspaces list and use, webhooks (create, list, a test event to a real receiver, deliveries),
+// every error's exit code, per-command --help and flags, token refresh with rotation, logout
+// revoking the session, and the credentials file's mode.
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,7 +11,8 @@ import path from "node:path";
 import { expect, request, test, type APIRequestContext } from "@playwright/test";
 import { sql } from "./helpers/db";
 import { E2E_BASE_URL, E2E_ISSUER } from "./env";
-import { call, createOtherWorkspaceKey } from "./rest/callers";
+import { startWebhookReceiver } from "./helpers/webhook-receiver";
+import { API, call, createOtherWorkspaceKey } from "./rest/callers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -460,6 +462,101 @@ test("one keys addresses lists where a key was used from; one keys revoke-all as
     revoked: [revoked.code, (JSON.parse(revoked.stdout) as { revoked: number }).revoked > 0],
     after: (await one(["tasks", "list"], { home: emptyHome, env: { ONE_API_KEY: secret } })).code,
   }).toEqual({ table: [0, true, true], badDays: 2, wrong: [9, true, true], stillWorks: 0, revoked: [0, true], after: 3 });
+});
+
+test("one webhooks: create prints only the signing secret, list shows it, test prints a delivery id that deliveries lists as delivered", async () => {
+  const receiver = await startWebhookReceiver();
+  const token = (await one(["token"])).stdout.trim();
+  let endpointId = "";
+  try {
+    const created = await one(["webhooks", "create", "--url", receiver.url, "--description", "cli-e2e", "--events", "webhook.test"]);
+    expect(created.code).toBe(0);
+    expect(created.stdout).toMatch(/^whsec_[A-Za-z0-9+/]{32,}={0,2}\n$/);
+    expect(created.stderr).toContain(`for ${receiver.url} (webhook.test)`);
+    expect(created.stderr).toContain("shown only this once");
+    const secret = created.stdout.trim();
+
+    const listed = JSON.parse((await one(["webhooks", "list", "--json"])).stdout) as {
+      data: { id: string; url: string; secretHint: string }[];
+    };
+    const endpoint = listed.data.find((e) => e.secretHint === `whsec_…${secret.slice(-4)}`)!;
+    expect(endpoint.url).toBe(receiver.url);
+    endpointId = endpoint.id;
+    const table = (await one(["webhooks", "list"])).stdout.trimEnd().split("\n");
+    expect(table[0]).toMatch(/^ID +URL +STATE +EVENTS +SECRET +CREATED$/);
+    expect(table.find((row) => row.startsWith(endpointId))).toMatch(/ enabled +webhook\.test +whsec_…/);
+
+    const sent = await one(["webhooks", "test", endpointId]);
+    expect({ code: sent.code, stdoutLines: sent.stdout.split("\n").length }).toEqual({ code: 0, stdoutLines: 2 });
+    expect(sent.stderr).toContain(`one webhooks deliveries ${endpointId}`);
+    const deliveryId = sent.stdout.trim();
+    await expect.poll(() => receiver.received.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
+    expect(receiver.verify(receiver.received[0]!, secret).type).toBe("webhook.test");
+
+    await expect
+      .poll(
+        async () =>
+          (JSON.parse((await one(["webhooks", "deliveries", endpointId, "--json"])).stdout) as { data: { id: string; status: string }[] })
+            .data,
+        { timeout: 10_000, intervals: [1_000] },
+      )
+      .toEqual([expect.objectContaining({ id: deliveryId, status: "delivered" })]);
+    const deliveries = (await one(["webhooks", "deliveries", endpointId, "--limit", "5"])).stdout.trimEnd().split("\n");
+    expect(deliveries[0]).toMatch(/^ID +EVENT +STATUS +ATTEMPTS +RESPONSE +CREATED +NEXT ATTEMPT +LAST ERROR$/);
+    expect(deliveries.slice(1)).toEqual([
+      expect.stringMatching(new RegExp(`^${deliveryId} +webhook\\.test +delivered +1 +204 in \\d+ ms `)),
+    ]);
+    expect((await one(["webhooks", "deliveries", endpointId, "--limit", "101"])).code).toBe(2);
+  } finally {
+    if (endpointId) expect((await call("DELETE", `${API}/workspaces/current/webhook-endpoints/${endpointId}`, token)).status).toBe(200);
+    await receiver.close();
+  }
+});
+
+test("one webhooks refusals: a member gets 403 (exit 4), a refused URL names url (exit 2), the eleventh endpoint 409 (exit 6)", async () => {
+  const receiver = await startWebhookReceiver();
+  const token = (await one(["token"])).stdout.trim();
+  const member = await one(["webhooks", "create", "--url", receiver.url], { home: memberHome });
+  const metadata = await one(["webhooks", "create", "--url", "https://169.254.169.254/latest/meta-data"]);
+  const noUrl = await one(["webhooks", "create"]);
+  expect([member, metadata, noUrl].map((run) => [run.code, run.stdout])).toEqual([
+    [4, ""],
+    [2, ""],
+    [2, ""],
+  ]);
+  expect(member.stderr).toMatch(/owners and admins[\s\S]*signed in as member@example\.com/);
+  expect(metadata.stderr).toMatch(/url: The URL's host resolves to 169\.254\.169\.254, a link-local address/);
+  expect(noUrl.stderr).toContain("--url");
+
+  const filled: string[] = [];
+  try {
+    const existing = (JSON.parse((await one(["webhooks", "list", "--json"])).stdout) as { data: unknown[] }).data.length;
+    for (let count = existing; count < 10; count++) {
+      const created = await one(["webhooks", "create", "--url", receiver.url, "--description", `cli-e2e-cap-${count}`, "--json"]);
+      const endpoint = JSON.parse(created.stdout) as { id: string; secret: string; description: string };
+      expect({ description: endpoint.description, secret: endpoint.secret.startsWith("whsec_") }).toEqual({
+        description: `cli-e2e-cap-${count}`,
+        secret: true,
+      });
+      filled.push(endpoint.id);
+    }
+    const overCap = await one(["webhooks", "create", "--url", receiver.url]);
+    expect({ code: overCap.code, stdout: overCap.stdout }).toEqual({ code: 6, stdout: "" });
+    expect(overCap.stderr).toContain("already has 10 webhook endpoints");
+    expect(overCap.stderr).toContain("`one webhooks list`");
+  } finally {
+    for (const id of filled) await call("DELETE", `${API}/workspaces/current/webhook-endpoints/${id}`, token);
+    await receiver.close();
+  }
+
+  const help = await one(["webhooks", "create", "--help"], { home: emptyHome });
+  expect({ code: help.code, stderr: help.stderr }).toEqual({ code: 0, stderr: "" });
+  for (const flag of ["--url <url>", "--description <text>", "--events <types...>", "--json", "Examples:"])
+    expect(help.stdout).toContain(flag);
+  expect((await one(["webhooks", "deliveries", "--help"], { home: emptyHome })).stdout).toContain("--limit <n>");
+  expect((await one(["webhooks", "test", "--help"], { home: emptyHome })).stdout).toMatch(
+    /^Usage: one webhooks test \[options\] <endpointId>/,
+  );
 });
 
 test("an expired access token is refreshed and the rotated refresh token saved; logout revokes the session", async () => {

@@ -3,17 +3,31 @@
 // 429 from the workspace limit, and the opt-in retry waiting out a real Retry-After; the key
 // lifecycle (expiry, rename, roll, usage), workspaces and the audit log; the single client
 // (`new One(…)`): its default workspace, the rate limit on results and errors, its timeout, the
-// async iterator over the audit log's pages, and the reason of each 409.
-import { ApiError, ApiKeysApi, AuditEventsApi, Configuration, One, TasksApi, WorkspacesApi, type RetryOptions } from "@onehorizon/sdk-js";
+// async iterator over the audit log's pages, and the reason of each 409; webhook endpoints, with a
+// test event verified by a real receiver.
+import {
+  ApiError,
+  ApiKeysApi,
+  AuditEventsApi,
+  Configuration,
+  One,
+  TasksApi,
+  WebhookEndpointsApi,
+  WorkspacesApi,
+  type RetryOptions,
+} from "@onehorizon/sdk-js";
 import { expect, test } from "@playwright/test";
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { sql, workspaceId as workspaceIdOf } from "./helpers/db";
+import { startWebhookReceiver } from "./helpers/webhook-receiver";
 import { API, createOtherWorkspaceKey, userToken } from "./rest/callers";
 
 const keysAs = async (email: string) => new ApiKeysApi(new Configuration({ accessToken: await userToken(email), basePath: API }));
+const webhooksAs = async (email: string) =>
+  new WebhookEndpointsApi(new Configuration({ accessToken: await userToken(email), basePath: API }));
 const tasksWith = (accessToken: string, retry?: RetryOptions) => new TasksApi(new Configuration({ accessToken, basePath: API, retry }));
 
 /** The ApiError a promise rejects with (fails the test if it resolves or throws anything else). */
@@ -468,4 +482,82 @@ test("allowed networks through the single client: a key used from outside them g
     reported: reported.networkMode,
     served: Array.isArray(served.data),
   }).toEqual({ created: [["203.0.113.0/24"], "enforce"], refused: [403, true], reported: "report", served: true });
+});
+
+test("webhooks: an owner adds an endpoint, lists it, and a test event reaches a real receiver, signed so standardwebhooks verifies it", async () => {
+  const receiver = await startWebhookReceiver();
+  const hooks = await webhooksAs("owner@example.com");
+  const workspaceId = "current";
+  const endpoint = await hooks.createWebhookEndpoint({ workspaceId, url: receiver.url, description: "sdk-e2e", events: ["webhook.test"] });
+  try {
+    expect(endpoint).toMatchObject({
+      url: receiver.url,
+      description: "sdk-e2e",
+      events: ["webhook.test"],
+      enabled: true,
+      disabledReason: null,
+    });
+    expect(endpoint.secret).toMatch(/^whsec_[A-Za-z0-9+/]{32,}={0,2}$/);
+    expect(endpoint.secretHint).toBe(`whsec_…${endpoint.secret.slice(-4)}`);
+    const { secret, ...shown } = endpoint;
+    expect((await hooks.listWebhookEndpoints({ workspaceId })).data).toContainEqual(shown);
+    expect(await hooks.getWebhookEndpoint({ workspaceId, endpointId: endpoint.id })).toEqual(shown);
+
+    const { deliveryId } = await hooks.sendWebhookTestEvent({ workspaceId, endpointId: endpoint.id });
+    await expect.poll(() => receiver.received.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
+    const [request] = receiver.received;
+    const payload = receiver.verify(request!, secret);
+    expect(payload).toMatchObject({ type: "webhook.test", data: { workspace: { slug: "acme" } } });
+    expect(() => receiver.verify(request!, `whsec_${Buffer.alloc(24, 1).toString("base64")}`)).toThrow();
+    expect(request!.rawBody).not.toContain(secret);
+
+    await expect
+      .poll(async () => (await hooks.listWebhookDeliveries({ workspaceId, endpointId: endpoint.id })).data[0]?.status, { timeout: 10_000 })
+      .toBe("delivered");
+    const { data, nextCursor } = await hooks.listWebhookDeliveries({ workspaceId, endpointId: endpoint.id, limit: 10 });
+    expect({ nextCursor, deliveries: data.map((d) => [d.id, d.eventType, d.status, d.attempts, d.responseStatus]) }).toEqual({
+      nextCursor: null,
+      deliveries: [[deliveryId, "webhook.test", "delivered", 1, 204]],
+    });
+    expect(request!.headers["webhook-id"]).toBe(data[0]!.eventId);
+  } finally {
+    const deleted = await hooks.deleteWebhookEndpoint({ workspaceId, endpointId: endpoint.id });
+    expect(deleted.id).toBe(endpoint.id);
+    await receiver.close();
+  }
+  expect((await apiError(hooks.getWebhookEndpoint({ workspaceId, endpointId: endpoint.id }))).status).toBe(404);
+});
+
+test("webhooks refusals as ApiError: 403 for a member and an API key, 400 naming url, 409 endpoint_limit_reached at 10", async () => {
+  const owner = await webhooksAs("owner@example.com");
+  const member = await webhooksAs("member@example.com");
+  const { secret } = await (await keysAs("owner@example.com")).createApiKey({ workspaceId: "current", description: "sdk-e2e-webhooks" });
+  const asKey = new WebhookEndpointsApi(new Configuration({ accessToken: secret, basePath: API }));
+  const receiver = await startWebhookReceiver();
+  const workspaceId = "current";
+
+  const memberCreates = await apiError(member.createWebhookEndpoint({ workspaceId, url: receiver.url }));
+  const memberLists = await apiError(member.listWebhookEndpoints({ workspaceId }));
+  const keyLists = await apiError(asKey.listWebhookEndpoints({ workspaceId }));
+  expect([memberCreates, memberLists, keyLists].map((e) => [e.status, e.code])).toEqual([
+    [403, 403],
+    [403, 403],
+    [403, 403],
+  ]);
+  expect(memberCreates.message).toMatch(/owners and admins/);
+
+  const metadata = await apiError(owner.createWebhookEndpoint({ workspaceId, url: "https://169.254.169.254/latest/meta-data" }));
+  expect({ status: metadata.status, fields: Object.keys(metadata.fields) }).toEqual({ status: 400, fields: ["url"] });
+  expect(metadata.fields.url).toMatch(/169\.254\.169\.254, a link-local address/);
+
+  const filled: string[] = [];
+  try {
+    for (let count = (await owner.listWebhookEndpoints({ workspaceId })).data.length; count < 10; count++)
+      filled.push((await owner.createWebhookEndpoint({ workspaceId, url: receiver.url, description: `sdk-e2e-cap-${count}` })).id);
+    const overCap = await apiError(owner.createWebhookEndpoint({ workspaceId, url: receiver.url }));
+    expect([overCap.status, overCap.code, overCap.reason]).toEqual([409, 409, "endpoint_limit_reached"]);
+  } finally {
+    for (const endpointId of filled) await owner.deleteWebhookEndpoint({ workspaceId, endpointId });
+    await receiver.close();
+  }
 });

@@ -51,7 +51,7 @@ function method(op: Operation, name: string, resource: boolean): string {
     ? "options?: RequestOptions"
     : `params: ${type}${resource && allOptional(op) ? " = {}" : ""}, options?: RequestOptions`;
   const args = !hasParams ? "{}" : usesWorkspace ? "this.withWorkspace(params)" : "params";
-  const doc = `  /** ${op.summary}.${paged ? " Await it for the first page, or `for await` over it for every event of every page." : ""} */`;
+  const doc = `  /** ${op.summary}.${paged ? " Await it for the first page, or `for await` over it for every item of every page." : ""} */`;
   const body = paged
     ? `  ${name}(${signature}) {\n    return this.paged("${op.id}", ${args}, options);\n  }`
     : `  ${name}(${signature}): Promise<Result<"${op.id}">> {\n    return this.call("${op.id}", ${args}, options);\n  }`;

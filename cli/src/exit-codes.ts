@@ -12,9 +12,9 @@ export const EXIT = {
   notSignedIn: 3,
   /** Signed in, but the role or kind of token may not do this (403). */
   forbidden: 4,
-  /** No such workspace, key or task (404). */
+  /** No such workspace, key, task or webhook endpoint (404). */
   notFound: 5,
-  /** The request conflicts with the current state, e.g. 20 active keys already (409). */
+  /** The request conflicts with the current state, e.g. 20 active keys or 10 webhook endpoints already (409). */
   conflict: 6,
   /** The workspace's rate limit is used up (429): the message says how long to wait. */
   rateLimited: 7,
@@ -41,6 +41,7 @@ const CONFLICT_HINTS: Record<string, string[]> = {
   key_limit_reached: ["See the keys with `one keys list`; `one keys revoke <id>` frees a place."],
   key_revoked: ["Create a new key with `one keys create --description …`."],
   key_expired: ["Create a new key with `one keys create --description …`."],
+  endpoint_limit_reached: ["See the endpoints with `one webhooks list`; deleting one you no longer use frees a place."],
 };
 
 /** The CLI's reading of an API error: its exit code and what a person can do about it. */

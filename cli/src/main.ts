@@ -18,6 +18,7 @@ import {
 } from "./commands/keys.js";
 import { tasksCreate, tasksList } from "./commands/tasks.js";
 import type { Command, Flags } from "./commands/types.js";
+import { webhooksCreate, webhooksDeliveries, webhooksList, webhooksTest } from "./commands/webhooks.js";
 import { workspacesList, workspacesUse } from "./commands/workspaces.js";
 import { CliError, EXIT } from "./exit-codes.js";
 import { out, say } from "./output.js";
@@ -43,12 +44,17 @@ const COMMANDS: Command[] = [
   workspacesUse,
   tasksList,
   tasksCreate,
+  webhooksList,
+  webhooksCreate,
+  webhooksTest,
+  webhooksDeliveries,
 ];
 
 const NOUNS: Record<string, string> = {
   keys: "Manage the workspace's API keys (owners and admins change them; members read)",
   workspaces: "Your workspaces, and which one `current` means",
   tasks: "The workspace's tasks (also with an API key in ONE_API_KEY)",
+  webhooks: "Where the workspace's key events are sent, and how each delivery went (owners and admins)",
 };
 
 const FOOTER = `
@@ -61,7 +67,7 @@ Run \`one <command> <subcommand> --help\` for a command's flags and examples.`;
 /** The commander program: a subcommand per noun, a sub-subcommand per verb, each with its own flags. */
 function program(): Program {
   const root = new Program("one")
-    .description("one: workspaces, API keys and tasks of One from a terminal")
+    .description("one: workspaces, API keys, tasks and webhooks of One from a terminal")
     .version(VERSION, "--version", "print the version")
     .helpOption("-h, --help", "show help")
     .helpCommand(false)

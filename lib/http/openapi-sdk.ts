@@ -44,6 +44,7 @@ export const TAGS: { name: string; description: string; pathSegment: string; sdk
   {
     name: "Webhooks",
     pathSegment: "webhook-endpoints",
+    sdk: { class: "WebhookEndpointsApi", resource: "webhookEndpoints" },
     description:
       "Where the workspace's key events are sent, signed to the Standard Webhooks spec, and how each delivery went (owners and admins).",
   },
@@ -64,7 +65,13 @@ export function tagFor(path: string): string {
   return TAGS.find((tag) => tag.pathSegment === segment)?.name ?? "Other";
 }
 
-const PATH_EXAMPLES: Record<string, string> = { workspaceId: "current", keyId: "KEY_ID", taskId: "TASK_ID" };
+const PATH_EXAMPLES: Record<string, string> = {
+  workspaceId: "current",
+  keyId: "KEY_ID",
+  taskId: "TASK_ID",
+  endpointId: "ENDPOINT_ID",
+  deliveryId: "DELIVERY_ID",
+};
 
 /** `x-codeSamples` of an operation: the SDK call (when the SDK has it) and curl. */
 export function codeSamples(op: Operation, apiBaseUrl: string): { lang: string; label: string; source: string }[] {

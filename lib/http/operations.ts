@@ -313,6 +313,7 @@ export const API_OPERATIONS: Operation[] = [
   },
   {
     id: "listWebhookEndpoints",
+    sdk: "list",
     method: "get",
     path: `${WS}/webhook-endpoints`,
     summary: "List the workspace's webhook endpoints, newest first (owners and admins)",
@@ -323,6 +324,7 @@ export const API_OPERATIONS: Operation[] = [
   },
   {
     id: "createWebhookEndpoint",
+    sdk: "create",
     method: "post",
     path: `${WS}/webhook-endpoints`,
     summary: `Add a webhook endpoint (owners and admins; at most ${MAX_ENDPOINTS} per workspace); the signing secret is in this response only`,
@@ -335,6 +337,7 @@ export const API_OPERATIONS: Operation[] = [
   },
   {
     id: "getWebhookEndpoint",
+    sdk: "get",
     method: "get",
     path: HOOK,
     summary: "Get one webhook endpoint (owners and admins)",
@@ -345,6 +348,7 @@ export const API_OPERATIONS: Operation[] = [
   },
   {
     id: "updateWebhookEndpoint",
+    sdk: "update",
     method: "patch",
     path: HOOK,
     summary: "Change a webhook endpoint's URL, description or event types, or enable or disable it (owners and admins)",
@@ -357,6 +361,7 @@ export const API_OPERATIONS: Operation[] = [
   },
   {
     id: "deleteWebhookEndpoint",
+    sdk: "delete",
     method: "delete",
     path: HOOK,
     summary: "Delete a webhook endpoint and its deliveries (owners and admins); answers with the endpoint",
@@ -366,7 +371,8 @@ export const API_OPERATIONS: Operation[] = [
     errors: [...AUTH_ERRORS, 403],
   },
   {
-    id: "rotateWebhookSecret",
+    id: "rotateWebhookEndpointSecret",
+    sdk: "rotateSecret",
     method: "post",
     path: `${HOOK}/rotate-secret`,
     summary:
@@ -377,7 +383,8 @@ export const API_OPERATIONS: Operation[] = [
     errors: [...AUTH_ERRORS, 403],
   },
   {
-    id: "sendWebhookTest",
+    id: "sendWebhookTestEvent",
+    sdk: "sendTest",
     method: "post",
     path: `${HOOK}/test`,
     summary: "Send a webhook.test event to the endpoint (owners and admins)",
@@ -388,6 +395,7 @@ export const API_OPERATIONS: Operation[] = [
   },
   {
     id: "listWebhookDeliveries",
+    sdk: "listDeliveries",
     method: "get",
     path: `${HOOK}/deliveries`,
     summary: "The endpoint's deliveries, newest first, kept 30 days (owners and admins)",
@@ -400,6 +408,7 @@ export const API_OPERATIONS: Operation[] = [
   },
   {
     id: "retryWebhookDelivery",
+    sdk: "retryDelivery",
     method: "post",
     path: `${HOOK}/deliveries/{deliveryId}/retry`,
     summary: "Attempt a delivery again now (owners and admins)",

@@ -4,7 +4,7 @@
 import type { components } from "./generated/openapi.js";
 import { rateLimitOf, type RateLimit } from "./rate-limit.js";
 
-/** Why a 409 conflicts: `key_limit_reached`, `key_revoked`, `key_expired` (`endpoint_limit_reached`: webhooks, later). */
+/** Why a 409 conflicts: `key_limit_reached`, `key_revoked`, `key_expired`, or `endpoint_limit_reached` (10 webhook endpoints already). */
 export type ConflictReason = components["schemas"]["ConflictError"]["reason"];
 
 export class ApiError extends Error {

@@ -17,6 +17,8 @@ export {
   One,
   TasksApi,
   TasksResource,
+  WebhookEndpointsApi,
+  WebhookEndpointsResource,
   WorkspacesApi,
   WorkspacesResource,
 } from "./generated/apis.js";
@@ -48,5 +50,8 @@ export type {
   ResponseMeta,
   Result,
   Task,
+  WebhookDelivery,
+  WebhookEndpoint,
+  WebhookEndpointWithSecret,
   Workspace,
 } from "./types.js";

@@ -11,6 +11,10 @@ export type ApiKeyUsage = Schemas["ApiKeyUsage"];
 export type Workspace = Schemas["Workspace"];
 export type AuditEvent = Schemas["AuditEvent"];
 export type ErrorBody = Schemas["Error"];
+export type WebhookEndpoint = Schemas["WebhookEndpoint"];
+/** A webhook endpoint as created or rotated: with its signing secret (`whsec_…`), returned that once. */
+export type WebhookEndpointWithSecret = Schemas["WebhookEndpointWithSecret"];
+export type WebhookDelivery = Schemas["WebhookDelivery"];
 /** A key permission id, e.g. "tasks:read". */
 export type KeyPermission = NonNullable<ApiKey["permissions"]>[number];
 /** Who a request is from (GET /me): an API key with its key object, or a person. */

@@ -25,6 +25,12 @@ export interface Flags {
   /** revoke-all's confirmation: the workspace's slug. */
   confirm?: string;
   title?: string;
+  /** webhooks create: where events are sent. */
+  url?: string;
+  /** webhooks create --events, repeatable or comma-separated: event types. */
+  events?: string[];
+  limit?: string;
+  cursor?: string;
   workspace?: string;
   apiUrl?: string;
   issuer?: string;

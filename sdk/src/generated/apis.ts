@@ -244,9 +244,105 @@ export class AuditEventsApi extends BaseApi {
 
 /** `one.auditEvents`: Who did what in the workspace. */
 export class AuditEventsResource extends Resource {
-  /** The workspace's audit log, newest first (owners and admins). Await it for the first page, or `for await` over it for every event of every page. */
+  /** The workspace's audit log, newest first (owners and admins). Await it for the first page, or `for await` over it for every item of every page. */
   list(params: ResourceParams<"listAuditEvents"> = {}, options?: RequestOptions) {
     return this.paged("listAuditEvents", this.withWorkspace(params), options);
+  }
+}
+
+/** Where the workspace's key events are sent, signed to the Standard Webhooks spec, and how each delivery went (owners and admins). */
+export class WebhookEndpointsApi extends BaseApi {
+  /** List the workspace's webhook endpoints, newest first (owners and admins). */
+  listWebhookEndpoints(params: Params<"listWebhookEndpoints">, options?: RequestOptions): Promise<Result<"listWebhookEndpoints">> {
+    return this.call("listWebhookEndpoints", params, options);
+  }
+
+  /** Add a webhook endpoint (owners and admins; at most 10 per workspace); the signing secret is in this response only. */
+  createWebhookEndpoint(params: Params<"createWebhookEndpoint">, options?: RequestOptions): Promise<Result<"createWebhookEndpoint">> {
+    return this.call("createWebhookEndpoint", params, options);
+  }
+
+  /** Get one webhook endpoint (owners and admins). */
+  getWebhookEndpoint(params: Params<"getWebhookEndpoint">, options?: RequestOptions): Promise<Result<"getWebhookEndpoint">> {
+    return this.call("getWebhookEndpoint", params, options);
+  }
+
+  /** Change a webhook endpoint's URL, description or event types, or enable or disable it (owners and admins). */
+  updateWebhookEndpoint(params: Params<"updateWebhookEndpoint">, options?: RequestOptions): Promise<Result<"updateWebhookEndpoint">> {
+    return this.call("updateWebhookEndpoint", params, options);
+  }
+
+  /** Delete a webhook endpoint and its deliveries (owners and admins); answers with the endpoint. */
+  deleteWebhookEndpoint(params: Params<"deleteWebhookEndpoint">, options?: RequestOptions): Promise<Result<"deleteWebhookEndpoint">> {
+    return this.call("deleteWebhookEndpoint", params, options);
+  }
+
+  /** Give a webhook endpoint a new signing secret, in this response only; the previous one also signs for 24 hours (owners and admins). */
+  rotateWebhookEndpointSecret(params: Params<"rotateWebhookEndpointSecret">, options?: RequestOptions): Promise<Result<"rotateWebhookEndpointSecret">> {
+    return this.call("rotateWebhookEndpointSecret", params, options);
+  }
+
+  /** Send a webhook.test event to the endpoint (owners and admins). */
+  sendWebhookTestEvent(params: Params<"sendWebhookTestEvent">, options?: RequestOptions): Promise<Result<"sendWebhookTestEvent">> {
+    return this.call("sendWebhookTestEvent", params, options);
+  }
+
+  /** The endpoint's deliveries, newest first, kept 30 days (owners and admins). */
+  listWebhookDeliveries(params: Params<"listWebhookDeliveries">, options?: RequestOptions): Promise<Result<"listWebhookDeliveries">> {
+    return this.call("listWebhookDeliveries", params, options);
+  }
+
+  /** Attempt a delivery again now (owners and admins). */
+  retryWebhookDelivery(params: Params<"retryWebhookDelivery">, options?: RequestOptions): Promise<Result<"retryWebhookDelivery">> {
+    return this.call("retryWebhookDelivery", params, options);
+  }
+}
+
+/** `one.webhookEndpoints`: Where the workspace's key events are sent, signed to the Standard Webhooks spec, and how each delivery went (owners and admins). */
+export class WebhookEndpointsResource extends Resource {
+  /** List the workspace's webhook endpoints, newest first (owners and admins). */
+  list(params: ResourceParams<"listWebhookEndpoints"> = {}, options?: RequestOptions): Promise<Result<"listWebhookEndpoints">> {
+    return this.call("listWebhookEndpoints", this.withWorkspace(params), options);
+  }
+
+  /** Add a webhook endpoint (owners and admins; at most 10 per workspace); the signing secret is in this response only. */
+  create(params: ResourceParams<"createWebhookEndpoint">, options?: RequestOptions): Promise<Result<"createWebhookEndpoint">> {
+    return this.call("createWebhookEndpoint", this.withWorkspace(params), options);
+  }
+
+  /** Get one webhook endpoint (owners and admins). */
+  get(params: ResourceParams<"getWebhookEndpoint">, options?: RequestOptions): Promise<Result<"getWebhookEndpoint">> {
+    return this.call("getWebhookEndpoint", this.withWorkspace(params), options);
+  }
+
+  /** Change a webhook endpoint's URL, description or event types, or enable or disable it (owners and admins). */
+  update(params: ResourceParams<"updateWebhookEndpoint">, options?: RequestOptions): Promise<Result<"updateWebhookEndpoint">> {
+    return this.call("updateWebhookEndpoint", this.withWorkspace(params), options);
+  }
+
+  /** Delete a webhook endpoint and its deliveries (owners and admins); answers with the endpoint. */
+  delete(params: ResourceParams<"deleteWebhookEndpoint">, options?: RequestOptions): Promise<Result<"deleteWebhookEndpoint">> {
+    return this.call("deleteWebhookEndpoint", this.withWorkspace(params), options);
+  }
+
+  /** Give a webhook endpoint a new signing secret, in this response only; the previous one also signs for 24 hours (owners and admins). */
+  rotateSecret(params: ResourceParams<"rotateWebhookEndpointSecret">, options?: RequestOptions): Promise<Result<"rotateWebhookEndpointSecret">> {
+    return this.call("rotateWebhookEndpointSecret", this.withWorkspace(params), options);
+  }
+
+  /** Send a webhook.test event to the endpoint (owners and admins). */
+  sendTest(params: ResourceParams<"sendWebhookTestEvent">, options?: RequestOptions): Promise<Result<"sendWebhookTestEvent">> {
+    return this.call("sendWebhookTestEvent", this.withWorkspace(params), options);
+  }
+
+  /** The endpoint's deliveries, newest first, kept 30 days (owners and admins). Await it for the first page, or `for await` over it for every item of every page. */
+  listDeliveries(params: ResourceParams<"listWebhookDeliveries">, options?: RequestOptions) {
+    return this.paged("listWebhookDeliveries", this.withWorkspace(params), options);
+  }
+
+  /** Attempt a delivery again now (owners and admins). */
+  retryDelivery(params: ResourceParams<"retryWebhookDelivery">, options?: RequestOptions): Promise<Result<"retryWebhookDelivery">> {
+    return this.call("retryWebhookDelivery", this.withWorkspace(params), options);
   }
 }
 
@@ -264,4 +360,6 @@ export class One extends OneClient {
   readonly me = new MeResource(this.configuration, this.workspaceId);
   /** Who did what in the workspace. */
   readonly auditEvents = new AuditEventsResource(this.configuration, this.workspaceId);
+  /** Where the workspace's key events are sent, signed to the Standard Webhooks spec, and how each delivery went (owners and admins). */
+  readonly webhookEndpoints = new WebhookEndpointsResource(this.configuration, this.workspaceId);
 }

@@ -372,7 +372,7 @@ export interface paths {
          * Give a webhook endpoint a new signing secret, in this response only; the previous one also signs for 24 hours (owners and admins)
          * @description Needs a user: an OAuth access token, or the session cookie for GET. API keys get 403.
          */
-        post: operations["rotateWebhookSecret"];
+        post: operations["rotateWebhookEndpointSecret"];
         delete?: never;
         options?: never;
         head?: never;
@@ -392,7 +392,7 @@ export interface paths {
          * Send a webhook.test event to the endpoint (owners and admins)
          * @description Needs a user: an OAuth access token, or the session cookie for GET. API keys get 403.
          */
-        post: operations["sendWebhookTest"];
+        post: operations["sendWebhookTestEvent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2642,7 +2642,7 @@ export interface operations {
             503: components["responses"]["E503"];
         };
     };
-    rotateWebhookSecret: {
+    rotateWebhookEndpointSecret: {
         parameters: {
             query?: never;
             header?: never;
@@ -2677,7 +2677,7 @@ export interface operations {
             503: components["responses"]["E503"];
         };
     };
-    sendWebhookTest: {
+    sendWebhookTestEvent: {
         parameters: {
             query?: never;
             header?: never;
