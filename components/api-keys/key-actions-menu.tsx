@@ -1,16 +1,19 @@
 "use client";
 // One ⋯ button per row of the key list ("Actions for <description>") holding what this person may
 // do to the key: Roll (active keys), Rename (keys not revoked) and Revoke. A menu item opens its
-// dialog (mounted when it opens, so it starts from the key as it is now) or the row's rename
+// dialog (loaded and mounted when it opens, so it starts from the key as it is now) or the row's rename
 // field; when that ends without handing focus on (cancelled, Escape), focus comes back to this
 // button. Radix's menu gives the keyboard: Enter, Space or ↓ opens it, arrows move, Escape closes.
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
+import dynamic from "next/dynamic";
 import { forwardRef, useRef, useState } from "react";
 import type { OnDone } from "@/components/ui/hand-over";
-import { RevokeKeyDialog } from "./revoke-key-dialog";
-import { RollKeyDialog } from "./roll-key-dialog";
 import type { Rolled } from "./roll-note";
 import type { ApiKeyDto } from "./types";
+
+// The dialogs' code is fetched when one is first chosen, not with the list.
+const RollKeyDialog = dynamic(() => import("./roll-key-dialog").then((module) => module.RollKeyDialog), { ssr: false });
+const RevokeKeyDialog = dynamic(() => import("./revoke-key-dialog").then((module) => module.RevokeKeyDialog), { ssr: false });
 
 type Props = {
   apiKey: ApiKeyDto;

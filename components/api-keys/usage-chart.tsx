@@ -1,19 +1,21 @@
 "use client";
 // A key's requests by outcome: stacked bars per hour (24 h) or per UTC day (7 and 30 days), the
 // totals as the legend, and the same numbers as a table (hidden visually unless asked for, always
-// there for screen readers). Kept fresh every few seconds while the page is visible.
+// there for screen readers). Kept fresh every few seconds while the page is visible. The bars
+// themselves are usage-bars.tsx.
+import dynamic from "next/dynamic";
 import { useId, useState } from "react";
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
-import type { NameType, ValueType } from "recharts/types/component/DefaultTooltipContent";
 import { formatHour, formatUtc, formatUtcDay, timeZoneName } from "@/lib/ui/time";
 import { Button } from "@/components/ui/button";
 import { useNow } from "@/components/ui/now";
 import { OUTCOMES, RANGE_WORDS, sumOf, USAGE_COLOURS, useKeyUsage, type UsageDto, type UsageRange } from "./use-key-usage";
 
+// The chart's library (recharts) is loaded after the page, in its own chunk; its box keeps its size
+// meanwhile, so nothing moves when the bars arrive.
+const UsageBars = dynamic(() => import("./usage-bars"), { ssr: false });
+
 const RANGES: UsageRange[] = ["24h", "7d", "30d"];
 const RANGE_BUTTONS: Record<UsageRange, string> = { "24h": "24 hours", "7d": "7 days", "30d": "30 days" };
-
-type Bucket = UsageDto["buckets"][number];
 
 /**
  * Bucket labels: hours in the reader's time zone ("9 AM"; "Dec 7, 9:00 AM EST"), days as the
@@ -106,40 +108,7 @@ export function UsageChart({ workspaceId, keyId }: { workspaceId: string; keyId:
             <>
               {!asTable && (
                 <div aria-hidden className="mt-4 h-60 w-full" data-testid="usage-chart">
-                  <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height: 240 }}>
-                    <BarChart data={data.buckets} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
-                      <CartesianGrid vertical={false} stroke="var(--usage-grid)" />
-                      <XAxis
-                        dataKey="start"
-                        tickFormatter={labels.short}
-                        tick={{ fill: "var(--usage-axis)", fontSize: 12 }}
-                        stroke="var(--usage-grid)"
-                        minTickGap={12}
-                      />
-                      <YAxis
-                        allowDecimals={false}
-                        width={44}
-                        tick={{ fill: "var(--usage-axis)", fontSize: 12 }}
-                        stroke="var(--usage-grid)"
-                      />
-                      <Tooltip
-                        cursor={{ fill: "var(--usage-grid)", opacity: 0.5 }}
-                        content={(props) => <ChartTooltip active={props.active} payload={props.payload} labels={labels} />}
-                      />
-                      {OUTCOMES.map((outcome) => (
-                        <Bar
-                          key={outcome.key}
-                          dataKey={outcome.key}
-                          name={outcome.label}
-                          stackId="usage"
-                          fill={outcome.color}
-                          stroke="var(--usage-gap)"
-                          strokeWidth={1}
-                          isAnimationActive={false}
-                        />
-                      ))}
-                    </BarChart>
-                  </ResponsiveContainer>
+                  <UsageBars buckets={data.buckets} labels={labels} />
                 </div>
               )}
               <UsageTable data={data} labels={labels} id={ids.table} visible={asTable} />
@@ -184,31 +153,7 @@ function Totals({ data, id }: { data: UsageDto; id: string }) {
   );
 }
 
-function ChartTooltip({
-  active,
-  payload,
-  labels,
-}: Pick<TooltipContentProps<ValueType, NameType>, "active" | "payload"> & { labels: Labels }) {
-  if (!active || !payload?.length) return null;
-  const bucket = payload[0]?.payload as Bucket | undefined;
-  if (!bucket) return null;
-  return (
-    <div className="rounded-md border border-zinc-200 bg-white px-3 py-2 text-xs shadow-md dark:border-zinc-700 dark:bg-zinc-900">
-      <p className="font-medium">{labels.long(bucket.start)}</p>
-      <p className="text-zinc-600 dark:text-zinc-400">{labels.utc(bucket.start)}</p>
-      <ul className="mt-1 space-y-0.5">
-        {OUTCOMES.map((outcome) => (
-          <li key={outcome.key} className="flex items-center gap-1.5">
-            <span aria-hidden className={`inline-block size-2.5 rounded-sm ${outcome.swatch}`} />
-            {outcome.label}: <span className="font-medium tabular-nums">{bucket[outcome.key].toLocaleString()}</span>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
-type Labels = ReturnType<typeof bucketLabels>;
+export type Labels = ReturnType<typeof bucketLabels>;
 
 function UsageTable({ data, labels, id, visible }: { data: UsageDto; labels: Labels; id: string; visible: boolean }) {
   const unit = data.range === "24h" ? "Hour" : "Day";

@@ -2,8 +2,12 @@
 // A key's last 7 days at a glance (daily requests, stacked by outcome), small enough for a row of
 // the key list. Screen readers get the totals as the image's name. In the list every row reads
 // the one usage request of the page (`listed`); on a key's page it reads the key's own usage.
-import { Bar, BarChart } from "recharts";
-import { OUTCOMES, sumOf, USAGE_COLOURS, useKeyUsage, useListedKeyUsage, type UsageDto } from "./use-key-usage";
+import dynamic from "next/dynamic";
+import { sumOf, USAGE_COLOURS, useKeyUsage, useListedKeyUsage, type UsageDto } from "./use-key-usage";
+
+// The bars' library (recharts) is loaded after the page, in its own chunk: the list is usable before
+// it arrives, and the box keeps its size meanwhile.
+const SparklineBars = dynamic(() => import("./sparkline-bars"), { ssr: false });
 
 type Props = { workspaceId: string; keyId: string; width?: number; height?: number; listed?: boolean };
 
@@ -47,18 +51,7 @@ function Sparkline({ width = 96, height = 28, state }: { width?: number; height?
       {total === 0 || !state ? (
         <span aria-hidden className="block h-full border-b border-dashed border-zinc-400 dark:border-zinc-600" />
       ) : (
-        <BarChart
-          width={width}
-          height={height}
-          data={state.buckets}
-          margin={{ top: 1, right: 0, bottom: 0, left: 0 }}
-          barCategoryGap={1}
-          accessibilityLayer={false}
-        >
-          {OUTCOMES.map((outcome) => (
-            <Bar key={outcome.key} dataKey={outcome.key} stackId="usage" fill={outcome.color} isAnimationActive={false} />
-          ))}
-        </BarChart>
+        <SparklineBars width={width} height={height} buckets={state.buckets} />
       )}
     </span>
   );
