@@ -11,7 +11,10 @@ import { rotateWebhookSecret } from "@/lib/webhooks/rotate-secret";
 import { sendTestEvent } from "@/lib/webhooks/send-test";
 import { updateWebhookEndpoint } from "@/lib/webhooks/update";
 
-export async function createWebhookEndpointAction(workspaceId: string, input: { url: string; description: string; events: string[] | null }) {
+export async function createWebhookEndpointAction(
+  workspaceId: string,
+  input: { url: string; description: string; events: string[] | null },
+) {
   return toActionResult(async () => createWebhookEndpoint(await sessionActorFor(workspaceId), input));
 }
 
