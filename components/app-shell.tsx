@@ -19,6 +19,7 @@ type Props = {
 const NAV = [
   { label: "API Keys", href: "/settings/developer/api-keys" },
   { label: "Key policy", href: "/settings/developer/key-policy" },
+  { label: "Webhooks", href: "/settings/developer/webhooks" },
   { label: "Audit log", href: "/settings/developer/audit-log" },
 ];
 
@@ -46,8 +47,8 @@ export function AppShell({ user, workspaceName, workspaces, navigation = workspa
       <div className="mx-auto flex w-full max-w-6xl flex-1 flex-col gap-6 px-4 py-6 sm:px-6 md:flex-row md:gap-8 md:py-8">
         {navigation && (
           <nav aria-label="Settings" className="text-sm md:w-48 md:shrink-0">
-            <div className="flex flex-wrap items-center gap-x-2 gap-y-1 md:block">
-              {/* On a phone the three pages' links fill the line: the section names are for screen readers there. */}
+            <div className="flex flex-wrap items-center gap-x-1 gap-y-1 sm:gap-x-2 md:block">
+              {/* On a phone the pages' links fill the line: the section names are for screen readers there. */}
               <p className="sr-only font-semibold text-zinc-600 uppercase sm:not-sr-only dark:text-zinc-400">Settings</p>
               <span aria-hidden="true" className="hidden text-zinc-500 sm:inline md:hidden">
                 /

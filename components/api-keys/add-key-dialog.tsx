@@ -22,7 +22,7 @@ import { choiceLabel, defaultExpiry, expiryChoices, resolveExpiry, type ExpiryCh
 import { ExpiryDate } from "./expiry-date";
 import type { Created } from "./key-changes";
 import { useCreateKey } from "./mutations";
-import { NetworkLinesField, networksOf, networksProblem, parseNetworkLines } from "./network-lines";
+import { NetworkLinesField, networksFieldErrors, networksOf, networksProblem, parseNetworkLines } from "./network-lines";
 import { choiceOf, PermissionsField, permissionsOfChoice, type PermissionsChoice } from "./permissions-field";
 
 const POLICY_PATH = "/settings/developer/key-policy";
@@ -91,12 +91,7 @@ export const AddKeyDialog = forwardRef<HTMLButtonElement, Props>(function AddKey
   const networksProblemNow = networksRequired
     ? networksProblem(networkLines, "This workspace's key policy requires allowed networks: enter at least one address or range.")
     : null;
-  const networksServerError = failure?.fields
-    ? Object.entries(failure.fields)
-        .filter(([field]) => field.startsWith("allowedNetworks"))
-        .map(([, message]) => message)
-        .join(" ") || null
-    : null;
+  const networksServerError = networksFieldErrors(failure?.fields);
   const networksError = (submitted ? networksProblemNow : null) ?? networksServerError;
   const generalFailure =
     failure && !failure.fields?.description && !failure.fields?.expiresAt && !failure.fields?.permissions && !networksServerError
@@ -147,7 +142,7 @@ export const AddKeyDialog = forwardRef<HTMLButtonElement, Props>(function AddKey
         onError: (error) => {
           if (error.fields?.description) focusField(ids.input);
           else if (error.fields?.expiresAt) focusField(expiry === "custom" ? ids.date : ids.expiry);
-          else if (Object.keys(error.fields ?? {}).some((field) => field.startsWith("allowedNetworks"))) focusField(ids.networks);
+          else if (networksFieldErrors(error.fields)) focusField(ids.networks);
         },
         onSuccess: (created) => {
           handOver.succeeded(created);

@@ -15,7 +15,7 @@ import { buttonRowClass, contentClass, descriptionClass, overlayClass, titleClas
 import { FailureMessage, SignInAgainLink } from "@/components/ui/failure-message";
 import { RelativeTime } from "@/components/ui/time";
 import { useChangeKey } from "./mutations";
-import { MAX_NETWORKS, NetworkLinesField, networksOf, networksProblem, parseNetworkLines } from "./network-lines";
+import { MAX_NETWORKS, NetworkLinesField, networksFieldErrors, networksOf, networksProblem, parseNetworkLines } from "./network-lines";
 import { useKeyAddresses, useKeyInsights } from "./queries";
 import type { Allowance, ApiKeyDto } from "./types";
 
@@ -113,13 +113,8 @@ function NetworksEditor({
       ? "Enter at least one address or range: the workspace's key policy requires them."
       : "Enter at least one address or range, or use Allow any address.",
   );
-  const serverError = mutation.error?.fields
-    ? Object.entries(mutation.error.fields)
-        .filter(([field]) => field.startsWith("allowedNetworks") || field === "networkMode")
-        .map(([, message]) => message)
-        .join(" ")
-    : "";
-  const error = (submitted ? problem : null) ?? (serverError || null);
+  const serverError = networksFieldErrors(mutation.error?.fields, ["networkMode"]);
+  const error = (submitted ? problem : null) ?? serverError;
   const unchanged = JSON.stringify(list) === JSON.stringify(apiKey.allowedNetworks) && chosenMode === apiKey.networkMode;
   const enforcing =
     chosenMode === "enforce" && (apiKey.networkMode !== "enforce" || JSON.stringify(list) !== JSON.stringify(apiKey.allowedNetworks));

@@ -32,6 +32,14 @@ export function networksProblem(lines: NetworkLine[], empty: string): string | n
   return null;
 }
 
+/** What the server said about the networks (`allowedNetworks`, `allowedNetworks.<n>`, and any `also` field), in one message; null when nothing. */
+export function networksFieldErrors(fields: Record<string, string> | undefined, also: string[] = []): string | null {
+  const messages = Object.entries(fields ?? {})
+    .filter(([field]) => field === "allowedNetworks" || field.startsWith("allowedNetworks.") || also.includes(field))
+    .map(([, message]) => message);
+  return messages.join(" ") || null;
+}
+
 type Props = {
   ids: { text: string; help: string; checks: string; error: string };
   text: string;

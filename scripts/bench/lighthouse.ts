@@ -21,12 +21,13 @@ export const ASSERTED_CATEGORIES = ["accessibility", "best-practices", "seo"] as
 const CATEGORIES = ["performance", ...ASSERTED_CATEGORIES] as const;
 type Category = (typeof CATEGORIES)[number];
 
-/** The pages audited: add a page here when it lands (webhooks, policies). `keyId`: a key of the workspace. */
+/** The pages audited: add a page here when it lands. `keyId`: a key of the workspace. */
 export const PAGES: { name: string; path: (keyId: string) => string }[] = [
   { name: "api-keys", path: () => "/settings/developer/api-keys" },
   { name: "key", path: (keyId) => `/settings/developer/api-keys/${keyId}` },
   { name: "audit-log", path: () => "/settings/developer/audit-log" },
   { name: "key-policy", path: () => "/settings/developer/key-policy" },
+  { name: "webhooks", path: () => "/settings/developer/webhooks" },
   { name: "docs-api", path: () => "/docs/api" },
 ];
 

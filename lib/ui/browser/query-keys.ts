@@ -11,6 +11,10 @@ export const queryKeys = {
   addresses: (workspaceId: string, keyId: string, days?: number) =>
     ["workspaces", workspaceId, "api-keys", keyId, "addresses", ...(days === undefined ? [] : [days])] as const,
   policy: (workspaceId: string) => ["workspaces", workspaceId, "api-key-policy"] as const,
+  webhookEndpoints: (workspaceId: string) => ["workspaces", workspaceId, "webhook-endpoints"] as const,
+  // Under webhookEndpoints(…): a change to the endpoints refreshes their deliveries too.
+  webhookDeliveries: (workspaceId: string, endpointId: string) =>
+    ["workspaces", workspaceId, "webhook-endpoints", endpointId, "deliveries"] as const,
   auditLog: (workspaceId: string) => ["workspaces", workspaceId, "audit-events"] as const,
   auditEvents: (workspaceId: string, filters: { action?: string; targetId?: string; via?: "audit-events" | "activity" }) =>
     ["workspaces", workspaceId, "audit-events", filters] as const,

@@ -7,6 +7,7 @@ import type { ApiKeyPolicy } from "@/lib/api-keys/policy-schemas";
 import type { ApiKeyDto } from "@/lib/api-keys/schemas";
 import type { AuditPage } from "@/lib/audit-log/schemas";
 import type { InsightsDto, KeyAddressesDto, UsageDto, WorkspaceUsageDto } from "@/lib/usage/schemas";
+import type { DeliveryDto, EndpointDto } from "@/lib/webhooks/schemas";
 import { GENERIC_FAILURE, RequestFailure, sessionEnded } from "./request-failure";
 
 export type KeyList = { data: ApiKeyDto[]; limit: number };
@@ -46,4 +47,12 @@ export const read = {
   /** Owners and admins read `audit-events`; members the same events through `agent/activity`. */
   auditPage: (workspaceId: string, via: "audit-events" | "activity", params: URLSearchParams, signal?: AbortSignal) =>
     getJson<AuditPage>(`${workspace(workspaceId)}${via === "audit-events" ? "/audit-events" : "/agent/activity"}?${params}`, signal),
+  webhookEndpoints: (workspaceId: string, signal?: AbortSignal) =>
+    getJson<{ data: EndpointDto[] }>(`${workspace(workspaceId)}/webhook-endpoints`, signal),
+  /** The endpoint's latest deliveries, newest first. */
+  webhookDeliveries: (workspaceId: string, endpointId: string, signal?: AbortSignal) =>
+    getJson<{ data: DeliveryDto[]; nextCursor: string | null }>(
+      `${workspace(workspaceId)}/webhook-endpoints/${encodeURIComponent(endpointId)}/deliveries?limit=20`,
+      signal,
+    ),
 };
