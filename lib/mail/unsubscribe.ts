@@ -18,7 +18,7 @@ function signingKey(): Buffer {
 const sign = (userId: string, category: Category) => createHmac("sha256", signingKey()).update(`${userId}.${category}`).digest("base64url");
 
 /** `<user id, base64url>.<category>.<signature>` */
-export function unsubscribeToken(userId: string, category: Category): string {
+function unsubscribeToken(userId: string, category: Category): string {
   return `${Buffer.from(userId).toString("base64url")}.${category}.${sign(userId, category)}`;
 }
 

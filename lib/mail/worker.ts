@@ -38,7 +38,7 @@ type Claim = {
 type Outcome = { status: "sent" | "refused" | "pending"; error: string | null };
 
 /** Claims up to `limit` due messages for this worker (a lease of 60 s each). */
-export async function claimDueMail(limit: number): Promise<Claim[]> {
+async function claimDueMail(limit: number): Promise<Claim[]> {
   const token = randomUUID();
   return query<Claim>(
     sql`WITH due AS (
