@@ -18,6 +18,7 @@ import { db } from "@/lib/db/client";
 import { execute, query, sql } from "@/lib/db/sql";
 import { requestRevocations } from "@/lib/leaks/revocations";
 import { sweepExpiryNotices } from "@/lib/mail/expiry";
+import { renderNotice } from "@/lib/mail/render";
 import { getNotificationPreferences, putNotificationPreferences } from "@/lib/mail/preferences";
 import { sendDueMail } from "@/lib/mail/worker";
 import { createWorkspace } from "./fixtures";
@@ -144,6 +145,25 @@ describe("e-mail notices", () => {
       owner: smtp.to(ws.owner.email).length,
       admin: rows.find((row) => row.user_id === ws.admin.userId),
     }).toMatchObject({ owner: 1, admin: { status: "refused", attempts: 1, last_error: expect.stringContaining("550") } });
+  });
+});
+
+describe("a disabled webhook endpoint's notice", () => {
+  it("names the workspace and the endpoint's host, never its path or query, in both parts", () => {
+    const workspace = { id: "ws1", name: "Acme", slug: "acme" };
+    const endpoint = { id: "ep1", host: "hooks.example.test", description: "billing" };
+    const message = renderNotice("webhook_failing", { workspace, endpoint }, APP, `${APP}/api/unsubscribe?token=t`);
+    expect({
+      subject: message.subject,
+      text: message.text.includes("webhook endpoint on hooks.example.test (billing) of Acme failed"),
+      html: message.html.includes("webhook endpoint on hooks.example.test (billing) of Acme failed"),
+      unsubscribe: message.html.includes(`href="${APP}/api/unsubscribe?token=t"`),
+    }).toEqual({
+      subject: "[Acme] Webhook endpoint on hooks.example.test was disabled after failing",
+      text: true,
+      html: true,
+      unsubscribe: true,
+    });
   });
 });
 

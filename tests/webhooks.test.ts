@@ -392,9 +392,11 @@ describe("delivery", () => {
     await sendTestEvent(ws.owner, { endpointId: endpoint.id });
     expect(await deliverDueWebhooks()).toBe(0);
     // Its owners and admins (not members) get one e-mail, queued in the transaction that disabled it (lib/mail).
-    const mail = await query<{ user_id: string; kind: string }>(
-      sql`SELECT "user_id", "kind" FROM "mail_messages" WHERE "target_id" = ${endpoint.id} ORDER BY "to_address"`,
+    const mail = await query<{ user_id: string; kind: string; data: { endpoint: object } }>(
+      sql`SELECT "user_id", "kind", "data" FROM "mail_messages" WHERE "target_id" = ${endpoint.id} ORDER BY "to_address"`,
     );
+    // Its host only: a webhook URL's path or query may itself be a credential.
+    expect(mail[0]?.data.endpoint).toEqual({ id: endpoint.id, host: new URL(endpoint.url).host, description: "" });
     expect(mail.map((row) => [row.user_id, row.kind]).sort()).toEqual(
       [
         [ws.owner.userId, "webhook_failing"],

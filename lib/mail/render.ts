@@ -10,7 +10,8 @@ import { CATEGORY_LABELS, NOTICE_CATEGORY, type NoticeKind } from "./kinds";
 export type MailData = {
   workspace: { id: string; name: string; slug: string };
   key?: { id: string; description: string; expiresAt?: string | null };
-  endpoint?: { id: string; url: string; description: string };
+  /** Its host only: a webhook URL's path or query may itself be a credential. */
+  endpoint?: { id: string; host: string; description: string };
   /** key_exposed: where it was found, and whether the key was revoked or only its previous secret retired. */
   source?: string;
   outcome?: "revoked" | "previous_secret_retired";
@@ -27,9 +28,9 @@ const when = (iso: string | null | undefined) => (iso ? new Date(iso).toUTCStrin
 function endpointParts(data: MailData, appUrl: string): Parts {
   const endpoint = data.endpoint!;
   return {
-    subject: `[${data.workspace.name}] Webhook endpoint ${endpoint.url} was disabled after failing`,
+    subject: `[${data.workspace.name}] Webhook endpoint on ${endpoint.host} was disabled after failing`,
     lines: [
-      `Five deliveries in a row to the webhook endpoint ${endpoint.url}${endpoint.description ? ` (${endpoint.description})` : ""} of ${data.workspace.name} failed, so it was disabled: no more events are sent to it.`,
+      `Five deliveries in a row to the webhook endpoint on ${endpoint.host}${endpoint.description ? ` (${endpoint.description})` : ""} of ${data.workspace.name} failed, so it was disabled: no more events are sent to it.`,
       `Fix the receiver, then enable the endpoint again (PATCH /api/v1/workspaces/${data.workspace.id}/webhook-endpoints/${endpoint.id} with {"enabled": true}).`,
     ],
     action: { label: "Read the API reference", url: `${appUrl}/docs/api` },

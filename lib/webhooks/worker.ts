@@ -138,7 +138,8 @@ async function recordOutcome(claim: Claim, result: AttemptResult): Promise<void>
       workspaceId: endpoint.workspace_id,
       targetId: claim.endpoint_id,
       occurrence: claim.id,
-      data: { endpoint: { id: claim.endpoint_id, url: endpoint.url, description: endpoint.description } },
+      // The host only: a webhook URL's path or query may itself be a credential.
+      data: { endpoint: { id: claim.endpoint_id, host: new URL(endpoint.url).host, description: endpoint.description } },
     });
   });
 }
