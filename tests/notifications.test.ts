@@ -20,7 +20,7 @@ import { requestRevocations } from "@/lib/leaks/revocations";
 import { sweepExpiryNotices } from "@/lib/mail/expiry";
 import { renderNotice } from "@/lib/mail/render";
 import { getNotificationPreferences, putNotificationPreferences } from "@/lib/mail/preferences";
-import { sendDueMail } from "@/lib/mail/worker";
+import { sendDueMail, startMailWorker } from "@/lib/mail/worker";
 import { createWorkspace } from "./fixtures";
 import { outcome } from "./helpers/outcome";
 import { TestSmtpServer, type Received } from "./helpers/smtp";
@@ -132,6 +132,19 @@ describe("e-mail notices", () => {
     await drain();
     expect((await queued(key.id)).map((row) => row.status)).toEqual(["sent", "sent"]);
     expect(smtp.to(ws.owner.email).length).toBe(1);
+  });
+
+  it("each instance's loop (startMailWorker) sends queued mail within seconds", async () => {
+    const { ws, key } = await workspaceWithKey("loop");
+    await leak(key.secret);
+    const timer = startMailWorker();
+    try {
+      for (let waited = 0; waited < 15_000 && smtp.to(ws.admin.email).length + smtp.to(ws.owner.email).length < 2; waited += 250)
+        await sleep(250);
+    } finally {
+      clearInterval(timer);
+    }
+    expect({ owner: smtp.to(ws.owner.email).length, admin: smtp.to(ws.admin.email).length }).toEqual({ owner: 1, admin: 1 });
   });
 
   it("a recipient the server refuses for good is recorded as refused, and the others still get theirs", async () => {

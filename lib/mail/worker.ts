@@ -115,7 +115,7 @@ export function pruneMail(): Promise<number> {
   return execute(sql`DELETE FROM "mail_messages" WHERE "created_at" < now() - interval '30 days' AND "status" <> 'pending'`);
 }
 
-/** The loop of this instance: a round every 5 seconds, one at a time. Without SMTP_URL mail waits in the queue. */
+/** The loop of this instance: every 5 seconds, rounds until one is not full, one at a time. Without SMTP_URL mail waits in the queue. */
 export function startMailWorker(): NodeJS.Timeout {
   let running = false;
   let warned = false;
@@ -128,7 +128,8 @@ export function startMailWorker(): NodeJS.Timeout {
     }
     running = true;
     try {
-      await sendDueMail();
+      // A full round means more may be due (a backlog after an outage): go on until one is not full.
+      while ((await sendDueMail()) === MAX_BATCH);
     } catch (error) {
       logger().error({ err: error }, "mail could not be sent");
     } finally {
