@@ -1,8 +1,9 @@
 // What each notice says: a subject naming the workspace and the key (or endpoint), and a plain-text
 // and an HTML body saying what happened, what to do, and where (the key's page). The HTML is a few
 // inline-styled blocks built from the same lines as the text, escaped here, with no external assets.
-// (Not React Email: rendering with react-dom/server inside Next's server bundle, which the mail
-// worker runs in, is refused by Next in App Router code; plain templates need no build step.)
+// (Not React Email: the worker runs inside Next's server bundle, where Next restricts
+// react-dom/server in App Router code; two short templates, one escape, no build step and no
+// dependency avoid the question. Each message is the same few lines, so components would add little.)
 // The data comes from the outbox row (enqueue.ts) and never holds a secret.
 import { reportedBy } from "@/lib/leaks/sources";
 import { CATEGORY_LABELS, NOTICE_CATEGORY, type NoticeKind } from "./kinds";
