@@ -12,7 +12,7 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Server-only packages: keep them out of the bundler.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg"],
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "nodemailer"],
   // Metadata in the document's <head> for everyone. By default Next.js streams the result of an
   // async generateMetadata (a key's page names the key in its title) into the <body> after the
   // page's shell, title and description included, where tools that read the head (Lighthouse's

@@ -3,7 +3,17 @@
 // ports with a fresh data folder under the system's temp folder, so tests never touch the developer's .data/.
 import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from "./scripts/chromium";
-import { E2E_BASE_URL, E2E_DATA_DIR, E2E_GITHUB_KEYS_URL, E2E_METRICS_TOKEN, E2E_OIDC_PORT, E2E_PG_PORT, E2E_PORT } from "./e2e/env";
+import {
+  E2E_BASE_URL,
+  E2E_DATA_DIR,
+  E2E_GITHUB_KEYS_URL,
+  E2E_MAIL_SMTP_PORT,
+  E2E_MAIL_WEB_PORT,
+  E2E_METRICS_TOKEN,
+  E2E_OIDC_PORT,
+  E2E_PG_PORT,
+  E2E_PORT,
+} from "./e2e/env";
 
 export default defineConfig({
   testDir: "e2e",
@@ -40,6 +50,8 @@ export default defineConfig({
       PORT: String(E2E_PORT),
       OIDC_PORT: String(E2E_OIDC_PORT),
       EMBEDDED_PG_PORT: String(E2E_PG_PORT),
+      MAIL_SMTP_PORT: String(E2E_MAIL_SMTP_PORT),
+      MAIL_WEB_PORT: String(E2E_MAIL_WEB_PORT),
       DATA_DIR: E2E_DATA_DIR,
       // The matrix sends many unknown keys from one address on purpose; the throttle itself is
       // tested with its default-like limit in e2e/instances.spec.ts.

@@ -7,6 +7,9 @@ export const E2E_OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? 9410);
 export const E2E_PG_PORT = Number(process.env.E2E_PG_PORT ?? 54339);
 /** Recreated empty by e2e/server.ts at every run; tests read its secrets to seed data. */
 export const E2E_DATA_DIR = path.join(tmpdir(), `one-e2e-${E2E_PORT}`);
+/** The launcher's local mail catcher (scripts/mail-catcher.ts), off the defaults so that `npm start` can run beside. */
+export const E2E_MAIL_SMTP_PORT = Number(process.env.E2E_MAIL_SMTP_PORT ?? 1125);
+export const E2E_MAIL_WEB_PORT = Number(process.env.E2E_MAIL_WEB_PORT ?? 1180);
 export const E2E_BASE_URL = `http://localhost:${E2E_PORT}`;
 export const E2E_ISSUER = `http://127.0.0.1:${E2E_OIDC_PORT}`;
 /** The local stand-in for GitHub's secret scanning keys endpoint (e2e/global-setup.ts). */

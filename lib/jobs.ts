@@ -5,13 +5,18 @@
 //     5 minutes; instances racing warn and revoke each key once;
 //   - deliver webhooks (lib/webhooks/worker.ts): every second, claiming due deliveries so that
 //     instances never run the same attempt at the same time;
+//   - queue the expiry e-mails of keys whose notice moment has passed (lib/mail/expiry.ts): every
+//     30 seconds; instances racing queue each notice once;
+//   - send queued e-mail (lib/mail/worker.ts): every 5 seconds, claiming like the webhook worker;
 //   - delete usage rows past their retention, failed-lookup rows of ended windows, and webhook
-//     deliveries older than 30 days: hourly.
+//     deliveries and sent e-mail older than 30 days: hourly.
 // Failures (e.g. the database briefly down) are logged and retried at the next tick.
 import "server-only";
 import { retirePreviousSecrets } from "@/lib/api-keys/retire";
 import { revokeUnusedKeys } from "@/lib/api-keys/unused";
 import { db } from "@/lib/db/client";
+import { sweepExpiryNotices } from "@/lib/mail/expiry";
+import { pruneMail, startMailWorker } from "@/lib/mail/worker";
 import { pruneFailedAttempts } from "@/lib/rate-limit/failed-auth";
 import { pruneRevocationRequests } from "@/lib/leaks/revocation-limit";
 import { pruneUsage } from "@/lib/usage/counter";
@@ -31,6 +36,7 @@ async function prune(): Promise<void> {
   await pruneFailedAttempts();
   await pruneRevocationRequests();
   await pruneDeliveries();
+  await pruneMail();
 }
 
 const globalForJobs = globalThis as unknown as { oneJobs?: NodeJS.Timeout[] };
@@ -48,6 +54,8 @@ export function startBackgroundJobs(): void {
     every(SWEEP_INTERVAL_MS, "record retired secrets", sweepRetiredSecrets),
     every(PRUNE_INTERVAL_MS, "prune old rows", prune),
     every(UNUSED_INTERVAL_MS, "revoke unused keys", revokeUnusedKeys),
+    every(SWEEP_INTERVAL_MS, "queue key expiry e-mail", sweepExpiryNotices),
     startDeliveryWorker(),
+    startMailWorker(),
   ];
 }

@@ -97,6 +97,13 @@ export const PERMISSIONS = {
   "workspaces.list": { roles: EVERY_ROLE, apiKeys: true, deniedReason: "Sign in to see your workspaces." },
   // Who is calling: a key its own permissions and expiry, a person their current workspace.
   "me.read": { roles: EVERY_ROLE, apiKeys: true, deniedReason: "Sign in to see who you are." },
+  // A person's own e-mail preferences (lib/mail/preferences.ts), whatever their role.
+  "notifications.manage": {
+    roles: EVERY_ROLE,
+    apiKeys: false,
+    deniedReason: "Sign in to change your e-mail preferences.",
+    apiKeyDeniedReason: "E-mail preferences belong to people; API keys cannot read or change them. Use an OAuth token of a user.",
+  },
   "workspaces.select": {
     roles: EVERY_ROLE,
     apiKeys: false,

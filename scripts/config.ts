@@ -3,6 +3,7 @@
 import path from "node:path";
 import { parseTrustProxy } from "../lib/auth/client-address";
 import { logLevel } from "../lib/log/logger";
+import { checkSmtpUrl } from "../lib/mail/config";
 import { allowedNetworks, retrySchedule } from "../lib/webhooks/config";
 import { logFormat } from "./log-format";
 import type { LocalSecrets } from "./local-secrets";
@@ -42,6 +43,10 @@ export function readConfig() {
     oidcClientSecret: env.OIDC_CLIENT_SECRET || undefined,
     oidcAudience: env.OIDC_AUDIENCE || "urn:one:api",
     authSecret: env.AUTH_SECRET || undefined,
+    /** Set → mail goes to that server; unset → the local mail catcher (scripts/mail-catcher.ts). Checked now, naming the setting. */
+    smtpUrl: env.SMTP_URL ? checkSmtpUrl(env.SMTP_URL) : undefined,
+    mailSmtpPort: int("MAIL_SMTP_PORT", 1025),
+    mailWebPort: int("MAIL_WEB_PORT", 1080),
   };
 }
 
@@ -52,7 +57,13 @@ export type LauncherConfig = ReturnType<typeof readConfig>;
  * in for the embedded setup. With an external OpenID provider, its client secret and an
  * AUTH_SECRET must be set explicitly.
  */
-export function appEnv(config: LauncherConfig, secrets: LocalSecrets, databaseUrl: string, issuer: string): AppEnv {
+export function appEnv(
+  config: LauncherConfig,
+  secrets: LocalSecrets,
+  databaseUrl: string,
+  issuer: string,
+  smtpUrl: string | undefined,
+): AppEnv {
   const external = !!config.oidcIssuer;
   if (external && (!config.oidcClientSecret || !config.authSecret)) {
     throw new Error("With OIDC_ISSUER set, OIDC_CLIENT_SECRET and AUTH_SECRET must be set too.");
@@ -66,5 +77,6 @@ export function appEnv(config: LauncherConfig, secrets: LocalSecrets, databaseUr
     OIDC_CLIENT_SECRET: config.oidcClientSecret ?? secrets.oidcClientSecret,
     OIDC_AUDIENCE: config.oidcAudience,
     NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY || secrets.serverActionsKey,
+    ...(smtpUrl ? { SMTP_URL: smtpUrl } : {}),
   };
 }

@@ -1,11 +1,11 @@
 // What a running `npm start` tells the instances started beside it (`npm run start:app` with
-// the same DATA_DIR): the OpenID issuer it started or was given, and the port of its embedded
-// PostgreSQL. Without this, start:app would have to guess them from its own defaults and could
+// the same DATA_DIR): the OpenID issuer it started or was given, the port of its embedded
+// PostgreSQL, and the SMTP server its app sends mail to (its local catcher, or SMTP_URL). Without this, start:app would have to guess them from its own defaults and could
 // trust whatever provider happens to listen on the default port.
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-export type RunningInstance = { pid: number; issuer: string; embeddedPgPort: number | null };
+export type RunningInstance = { pid: number; issuer: string; embeddedPgPort: number | null; smtpUrl?: string | null };
 
 const fileIn = (dataDir: string) => path.join(dataDir, "running.json");
 

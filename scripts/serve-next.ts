@@ -42,6 +42,8 @@ export type AppEnv = {
   OIDC_CLIENT_SECRET: string;
   OIDC_AUDIENCE: string;
   NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: string;
+  /** Unset: the app keeps its e-mail queued until it is. */
+  SMTP_URL?: string;
 };
 
 export function serveNext(port: number, env: AppEnv, options: { dev?: boolean } = {}) {

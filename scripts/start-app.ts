@@ -47,6 +47,8 @@ run(async () => {
 
   await migrate(databaseUrl);
   ensureBuild();
-  serveNext(config.port, appEnv(config, secrets, databaseUrl, config.oidcIssuer ?? owner!.issuer));
+  // Mail goes where SMTP_URL says, else to the first instance's (its local catcher).
+  const smtpUrl = config.smtpUrl ?? owner?.smtpUrl ?? undefined;
+  serveNext(config.port, appEnv(config, secrets, databaseUrl, config.oidcIssuer ?? owner!.issuer, smtpUrl));
   console.log(`App instance on http://localhost:${config.port}`);
 });

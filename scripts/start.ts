@@ -1,6 +1,7 @@
 // `npm start`: everything the app needs, in one command.
 // Without DATABASE_URL it starts the embedded PostgreSQL under DATA_DIR; without OIDC_ISSUER
-// it starts the local OpenID provider. Then it applies migrations, seeds the demo workspace,
+// it starts the local OpenID provider; without SMTP_URL, the local mail catcher (SMTP on
+// 127.0.0.1:MAIL_SMTP_PORT, an inbox on http://localhost:MAIL_WEB_PORT). Then it applies migrations, seeds the demo workspace,
 // builds if needed and serves the app. Ctrl-C stops all of it.
 // `npm run dev` (`--dev`): the same, but Next's development server (hot reload) instead of a
 // build, for contributors' edit loop.
@@ -9,6 +10,7 @@ import { migrate } from "../lib/db/migrate";
 import { appEnv, readConfig } from "./config";
 import { startDevOidcProvider } from "./dev-oidc/provider";
 import { startEmbeddedPostgres } from "./embedded-postgres";
+import { startMailCatcher } from "./mail-catcher";
 import { loadLocalSecrets } from "./local-secrets";
 import { ensureBuild } from "./next-build";
 import { announceInstance } from "./running-instance";
@@ -60,9 +62,17 @@ run(async () => {
     console.log(`Local OpenID provider on ${issuer} (demo accounts: owner@, admin@, member@, outsider@example.com, password "password")`);
   }
 
-  onStop(announceInstance(config.dataDir, { issuer, embeddedPgPort: config.databaseUrl ? null : config.embeddedPgPort }));
+  let smtpUrl = config.smtpUrl;
+  if (!smtpUrl) {
+    const catcher = await startMailCatcher({ smtpPort: config.mailSmtpPort, webPort: config.mailWebPort });
+    onStop(catcher.close);
+    smtpUrl = catcher.smtpUrl;
+    console.log(`Local mail catcher: SMTP on 127.0.0.1:${config.mailSmtpPort}; read the app's e-mail at ${catcher.inboxUrl}`);
+  }
+
+  onStop(announceInstance(config.dataDir, { issuer, embeddedPgPort: config.databaseUrl ? null : config.embeddedPgPort, smtpUrl }));
 
   if (!dev) ensureBuild();
-  serveNext(config.port, appEnv(config, secrets, databaseUrl, issuer), { dev });
+  serveNext(config.port, appEnv(config, secrets, databaseUrl, issuer, smtpUrl), { dev });
   console.log(`API Keys dashboard: ${config.appUrl}/settings/developer/api-keys`);
 });

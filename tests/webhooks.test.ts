@@ -391,6 +391,18 @@ describe("delivery", () => {
     // A disabled endpoint's deliveries wait: nothing is claimed for it.
     await sendTestEvent(ws.owner, { endpointId: endpoint.id });
     expect(await deliverDueWebhooks()).toBe(0);
+    // Its owners and admins (not members) get one e-mail, queued in the transaction that disabled it (lib/mail).
+    const mail = await query<{ user_id: string; kind: string; data: { endpoint: object } }>(
+      sql`SELECT "user_id", "kind", "data" FROM "mail_messages" WHERE "target_id" = ${endpoint.id} ORDER BY "to_address"`,
+    );
+    // Its host only: a webhook URL's path or query may itself be a credential.
+    expect(mail[0]?.data.endpoint).toEqual({ id: endpoint.id, host: new URL(endpoint.url).host, description: "" });
+    expect(mail.map((row) => [row.user_id, row.kind]).sort()).toEqual(
+      [
+        [ws.owner.userId, "webhook_failing"],
+        [ws.admin.userId, "webhook_failing"],
+      ].sort(),
+    );
   });
 
   it("two workers claiming at the same time never take the same delivery; 40 events arrive once each", async () => {

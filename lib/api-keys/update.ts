@@ -84,7 +84,10 @@ export async function updateApiKey(actor: Actor, input: { keyId: string; changes
               "permissions" = CASE WHEN ${!!changes.permissions} THEN ${wanted.permissions ? JSON.stringify(wanted.permissions) : null}::jsonb ELSE "permissions" END,
               "allowed_networks" = ${allowedNetworks ? JSON.stringify(allowedNetworks) : null}::jsonb,
               "network_mode" = ${networkMode}::text,
-              "expires_at" = CASE WHEN ${!!changes.expiresAt} THEN ${expiresAt ?? null}::timestamptz ELSE "expires_at" END
+              "expires_at" = CASE WHEN ${!!changes.expiresAt} THEN ${expiresAt ?? null}::timestamptz ELSE "expires_at" END,
+              -- A new expiry re-arms its e-mail notices (lib/mail/expiry.ts).
+              "expiry_set_at" = CASE WHEN ${!!changes.expiresAt} THEN now() ELSE "expiry_set_at" END,
+              "expiry_notice_stage" = CASE WHEN ${!!changes.expiresAt} THEN 0 ELSE "expiry_notice_stage" END
             WHERE "id" = ${input.keyId}`,
         tx,
       );

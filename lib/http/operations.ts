@@ -20,6 +20,7 @@ import {
   MAX_ENDPOINTS,
   updateEndpointInput,
 } from "@/lib/webhooks/schemas";
+import { notificationPreferencesSchema } from "@/lib/mail/preference-schemas";
 import { meSchema, selectWorkspaceInput, workspaceItemSchema } from "@/lib/workspaces/schemas";
 
 export type Operation = {
@@ -71,6 +72,30 @@ export const API_OPERATIONS: Operation[] = [
     status: 200,
     response: meSchema,
     errors: [401, 429, 503],
+  },
+  {
+    id: "getNotificationPreferences",
+    sdk: "getNotificationPreferences",
+    method: "get",
+    path: "/me/notification-preferences",
+    summary: "Which e-mail notices you receive, by category, in every workspace you own or administer (users only)",
+    who: "user",
+    status: 200,
+    response: notificationPreferencesSchema,
+    errors: [401, 403, 503],
+  },
+  {
+    id: "putNotificationPreferences",
+    sdk: "setNotificationPreferences",
+    method: "put",
+    path: "/me/notification-preferences",
+    summary: "Set which e-mail notices you receive: the whole object, every category (users only)",
+    who: "user",
+    body: notificationPreferencesSchema,
+    status: 200,
+    response: notificationPreferencesSchema,
+    errors: [401, 403, 400, 413, 415, 503],
+    example: { keyExpiring: true, keyExposed: true, keyUnused: true, webhookFailing: true, keyNewAddress: false },
   },
   {
     id: "selectWorkspace",

@@ -7,7 +7,7 @@
 //   - a retired secret, or any secret of a revoked key, changes nothing (it no longer works);
 //   - for each key that changed, the exposure (source, url, when) is recorded on the key and the
 //     events `api_key.exposed` then `api_key.revoked` (or `api_key.previous_secret_retired`) are
-//     written, by the reporter.
+//     written, by the reporter, and the workspace's owners and admins are e-mailed (lib/mail).
 // Idempotent: every write is guarded by the state it changes (revoked_at IS NULL, retired_at IS
 // NULL), so a replayed report, or two at once, changes nothing more and writes no more events.
 import { recordAudit, type AuditActor, type AuditContext } from "@/lib/audit";
@@ -19,6 +19,7 @@ import { revokeKeyInTransaction } from "@/lib/api-keys/revoke";
 import { db } from "@/lib/db/client";
 import { query, sql } from "@/lib/db/sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { enqueueNotice } from "@/lib/mail/enqueue";
 
 /** Who reports: the exposure's source on the key, and the events' actor and address. */
 export type Reporter = { source: string; by: AuditActor; client: Client | null };
@@ -119,6 +120,14 @@ async function recordExposed(
       ...(secret.foundIn ? { foundIn: secret.foundIn } : {}),
       outcome,
     },
+  });
+  // The owners and admins are e-mailed, once per exposed secret (lib/mail).
+  await enqueueNotice(tx, {
+    kind: "key_exposed",
+    workspaceId: row.workspace_id,
+    targetId: row.key_id,
+    occurrence: row.secret_id,
+    data: { key: { id: row.key_id, description: row.description }, source: reporter.source, outcome },
   });
 }
 

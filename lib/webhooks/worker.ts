@@ -9,7 +9,8 @@
 //   - a worker that dies mid-attempt leaves its lease to expire; the row is then due again and another
 //     worker redoes the attempt (at least once; the receiver deduplicates by webhook-id).
 // A delivered attempt resets the endpoint's count of failed deliveries; a delivery that uses up the
-// retry schedule ends `failed`, and the fifth in a row disables the endpoint ("failing").
+// retry schedule ends `failed`, and the fifth in a row disables the endpoint ("failing") and e-mails
+// the workspace's owners and admins in the same transaction (lib/mail).
 //
 // Why not graphile-worker or pg-boss: the delivery row is already the state the API shows (status,
 // attempts, next attempt) and must be written in the change's transaction; a job table beside it
@@ -20,6 +21,7 @@ import { Webhook } from "standardwebhooks";
 import { db } from "@/lib/db/client";
 import { execute, query, sql } from "@/lib/db/sql";
 import { logger } from "@/lib/log/logger";
+import { enqueueNotice } from "@/lib/mail/enqueue";
 import { retrySchedule } from "./config";
 import { ATTEMPT_TIMEOUT_MS, postWebhook, type AttemptResult } from "./send";
 import { decryptWebhookSecret } from "./secret";
@@ -110,16 +112,35 @@ async function recordOutcome(claim: Claim, result: AttemptResult): Promise<void>
       tx,
     );
     if (updated === 0 || status === "pending") return;
-    await execute(
-      status === "delivered"
-        ? sql`UPDATE "webhook_endpoints" SET "consecutive_failures" = 0 WHERE "id" = ${claim.endpoint_id} AND "consecutive_failures" <> 0`
-        : sql`UPDATE "webhook_endpoints" SET
-                "consecutive_failures" = "consecutive_failures" + 1,
-                "disabled_reason" = CASE WHEN "enabled" AND "consecutive_failures" + 1 >= ${FAILURES_TO_DISABLE} THEN 'failing' ELSE "disabled_reason" END,
-                "enabled" = "enabled" AND "consecutive_failures" + 1 < ${FAILURES_TO_DISABLE}
-              WHERE "id" = ${claim.endpoint_id}`,
+    if (status === "delivered") {
+      await execute(
+        sql`UPDATE "webhook_endpoints" SET "consecutive_failures" = 0 WHERE "id" = ${claim.endpoint_id} AND "consecutive_failures" <> 0`,
+        tx,
+      );
+      return;
+    }
+    // `disabled_now`: this failure is the one that disabled it. Each failure adds one under the row's
+    // lock and enabling resets the count, so exactly one failure brings a failing endpoint to the limit.
+    const [endpoint] = await query<{ workspace_id: string; url: string; description: string; disabled_now: boolean }>(
+      sql`UPDATE "webhook_endpoints" SET
+            "consecutive_failures" = "consecutive_failures" + 1,
+            "disabled_reason" = CASE WHEN "enabled" AND "consecutive_failures" + 1 >= ${FAILURES_TO_DISABLE} THEN 'failing' ELSE "disabled_reason" END,
+            "enabled" = "enabled" AND "consecutive_failures" + 1 < ${FAILURES_TO_DISABLE}
+          WHERE "id" = ${claim.endpoint_id}
+          RETURNING "workspace_id", "url", "description",
+                    "disabled_reason" = 'failing' AND "consecutive_failures" = ${FAILURES_TO_DISABLE} AS disabled_now`,
       tx,
     );
+    if (!endpoint?.disabled_now) return;
+    // Owners and admins are e-mailed (lib/mail), in the transaction that disables it.
+    await enqueueNotice(tx, {
+      kind: "webhook_failing",
+      workspaceId: endpoint.workspace_id,
+      targetId: claim.endpoint_id,
+      occurrence: claim.id,
+      // The host only: a webhook URL's path or query may itself be a credential.
+      data: { endpoint: { id: claim.endpoint_id, host: new URL(endpoint.url).host, description: endpoint.description } },
+    });
   });
 }
 

@@ -224,6 +224,16 @@ export class MeApi extends BaseApi {
   getMe(options?: RequestOptions): Promise<Result<"getMe">> {
     return this.call("getMe", {}, options);
   }
+
+  /** Which e-mail notices you receive, by category, in every workspace you own or administer (users only). */
+  getNotificationPreferences(options?: RequestOptions): Promise<Result<"getNotificationPreferences">> {
+    return this.call("getNotificationPreferences", {}, options);
+  }
+
+  /** Set which e-mail notices you receive: the whole object, every category (users only). */
+  putNotificationPreferences(params: Params<"putNotificationPreferences">, options?: RequestOptions): Promise<Result<"putNotificationPreferences">> {
+    return this.call("putNotificationPreferences", params, options);
+  }
 }
 
 /** `one.me`: Who a request is from: an API key (its permissions and expiry) or a person. */
@@ -231,6 +241,16 @@ export class MeResource extends Resource {
   /** Who the request is from: an API key with its key object (permissions, expiry), or a person with their current workspace. */
   get(options?: RequestOptions): Promise<Result<"getMe">> {
     return this.call("getMe", {}, options);
+  }
+
+  /** Which e-mail notices you receive, by category, in every workspace you own or administer (users only). */
+  getNotificationPreferences(options?: RequestOptions): Promise<Result<"getNotificationPreferences">> {
+    return this.call("getNotificationPreferences", {}, options);
+  }
+
+  /** Set which e-mail notices you receive: the whole object, every category (users only). */
+  setNotificationPreferences(params: ResourceParams<"putNotificationPreferences">, options?: RequestOptions): Promise<Result<"putNotificationPreferences">> {
+    return this.call("putNotificationPreferences", params, options);
   }
 }
 

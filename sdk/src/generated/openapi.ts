@@ -35,6 +35,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Which e-mail notices you receive, by category, in every workspace you own or administer (users only)
+         * @description Needs a user: an OAuth access token, or the session cookie for GET. API keys get 403.
+         */
+        get: operations["getNotificationPreferences"];
+        /**
+         * Set which e-mail notices you receive: the whole object, every category (users only)
+         * @description Needs a user: an OAuth access token, or the session cookie for GET. API keys get 403.
+         */
+        put: operations["putNotificationPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/workspaces/current": {
         parameters: {
             query?: never;
@@ -1556,6 +1580,102 @@ export interface operations {
             };
             401: components["responses"]["E401"];
             429: components["responses"]["E429"];
+            500: components["responses"]["E500"];
+            503: components["responses"]["E503"];
+        };
+    };
+    getNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description API keys only: per policy, requests left and seconds until its window ends, e.g. `"burst";r=12;t=34, "quota";r=150;t=500`. */
+                    RateLimit?: string;
+                    /** @description API keys only: the workspace's policies, requests per window and its length, e.g. `"burst";q=40;w=60, "quota";q=200;w=900`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A key expiring in 7 days, in 1 day, and expired (default on). */
+                        keyExpiring: boolean;
+                        /** @description A key reported as leaked and revoked, or its previous secret retired (default on). */
+                        keyExposed: boolean;
+                        /** @description A key to be revoked as unused by the key policy, 7 days ahead (default on). */
+                        keyUnused: boolean;
+                        /** @description A webhook endpoint disabled after five failed deliveries in a row (default on). */
+                        webhookFailing: boolean;
+                        /** @description A key used from a new address (default off). */
+                        keyNewAddress: boolean;
+                    };
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            500: components["responses"]["E500"];
+            503: components["responses"]["E503"];
+        };
+    };
+    putNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A key expiring in 7 days, in 1 day, and expired (default on). */
+                    keyExpiring: boolean;
+                    /** @description A key reported as leaked and revoked, or its previous secret retired (default on). */
+                    keyExposed: boolean;
+                    /** @description A key to be revoked as unused by the key policy, 7 days ahead (default on). */
+                    keyUnused: boolean;
+                    /** @description A webhook endpoint disabled after five failed deliveries in a row (default on). */
+                    webhookFailing: boolean;
+                    /** @description A key used from a new address (default off). */
+                    keyNewAddress: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description API keys only: per policy, requests left and seconds until its window ends, e.g. `"burst";r=12;t=34, "quota";r=150;t=500`. */
+                    RateLimit?: string;
+                    /** @description API keys only: the workspace's policies, requests per window and its length, e.g. `"burst";q=40;w=60, "quota";q=200;w=900`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A key expiring in 7 days, in 1 day, and expired (default on). */
+                        keyExpiring: boolean;
+                        /** @description A key reported as leaked and revoked, or its previous secret retired (default on). */
+                        keyExposed: boolean;
+                        /** @description A key to be revoked as unused by the key policy, 7 days ahead (default on). */
+                        keyUnused: boolean;
+                        /** @description A webhook endpoint disabled after five failed deliveries in a row (default on). */
+                        webhookFailing: boolean;
+                        /** @description A key used from a new address (default off). */
+                        keyNewAddress: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
             500: components["responses"]["E500"];
             503: components["responses"]["E503"];
         };

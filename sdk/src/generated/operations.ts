@@ -3,6 +3,8 @@
 export const OPERATIONS = {
   listWorkspaces: { method: "get", path: "/workspaces", query: [], body: null },
   getMe: { method: "get", path: "/me", query: [], body: null },
+  getNotificationPreferences: { method: "get", path: "/me/notification-preferences", query: [], body: null },
+  putNotificationPreferences: { method: "put", path: "/me/notification-preferences", query: [], body: "required" },
   selectWorkspace: { method: "put", path: "/workspaces/current", query: [], body: "required" },
   listApiKeys: { method: "get", path: "/workspaces/{workspaceId}/api-keys", query: [], body: null },
   createApiKey: { method: "post", path: "/workspaces/{workspaceId}/api-keys", query: [], body: "required" },
