@@ -19,10 +19,11 @@ const STATUS: Record<DeliveryDto["status"], { label: string; className: string }
   failed: { label: "Failed", className: "text-red-700 dark:text-red-400" },
 };
 
+/** The latest attempt in words: "HTTP 204 in 14 ms", or why it failed ("The connection was refused"). */
 function outcome(delivery: DeliveryDto): string {
-  if (delivery.attempts === 0) return "not attempted yet";
-  const answer = delivery.responseStatus === null ? (delivery.lastError ?? "no answer") : `HTTP ${delivery.responseStatus}`;
-  return `${answer}${delivery.durationMs === null ? "" : ` in ${delivery.durationMs.toLocaleString("en")} ms`}`;
+  if (delivery.attempts === 0) return "Not attempted yet";
+  if (delivery.responseStatus === null) return (delivery.lastError ?? "No answer").replace(/\.$/, "");
+  return `HTTP ${delivery.responseStatus}${delivery.durationMs === null ? "" : ` in ${delivery.durationMs.toLocaleString("en")} ms`}`;
 }
 
 export function Deliveries({ workspaceId, endpoint }: { workspaceId: string; endpoint: EndpointDto }) {
@@ -64,7 +65,7 @@ export function Deliveries({ workspaceId, endpoint }: { workspaceId: string; end
             <code className="min-w-0 text-xs break-all">{delivery.eventType}</code>
             <span className={`font-medium ${STATUS[delivery.status].className}`}>{STATUS[delivery.status].label}</span>
             <span className="text-zinc-600 dark:text-zinc-400">
-              {outcome(delivery)}, {delivery.attempts} {delivery.attempts === 1 ? "attempt" : "attempts"}
+              {outcome(delivery)} · {delivery.attempts} {delivery.attempts === 1 ? "attempt" : "attempts"}
             </span>
             <span className="text-zinc-600 dark:text-zinc-400">
               <RelativeTime iso={delivery.createdAt} />

@@ -9,12 +9,25 @@ import { CopyField } from "@/components/api-keys/copy-field";
 
 export type Revealed = { url: string; secret: string; rotated: boolean };
 
-export function SecretReveal({ revealed, onClosed }: { revealed: Revealed | null; onClosed: () => void }) {
+type Props = {
+  revealed: Revealed | null;
+  onClosed: () => void;
+  /** Where focus goes once the dialog has gone (it has no trigger to go back to). */
+  returnFocus: () => void;
+};
+
+export function SecretReveal({ revealed, onClosed, returnFocus }: Props) {
   return (
     <Dialog.Root open={revealed !== null} onOpenChange={(open) => !open && onClosed()}>
       <Dialog.Portal>
         <Dialog.Overlay className={overlayClass} />
-        <Dialog.Content className={contentClass}>
+        <Dialog.Content
+          className={contentClass}
+          onCloseAutoFocus={(event) => {
+            event.preventDefault();
+            returnFocus();
+          }}
+        >
           <Dialog.Title className={titleClass}>
             {revealed?.rotated ? "Copy the new signing secret" : "Copy the signing secret"}
           </Dialog.Title>

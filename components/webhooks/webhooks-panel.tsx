@@ -86,13 +86,7 @@ export function WebhooksPanel({ workspace, initial, renderedAt }: Props) {
             ))}
           </ul>
         )}
-        <SecretReveal
-          revealed={revealed}
-          onClosed={() => {
-            setRevealed(null);
-            heading.current?.focus();
-          }}
-        />
+        <SecretReveal revealed={revealed} onClosed={() => setRevealed(null)} returnFocus={() => heading.current?.focus()} />
       </section>
     </NowProvider>
   );
