@@ -54,12 +54,24 @@ test("at 1280 × 800 each key is one line and at least 12 of 20 are above the fo
   page,
 }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
+  // The sparklines' usage is held back at first: the rows are measured while it loads, then again
+  // once it has arrived, and nothing may move in between.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/api/v1/workspaces/*/api-keys/usage?*", async (route) => {
+    await held;
+    await route.continue();
+  });
   await signIn(page, "owner@example.com");
+  await expect(page.getByRole("img", { name: "Loading usage of the last 7 days" }).first()).toBeVisible();
   const wide = await rowBoxes(page);
   expect({
     aboveTheFold: wide.filter((box) => box.y + box.height <= 800).length >= 12,
     oneLineEach: wide.every((box) => box.height <= 40),
   }).toEqual({ aboveTheFold: true, oneLineEach: true });
+  release();
+  await expect(page.getByRole("img", { name: "Loading usage of the last 7 days" })).toHaveCount(0);
+  expect((await rowBoxes(page)).map((box) => Math.round(box.y))).toEqual(wide.map((box) => Math.round(box.y)));
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
     await page.screenshot({ path: `/tmp/density-list-1280-${colorScheme}.png` });

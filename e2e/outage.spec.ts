@@ -18,7 +18,7 @@ test("the dashboard says the service is briefly unavailable while the database h
     seconds = (Date.now() - start) / 1000;
     await expect(page.getByText("The service is briefly unavailable. Nothing was changed; try again in a moment.")).toBeVisible();
     const navigation = page.getByRole("navigation", { name: "Settings" });
-    await expect(navigation.getByRole("link")).toHaveText(["API Keys", "Key policy", "Audit log"]);
+    await expect(navigation.getByRole("link")).toHaveText(["API Keys", "Key policy", "Webhooks", "Audit log"]);
     await expect(page.getByRole("banner")).toContainText("Olivia Owner");
     await page.screenshot({ path: testInfo.outputPath("outage.png") });
   } finally {

@@ -36,7 +36,7 @@ function Sparkline({ width = 96, height = 28, state }: { width?: number; height?
         role="img"
         aria-label="Loading usage of the last 7 days"
         style={box}
-        className="inline-block animate-pulse rounded bg-zinc-100 dark:bg-zinc-800"
+        className="inline-block animate-pulse rounded bg-zinc-100 align-middle dark:bg-zinc-800"
       />
     );
   if (state === "error") return <span className="text-xs text-zinc-600 dark:text-zinc-400">Usage unavailable</span>;
