@@ -11,6 +11,10 @@ import { startWebhookReceiver, type WebhookReceiver } from "./helpers/webhook-re
 import { call, userToken } from "./rest/callers";
 
 const PATH = "/settings/developer/webhooks";
+
+// Each state is screenshotted and checked by axe at three widths in two colour schemes: on a busy
+// machine the first test takes over a minute.
+test.describe.configure({ timeout: 180_000 });
 let receiver: WebhookReceiver;
 
 test.beforeEach(async () => {
