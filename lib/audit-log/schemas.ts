@@ -1,15 +1,10 @@
 import { z } from "zod";
+import { pageCursor, pageLimit } from "@/lib/paging";
 import { auditEventBody, type AuditEventBody } from "./events";
 
 export const auditQuery = z.object({
-  limit: z.coerce
-    .number({ error: "limit must be a number." })
-    .int("limit must be a whole number.")
-    .min(1, "limit must be at least 1.")
-    .max(100, "limit must be at most 100.")
-    .default(50)
-    .describe("Events per page, 1 to 100 (default 50)."),
-  cursor: z.string().max(200).optional().describe("nextCursor of the previous page."),
+  limit: pageLimit("Events"),
+  cursor: pageCursor(),
   action: z
     .string()
     .regex(/^[a-z_]+(\.[a-z_]+)*$/, "action must be an event action such as api_key.created.")

@@ -3,6 +3,7 @@
 // against DNS (url-guard.ts).
 import "@/lib/zod-config"; // first: before any schema is built
 import { z } from "zod";
+import { pageCursor, pageLimit } from "@/lib/paging";
 import { displayText } from "@/lib/text";
 
 export const MAX_ENDPOINTS = 10;
@@ -126,14 +127,8 @@ export const deliverySchema = z.object({
 export type DeliveryDto = z.infer<typeof deliverySchema>;
 
 export const deliveriesQuery = z.object({
-  limit: z.coerce
-    .number({ error: "limit must be a number." })
-    .int("limit must be a whole number.")
-    .min(1, "limit must be at least 1.")
-    .max(100, "limit must be at most 100.")
-    .default(50)
-    .describe("Deliveries per page, 1 to 100 (default 50)."),
-  cursor: z.string().max(200).optional().describe("nextCursor of the previous page."),
+  limit: pageLimit("Deliveries"),
+  cursor: pageCursor(),
 });
 
 export const deliveriesPage = z.object({
